@@ -1,0 +1,137 @@
+"""The bodies of the command-line subcommands; cli.py parses, these do the work."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import summary
+from .config import JobConfig, load_job, merge, new_crawl_id, parse_setting
+from .errors import InputError
+
+# Loopback needs no politeness: no delay, no throttle, many requests at once.
+LOOPBACK_SETTINGS = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+                     "LOG_LEVEL": "WARNING", "CLEANCRAWL_PROGRESS_INTERVAL": 0}
+FINISHED = ("finished", "closespider_itemcount", "closespider_pagecount")
+
+
+def run_demo(out: str) -> int:
+    """Serve the bundled site on loopback, crawl it, print the summary."""
+    from .demo.server import SiteServer
+    from .run import run_crawl
+
+    with SiteServer() as server:
+        print(f"serving the demo site at {server.url}", file=sys.stderr)
+        config = JobConfig(start_urls=(server.url + "/",), out=out, settings=dict(LOOPBACK_SETTINGS)).validate()
+        result = run_crawl(config, new_crawl_id())
+    print(summary.render(result))
+    print(f"\nquery it:  duckdb -c \"SELECT url, language, left(text, 60) FROM read_parquet('{out}/pages/*/*.parquet')\"")
+    return 0 if result.get("finish_reason") in FINISHED else 1
+
+
+def run_crawl_command(args: argparse.Namespace) -> int:
+    """Build the job from defaults < --config < flags, crawl, print the summary."""
+    from .run import run_crawl
+
+    config = load_job(args.config) if args.config else JobConfig()
+    flags: dict[str, Any] = {
+        "start_urls": args.start_url or None, "sitemaps": args.sitemap or None, "feeds": args.feed or None,
+        "allowed_domains": args.allowed_domain or None, "out": args.out, "jobdir": args.jobdir,
+        "max_pages": args.max_pages, "workers": args.workers,
+        "settings": dict(parse_setting(s) for s in args.settings) or None,
+    }
+    config = merge(config, flags, source="command line").validate()
+    result = run_crawl(config, new_crawl_id())
+    print(summary.render(result))
+    return 0 if result.get("finish_reason") in FINISHED else 1
+
+
+def run_process(paths: list[str], out: str, workers: int | None, store_raw: bool = True) -> int:
+    """Process saved HTML files into a dataset."""
+    from .run import run_offline
+    from .sources import file_pages, html_files
+
+    files = html_files(paths)
+    crawl_id = new_crawl_id()
+    result = run_offline(file_pages(files, crawl_id), len(files), out, crawl_id, workers, store_raw)
+    print(summary.render(result))
+    return 0
+
+
+def run_reclean(dataset: str, out: str, workers: int | None) -> int:
+    """Re-clean a dataset's stored raw pages into a new dataset."""
+    from .dataset.reader import open_table
+    from .run import run_offline
+
+    raw = open_table(dataset, "raw")
+    if Path(out).resolve() == Path(dataset).resolve():
+        raise InputError("reclean writes a new dataset: --out must differ from DATASET")
+    crawl_id = new_crawl_id()
+    result = run_offline(_raw_pages(raw, crawl_id), raw.count_rows(), out, crawl_id, workers)
+    print(summary.render(result))
+    return 0
+
+
+def _raw_pages(raw: Any, crawl_id: str) -> Iterator[Any]:
+    from .pagetype import url_kind
+    from .process import Page
+
+    for batch in raw.to_batches(batch_size=64):
+        for row in batch.to_pylist():
+            headers = dict(row["headers"] or [])
+            kind = "listing" if url_kind(row["url"]) == "listing" else "article"
+            yield Page(url=row["url"], body=row["body"], crawl_id=crawl_id, fetched_at=row["fetched_at"],
+                       status=row["http_status"] or 200, headers=headers, page_type=kind)
+
+
+def run_clean_text(file: str, explain: bool) -> int:
+    """Clean plain text from a file or standard input; print it, and the removals if asked."""
+    from cleaners import clean_text
+
+    if file == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(file).read_text(encoding="utf8", errors="replace")
+        except FileNotFoundError:
+            raise InputError(f"no such file: {file}") from None
+        except IsADirectoryError:
+            raise InputError(f"{file} is a directory, not a text file") from None
+        except OSError as exc:
+            raise InputError(f"cannot read {file}: {exc.strerror}") from None
+    result = clean_text(text)
+    sys.stdout.write(result.text + ("\n" if result.text and not result.text.endswith("\n") else ""))
+    if explain:
+        for line in explain_lines(result):
+            print(line, file=sys.stderr)
+    return 0
+
+
+def explain_lines(result: Any) -> list[str]:
+    """One line per removal: reason, kind, score, signals and the text removed."""
+    lines = [f"page: spam_score={result.spam_score:.2f} is_spam={result.is_spam} language={result.language}"]
+    for r in result.removed:
+        signals = " ".join(f"{n}={v:.2f}" for n, v in r.signals)
+        where = f" @{r.start}-{r.end}" if r.start >= 0 else ""
+        text = r.text if len(r.text) <= 160 else r.text[:157] + "..."
+        lines.append(f"removed {r.reason} [{r.kind}] score={r.score:.2f}{where} {signals}: {text!r}")
+    return lines
+
+
+def run_stats(dataset: str, as_json: bool) -> int:
+    """Print a dataset's counts, languages, domains and removals."""
+    from .dataset.reader import stats
+
+    s = stats(dataset)
+    if as_json:
+        print(json.dumps(s, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{dataset}: {s['pages']} pages, {s['rejected']} rejected, {s['errors']} errors, {s['crawls']} crawls")
+    for key in ("languages", "domains", "rejected_by_reason", "errors_by_kind", "removed_by_reason"):
+        if s[key]:
+            print(f"  {key.replace('_', ' ')}: " + ", ".join(f"{k} {v}" for k, v in s[key].items()))
+    print(f"  removed text: {s['removed_chars']} characters")
+    return 0

@@ -1,0 +1,136 @@
+"""JobConfig: a crawl job's settings, layered code defaults < job TOML < command line."""
+
+from __future__ import annotations
+
+import secrets
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .errors import ConfigError, InputError
+
+
+@dataclass(frozen=True, slots=True)
+class JobConfig:
+    """Everything a crawl job needs; TOML keys equal these field names."""
+
+    start_urls: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    # Hosts the spider may follow links into; empty means the hosts of the sources.
+    allowed_domains: tuple[str, ...] = ()
+    out: str = "output"
+    jobdir: str | None = None
+    max_pages: int = 0
+    workers: int = 0
+    page_timeout: float = 120.0
+    store_raw: bool = True
+    # Read sitemaps named in each start host's robots.txt.
+    robots_sitemaps: bool = True
+    # Scrapy setting overrides, as `-s NAME=VALUE` or a [settings] table.
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def validate(self) -> "JobConfig":
+        """Check URLs and limits; raises InputError or ConfigError with the culprit named."""
+        for url in (*self.start_urls, *self.sitemaps, *self.feeds):
+            check_url(url)
+        if not (self.start_urls or self.sitemaps or self.feeds):
+            raise ConfigError("nothing to crawl: give --start-url, --sitemap, --feed or a --config job file")
+        if self.max_pages < 0 or self.workers < 0 or self.page_timeout <= 0:
+            raise ConfigError("max_pages and workers must be >= 0, page_timeout > 0")
+        return self
+
+    def domains(self) -> tuple[str, ...]:
+        """Allowed domains: the configured ones, else every source's host."""
+        if self.allowed_domains:
+            return self.allowed_domains
+        hosts = {urlsplit(u).hostname for u in (*self.start_urls, *self.sitemaps, *self.feeds)}
+        return tuple(sorted(h for h in hosts if h))
+
+    def to_scrapy_settings(self, crawl_id: str) -> dict[str, Any]:
+        """Scrapy settings for this job; `settings` overrides win over everything."""
+        s: dict[str, Any] = {
+            "CLEANCRAWL_OUT": self.out,
+            "CLEANCRAWL_CRAWL_ID": crawl_id,
+            "CLEANCRAWL_WORKERS": self.workers,
+            "CLEANCRAWL_PAGE_TIMEOUT": self.page_timeout,
+            "CLEANCRAWL_STORE_RAW": self.store_raw,
+        }
+        if self.max_pages:
+            s["CLOSESPIDER_ITEMCOUNT"] = self.max_pages
+        if self.jobdir:
+            s["JOBDIR"] = self.jobdir
+        s.update(self.settings)
+        return s
+
+    def spider_args(self) -> dict[str, Any]:
+        return {
+            "start_urls": list(self.start_urls),
+            "sitemap_urls": list(self.sitemaps),
+            "feed_urls": list(self.feeds),
+            "allowed_domains": list(self.domains()),
+            "robots_sitemaps": self.robots_sitemaps,
+        }
+
+
+def load_job(path: str | Path) -> JobConfig:
+    """Read a job TOML file into a JobConfig over the code defaults."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf8"))
+    except FileNotFoundError:
+        raise InputError(f"job file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read job file {path}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"job file {path} is not valid TOML: {exc}") from None
+    return merge(JobConfig(), data, source=str(path))
+
+
+def merge(config: JobConfig, values: dict[str, Any], source: str = "options") -> JobConfig:
+    """Return ``config`` with ``values`` laid over it; an unknown key fails by name."""
+    known = {f.name: f for f in fields(JobConfig)}
+    changes: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(f"{source}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
+        if value is None:
+            continue
+        default = getattr(JobConfig(), key)
+        if isinstance(default, tuple):
+            value = tuple([value] if isinstance(value, str) else value)
+        elif key == "settings":
+            value = {**config.settings, **value}
+        changes[key] = value
+    return replace(config, **changes)
+
+
+def check_url(url: str) -> str:
+    """Accept an absolute http(s) URL with a host; raise InputError naming it otherwise."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"invalid URL {url!r}: expected an absolute http:// or https:// URL")
+    return url
+
+
+def parse_setting(text: str) -> tuple[str, str]:
+    """Split a `-s NAME=VALUE` override."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise ConfigError(f"invalid setting {text!r}: expected NAME=VALUE")
+    return name.strip(), value
+
+
+def new_crawl_id(now: datetime | None = None) -> str:
+    """A sortable, collision-resistant id for one run: UTC time plus random hex."""
+    now = now or datetime.now(timezone.utc)
+    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+def crawl_id_of(crawler: Any) -> str:
+    """The crawl id of a running crawler: its setting, else one made once and kept on it."""
+    if not getattr(crawler, "cleancrawl_crawl_id", None):
+        crawler.cleancrawl_crawl_id = crawler.settings.get("CLEANCRAWL_CRAWL_ID") or new_crawl_id()
+    return crawler.cleancrawl_crawl_id

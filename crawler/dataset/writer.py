@@ -1,0 +1,143 @@
+"""DatasetWriter: route rows to the dataset's tables as atomically renamed Parquet files.
+
+Lifecycle as Scrapy's item exporters: ``open()``, ``write(table, row)`` any number of
+times, ``close()`` (or use it as a context manager). Rows are buffered per table and
+partition and flushed as a row group every ``rows_per_group`` rows or
+``bytes_per_group`` bytes, so memory stays bounded whatever the crawl's size. Each file
+is written as ``NAME.parquet.tmp`` and renamed to ``NAME.parquet`` when it is complete:
+a reader globbing ``*.parquet`` never sees a half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .schema import PARTITION, SCHEMAS, TABLES, TIME_COLUMN
+
+COMPRESSION = "zstd"
+
+
+@dataclass(slots=True)
+class _OpenFile:
+    """One partition file being written: its writer, buffered rows and counts."""
+
+    final: Path
+    tmp: Path
+    writer: pq.ParquetWriter
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    buffered_bytes: int = 0
+    written_rows: int = 0
+
+
+class DatasetWriter:
+    """Write rows of the four tables under ``root`` for one crawl."""
+
+    def __init__(
+        self,
+        root: str | os.PathLike[str],
+        crawl_id: str,
+        worker: str = "0",
+        rows_per_group: int = 1000,
+        bytes_per_group: int = 16 << 20,
+        rows_per_file: int = 200_000,
+    ) -> None:
+        self.root = Path(root)
+        self.crawl_id = crawl_id
+        self.worker = worker
+        self.rows_per_group = rows_per_group
+        self.bytes_per_group = bytes_per_group
+        self.rows_per_file = rows_per_file
+        self.counts: dict[str, int] = {t: 0 for t in TABLES}
+        self._open: dict[tuple[str, str], _OpenFile] = {}
+        self._seq = 0
+        self._closed = True
+
+    def open(self) -> "DatasetWriter":
+        for table in TABLES:
+            (self.root / table).mkdir(parents=True, exist_ok=True)
+        self._closed = False
+        return self
+
+    def write(self, table: str, row: dict[str, Any]) -> None:
+        """Buffer one row for ``table``; flushes a row group when the buffer is full."""
+        if self._closed:
+            raise RuntimeError("DatasetWriter.write() before open() or after close()")
+        day = _day(row.get(TIME_COLUMN[table]))
+        f = self._open.get((table, day)) or self._start_file(table, day)
+        f.rows.append(row)
+        f.buffered_bytes += _row_bytes(row)
+        self.counts[table] += 1
+        if len(f.rows) >= self.rows_per_group or f.buffered_bytes >= self.bytes_per_group:
+            self._flush(table, day, f)
+
+    def close(self) -> None:
+        """Flush every buffer, finish every file and rename it into place."""
+        if self._closed:
+            return
+        for (table, day), f in list(self._open.items()):
+            self._finish(table, day, f)
+        for table in TABLES:
+            if not any((self.root / table).glob(f"{PARTITION}=*/*.parquet")):
+                self._write_empty(table)
+        self._closed = True
+
+    def __enter__(self) -> "DatasetWriter":
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _start_file(self, table: str, day: str) -> _OpenFile:
+        folder = self.root / table / f"{PARTITION}={day}"
+        folder.mkdir(parents=True, exist_ok=True)
+        self._seq += 1
+        final = folder / f"{self.crawl_id}-{self.worker}-{self._seq:05d}.parquet"
+        tmp = final.with_name(final.name + ".tmp")
+        writer = pq.ParquetWriter(tmp, SCHEMAS[table], compression=COMPRESSION)
+        f = _OpenFile(final=final, tmp=tmp, writer=writer)
+        self._open[(table, day)] = f
+        return f
+
+    def _flush(self, table: str, day: str, f: _OpenFile) -> None:
+        self._write_rows(table, f)
+        if f.written_rows >= self.rows_per_file:
+            self._finish(table, day, f)
+
+    def _finish(self, table: str, day: str, f: _OpenFile) -> None:
+        self._write_rows(table, f)
+        f.writer.close()
+        os.replace(f.tmp, f.final)
+        del self._open[(table, day)]
+
+    def _write_rows(self, table: str, f: _OpenFile) -> None:
+        """Write the buffered rows as one row group."""
+        if not f.rows:
+            return
+        f.writer.write_table(pa.Table.from_pylist(f.rows, schema=SCHEMAS[table]))
+        f.written_rows += len(f.rows)
+        f.rows, f.buffered_bytes = [], 0
+
+    def _write_empty(self, table: str) -> None:
+        """Leave one empty file so that a glob over a table with no rows still reads."""
+        day = datetime.now(timezone.utc).date().isoformat()
+        self._finish(table, day, self._start_file(table, day))
+
+
+def _day(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.astimezone(timezone.utc).date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return datetime.now(timezone.utc).date().isoformat()
+
+
+def _row_bytes(row: dict[str, Any]) -> int:
+    """Estimate a row's buffered size from its text and binary values."""
+    return sum(len(v) for v in row.values() if isinstance(v, (str, bytes)))

@@ -1,0 +1,38 @@
+"""The error hierarchy the command line turns into one-line messages, and page error codes."""
+
+from __future__ import annotations
+
+
+class CleancrawlError(Exception):
+    """A failure the user can act on; ``cli.main`` prints it as one line, exit code 2."""
+
+
+class ConfigError(CleancrawlError):
+    """A job file or command-line option is wrong."""
+
+
+class InputError(CleancrawlError):
+    """An input path or URL cannot be used."""
+
+
+class DatasetError(CleancrawlError):
+    """A directory is not a cleancrawl dataset, or cannot be read."""
+
+
+# Codes stored in the `error` column of the errors table. One short word each, so that
+# `GROUP BY error` gives a readable breakdown; the `detail` column carries the specifics.
+ERROR_CODES = {
+    "http_status": "the server answered with a non-2xx status",
+    "timeout": "no answer within DOWNLOAD_TIMEOUT",
+    "connection": "connection refused, reset or lost",
+    "dns": "the host name did not resolve",
+    "too_large": "the body exceeded DOWNLOAD_MAXSIZE",
+    "not_html": "the body is not HTML (content type or content sniffing)",
+    "redirect": "too many redirects, or a redirect loop",
+    "forbidden_address": "the URL resolves to an address the job may not reach",
+    "robots": "robots.txt forbids the URL",
+    "unreadable": "a local file could not be read or decompressed",
+    "worker": "the worker processing the page died or ran out of time",
+    "internal": "an unexpected failure while processing the page",
+    "fetch": "any other download failure",
+}

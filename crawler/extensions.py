@@ -1,0 +1,58 @@
+"""RunSummary: progress lines while crawling, and the run summary when the spider closes."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from twisted.internet import task
+
+from . import summary
+from .config import crawl_id_of
+
+logger = logging.getLogger(__name__)
+
+
+class RunSummary:
+    """Write ``OUT/runs/<crawl_id>.json`` at the end of a crawl and log progress on the way."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.interval = crawler.settings.getfloat("CLEANCRAWL_PROGRESS_INTERVAL")
+        self.started = time.monotonic()
+        self.result: dict[str, Any] | None = None
+        self._loop: task.LoopingCall | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "RunSummary":
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self, spider: Any) -> None:
+        self.started = time.monotonic()
+        if self.interval > 0:
+            self._loop = task.LoopingCall(self._progress)
+            self._loop.start(self.interval, now=False)
+
+    def _progress(self) -> None:
+        stats = self.crawler.stats
+        done = sum(stats.get_value(f"cleancrawl/{t}", 0) for t in ("pages", "rejected", "errors"))
+        rate = done / max(time.monotonic() - self.started, 1e-9)
+        logger.info("progress: %d pages done (%d kept), %d requests, %.1f pages/s", done,
+                    stats.get_value("cleancrawl/pages", 0), stats.get_value("downloader/request_count", 0), rate)
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        if self._loop and self._loop.running:
+            self._loop.stop()
+        s = self.crawler.settings
+        self.result = summary.from_counters(
+            crawl_id_of(self.crawler), self.crawler.stats.get_stats(), time.monotonic() - self.started,
+            extra={"finish_reason": reason, "requests": self.crawler.stats.get_value("downloader/request_count", 0),
+                   "out": s.get("CLEANCRAWL_OUT")})
+        path = summary.save(self.result, s.get("CLEANCRAWL_OUT"))
+        logger.info("run summary written to %s\n%s", path, summary.render(self.result))

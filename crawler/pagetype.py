@@ -1,0 +1,60 @@
+"""Tell article pages from listing pages, from the URL and a few DOM counts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+# Path segments that name a listing rather than one article.
+LISTING_SEGMENTS = frozenset(
+    "category categories tag tags topic topics author authors page archive archives "
+    "section sections search feed kategori etiket kategorie rubrique categoria".split()
+)
+DATED_SLUG = re.compile(r"/(19|20)\d\d/(0?[1-9]|1[0-2])/(?:\d{1,2}/)?[^/]+")
+SLUG = re.compile(r"[\w%]+(?:-[\w%]+){2,}")
+PAGE_QUERY = re.compile(r"(?:^|&)(?:page|paged|p|start|offset)=\d+", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DomCounts:
+    """Counts read off a page's DOM, once, by whoever parsed it."""
+
+    article_elements: int = 0
+    og_type: str = ""
+    paragraph_chars: int = 0
+    link_chars: int = 0
+
+
+def url_kind(url: str) -> str:
+    """Guess from the URL alone: "article", "listing" or "unknown".
+
+    >>> url_kind("http://x.test/2024/05/city-budget-vote/")
+    'article'
+    >>> url_kind("http://x.test/category/world/page/2/")
+    'listing'
+    >>> url_kind("http://x.test/")
+    'listing'
+    """
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.lower().split("/") if s]
+    if not segments or segments[-1] in ("index.html", "index.php") and len(segments) == 1:
+        return "listing"
+    if PAGE_QUERY.search(parts.query) or LISTING_SEGMENTS.intersection(segments):
+        return "listing"
+    if DATED_SLUG.search(parts.path) or SLUG.fullmatch(segments[-1].removesuffix(".html").removesuffix(".htm")):
+        return "article"
+    return "unknown"
+
+
+def classify(url: str, dom: DomCounts) -> str:
+    """Decide "article" or "listing" for a fetched page."""
+    if dom.og_type == "article":
+        return "article"
+    if dom.article_elements >= 3:
+        return "listing"
+    guess = url_kind(url)
+    if guess != "unknown":
+        return guess
+    # Listings are mostly link text; articles mostly paragraph text.
+    return "listing" if dom.link_chars > 2 * max(dom.paragraph_chars, 1) else "article"

@@ -1,0 +1,133 @@
+"""A pool of worker processes for process_page, with a per-page time limit.
+
+Each worker is a spawned process fed over its own pipe by one thread in the parent.
+A page that runs past the time limit gets its worker killed and replaced, and a dead
+worker is replaced too; either way the page becomes an ``errors`` row with code
+``worker``, and the pool goes on. ``submit`` returns a ``concurrent.futures.Future``,
+which asyncio code awaits through ``asyncio.wrap_future``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+import signal
+import threading
+from concurrent.futures import Future
+from multiprocessing.connection import Connection
+
+from .process import Outcome, Page, ProcessOptions, error_outcome, process_page
+
+_STOP = None
+
+
+def default_workers() -> int:
+    """One worker per core the process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class WorkerPool:
+    """Run ``process_page`` in ``workers`` processes; a page gets ``timeout`` seconds."""
+
+    def __init__(self, workers: int | None = None, timeout: float = 120.0, options: ProcessOptions | None = None) -> None:
+        self.workers = workers or default_workers()
+        self.timeout = timeout
+        self.options = options or ProcessOptions()
+        self._tasks: queue.Queue[tuple[Page, Future[Outcome]] | None] = queue.Queue()
+        self._threads: list[threading.Thread] = []
+        self._ctx = mp.get_context("spawn")
+
+    def start(self) -> "WorkerPool":
+        for n in range(self.workers):
+            t = threading.Thread(target=self._feed, name=f"cleancrawl-feeder-{n}", daemon=True)
+            t.start()
+            self._threads.append(t)
+        return self
+
+    def submit(self, page: Page) -> Future[Outcome]:
+        fut: Future[Outcome] = Future()
+        self._tasks.put((page, fut))
+        return fut
+
+    def close(self) -> None:
+        """Finish the queued pages, then stop every worker."""
+        for _ in self._threads:
+            self._tasks.put(_STOP)
+        for t in self._threads:
+            t.join()
+        self._threads.clear()
+
+    def __enter__(self) -> "WorkerPool":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _spawn(self) -> tuple[mp.process.BaseProcess, Connection]:
+        parent, child = self._ctx.Pipe()
+        proc = self._ctx.Process(target=_work, args=(child, self.options), daemon=True)
+        proc.start()
+        child.close()
+        return proc, parent
+
+    def _feed(self) -> None:
+        """Hand pages to one worker, one at a time, replacing it when it dies or hangs."""
+        proc, conn = self._spawn()
+        try:
+            while (task := self._tasks.get()) is not _STOP:
+                page, fut = task
+                outcome, healthy = self._run_one(proc, conn, page)
+                fut.set_result(outcome)
+                if not healthy:
+                    proc.kill()
+                    proc.join()
+                    conn.close()
+                    proc, conn = self._spawn()
+        finally:
+            _stop_worker(proc, conn)
+
+    def _run_one(self, proc: mp.process.BaseProcess, conn: Connection, page: Page) -> tuple[Outcome, bool]:
+        try:
+            conn.send(page)
+            if conn.poll(self.timeout):
+                return conn.recv(), True
+            detail = f"processing took longer than {self.timeout:g}s"
+        except (EOFError, OSError, BrokenPipeError):
+            proc.join(timeout=5)
+            detail = f"worker died (exit code {proc.exitcode})"
+        return error_outcome(page.url, page.crawl_id, "worker", detail, page.status), False
+
+
+def _stop_worker(proc: mp.process.BaseProcess, conn: Connection) -> None:
+    try:
+        conn.send(_STOP)
+    except (OSError, BrokenPipeError):
+        pass
+    proc.join(timeout=10)
+    if proc.is_alive():
+        proc.kill()
+        proc.join()
+    conn.close()
+
+
+def _work(conn: Connection, options: ProcessOptions) -> None:
+    """Worker process main loop: a boundary, so one bad page never ends the worker."""
+    # Ctrl-C reaches the whole process group; the parent decides when workers stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        _serve(conn, options)
+    except (EOFError, OSError):  # the parent went away
+        pass
+
+
+def _serve(conn: Connection, options: ProcessOptions) -> None:
+    while (page := conn.recv()) is not _STOP:
+        try:
+            outcome = process_page(page, options)
+        except Exception as exc:  # noqa: BLE001 - the worker boundary
+            outcome = error_outcome(page.url, page.crawl_id, "internal", f"{type(exc).__name__}: {exc}", page.status)
+        conn.send(outcome)

@@ -1,0 +1,163 @@
+"""process_page: the one extract+clean+record path shared by every entry point.
+
+Crawls, offline files, WARC records and re-cleans all hand a ``Page`` to
+``process_page`` and get an ``Outcome`` back: the table it belongs to and its row.
+Both pickle, so the call runs in a worker process. Per-page trouble is data: a page
+that cannot be used becomes an ``errors`` row with a short code, never an exception.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+from cleaners import CLEANER_VERSION, CleanOptions, CleanResult, clean_html
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Bytes a body must start with, after whitespace and a BOM, to be sniffed as HTML when
+# the server declares no usable type.
+HTML_SNIFF = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*<(?:!doctype html|html|head|body|!--|meta|title|div|p\b)", re.I)
+WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One fetched (or read) page, as any source hands it over."""
+
+    url: str
+    body: bytes
+    crawl_id: str
+    fetched_at: datetime
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    page_type: str = "article"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """Where a page goes (``pages``, ``rejected`` or ``errors``) and its row."""
+
+    table: str
+    row: dict[str, Any]
+
+    @property
+    def reason(self) -> str:
+        return self.row.get("reject_reason") or self.row.get("error") or ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessOptions:
+    """Options of the extract+clean step; ``clean`` is the cleaner's own."""
+
+    clean: CleanOptions = field(default_factory=CleanOptions)
+
+
+def process_page(page: Page, options: ProcessOptions | None = None) -> Outcome:
+    """Extract, clean and route one page."""
+    options = options or ProcessOptions()
+    if not 200 <= page.status < 300:
+        return error_outcome(page.url, page.crawl_id, "http_status", f"HTTP {page.status}", page.status)
+    if not is_html(page.body, page.headers.get("content-type", "")):
+        kind = page.headers.get("content-type") or "no content type"
+        return error_outcome(page.url, page.crawl_id, "not_html", f"body is not HTML ({kind})", page.status)
+    if page.page_type == "listing":
+        return Outcome("rejected", _page_row(page, CleanResult(text="", reject_reason="pagetype.listing")))
+    result = clean_html(page.body, url=page.url, options=options.clean)
+    table = "rejected" if result.reject_reason else "pages"
+    return Outcome(table, _page_row(page, result))
+
+
+def is_html(body: bytes, content_type: str) -> bool:
+    """Tell whether a body is HTML from its declared type, or by sniffing when undeclared."""
+    declared = content_type.split(";", 1)[0].strip().lower()
+    if declared in HTML_TYPES:
+        return not body.lstrip()[:5].startswith((b"%PDF-", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b"))
+    if declared in ("", "application/octet-stream", "text/plain"):
+        return bool(HTML_SNIFF.match(body[:512]))
+    return False
+
+
+def error_outcome(url: str, crawl_id: str, error: str, detail: str, status: int | None = None) -> Outcome:
+    """Build an ``errors`` row; ``error`` is one of ``errors.ERROR_CODES``."""
+    row = {
+        "url": url,
+        "domain": domain_of(url),
+        "crawl_id": crawl_id,
+        "error": error,
+        "detail": detail[:2000],
+        "http_status": status,
+        "time": datetime.now(timezone.utc),
+    }
+    return Outcome("errors", row)
+
+
+def raw_row(page: Page) -> dict[str, Any]:
+    """The ``raw`` table's row for a page, so that ``reclean`` can replay it."""
+    return {
+        "url": page.url,
+        "crawl_id": page.crawl_id,
+        "fetched_at": page.fetched_at,
+        "http_status": page.status,
+        "headers": page.headers,
+        "body": page.body,
+    }
+
+
+def domain_of(url: str) -> str:
+    """Return the lower-cased host of a URL ("" for file: URLs)."""
+    return (urlsplit(url).hostname or "").lower()
+
+
+def text_hash(text: str) -> str:
+    """Hash text after NFC and whitespace folding, so trivial reflows hash alike.
+
+    >>> text_hash("A  b\\n") == text_hash("A b")
+    True
+    """
+    folded = WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.blake2b(folded.encode("utf8"), digest_size=16).hexdigest()
+
+
+def _page_row(page: Page, r: CleanResult) -> dict[str, Any]:
+    return {
+        "url": page.url,
+        "domain": domain_of(page.url),
+        "crawl_id": page.crawl_id,
+        "fetched_at": page.fetched_at,
+        "http_status": page.status,
+        "page_type": page.page_type,
+        "canonical_url": r.canonical_url,
+        "title": r.title,
+        "author": r.author,
+        "published": _date(r.published),
+        "sitename": r.sitename,
+        "language": r.language,
+        "language_score": r.language_score,
+        "text": r.text,
+        "text_length": len(r.text),
+        "removed": [_removal(x) for x in r.removed],
+        "spam_score": r.spam_score,
+        "is_spam": r.is_spam,
+        "reject_reason": r.reject_reason or None,
+        "text_hash": text_hash(r.text) if r.text else None,
+        "cleaner_version": CLEANER_VERSION,
+    }
+
+
+def _removal(x: Any) -> dict[str, Any]:
+    signals = " ".join(f"{name}={value:.2f}" for name, value in x.signals)
+    return {"kind": x.kind, "reason": x.reason, "text": x.text, "score": x.score, "signals": signals}
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,98 @@
+"""Run a crawl job with Scrapy, or offline pages through the worker pool, into a dataset."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter, deque
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any, Iterable
+
+from .config import JobConfig
+from .dataset.writer import DatasetWriter
+from .errors import ConfigError
+from .pool import WorkerPool
+from .process import Outcome, Page, raw_row
+from . import summary
+
+
+def run_crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
+    """Crawl with the articles spider until done; return the run summary."""
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    from .spiders.articles import ArticlesSpider
+
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    try:
+        settings.setdict(config.to_scrapy_settings(crawl_id), priority="cmdline")
+        process = CrawlerProcess(settings)
+        process.crawl(ArticlesSpider, **config.spider_args())
+    except (ValueError, TypeError, KeyError) as exc:
+        raise ConfigError(f"bad crawl setting: {exc}") from None
+    process.start()
+    path = Path(config.out) / "runs" / f"{crawl_id}.json"
+    if not path.exists():
+        raise ConfigError("the crawl did not start; see the log above")
+    return json.loads(path.read_text(encoding="utf8"))
+
+
+class Progress:
+    """Say how far a long offline run has got, on standard error, every few seconds."""
+
+    def __init__(self, total: int, every: float = 2.0) -> None:
+        self.total, self.every = total, every
+        self.started = self.last = time.monotonic()
+        self.tty = sys.stderr.isatty()
+
+    def update(self, done: int, final: bool = False) -> None:
+        now = time.monotonic()
+        if not final and now - self.last < (self.every if self.tty else 5 * self.every):
+            return
+        self.last = now
+        rate = done / max(now - self.started, 1e-9)
+        line = f"processed {done}/{self.total} pages ({rate:.1f} pages/s)"
+        print(("\r" + line) if self.tty else line, end="\n" if final or not self.tty else "", file=sys.stderr, flush=True)
+
+
+def run_offline(items: Iterable[Page | Outcome], total: int, out: str, crawl_id: str,
+                workers: int | None = None, store_raw: bool = True) -> dict[str, Any]:
+    """Process pages through the pool into a dataset, in input order; return the run summary."""
+    counters: Counter[str] = Counter()
+    started = time.monotonic()
+    progress = Progress(total)
+    with DatasetWriter(out, crawl_id) as writer, WorkerPool(workers) as pool:
+        window: deque[tuple[Page | None, Future[Outcome] | Outcome]] = deque()
+        limit = pool.workers * 4
+        done = 0
+        for item in items:
+            window.append((item, pool.submit(item)) if isinstance(item, Page) else (None, item))
+            while len(window) > limit or (window and _ready(window[0][1])):
+                _write(writer, counters, *window.popleft(), store_raw)
+                done += 1
+                progress.update(done)
+        while window:
+            _write(writer, counters, *window.popleft(), store_raw)
+            done += 1
+            progress.update(done)
+    if total:
+        progress.update(done, final=True)
+    result = summary.from_counters(crawl_id, counters, time.monotonic() - started, extra={"out": out})
+    summary.save(result, out)
+    return result
+
+
+def _ready(value: Future[Outcome] | Outcome) -> bool:
+    return not isinstance(value, Future) or value.done()
+
+
+def _write(writer: DatasetWriter, counters: Counter[str], page: Page | None,
+           value: Future[Outcome] | Outcome, store_raw: bool) -> None:
+    outcome = value.result() if isinstance(value, Future) else value
+    if page is not None and store_raw and outcome.table != "errors":
+        writer.write("raw", raw_row(page))
+    writer.write(outcome.table, outcome.row)
+    summary.count_outcome(counters, outcome)

@@ -1,0 +1,144 @@
+"""The articles spider: start URLs, sitemaps, robots.txt sitemaps and feeds, in-domain links."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import Any, AsyncIterator, Iterable
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response
+from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+
+from ..items import FailureItem, PageItem
+from ..pagetype import DomCounts, classify
+from .failures import describe_failure
+
+FEED_LINKS = "//item/link/text() | //*[local-name()='entry']/*[local-name()='link'][not(@rel) or @rel='alternate']/@href"
+# Extensions that are never article pages; Scrapy's own list plus feeds and data.
+SKIP_EXTENSIONS = ["xml", "rss", "atom", "json", "csv", "txt"]
+
+
+def _as_list(value: Any) -> list[str]:
+    """Accept a list, or a comma/space separated string from `scrapy crawl -a`."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [v for v in re.split(r"[\s,]+", value) if v]
+    return list(value)
+
+
+class ArticlesSpider(scrapy.Spider):
+    """Yield every fetched page as a PageItem and every failure as a FailureItem."""
+
+    name = "articles"
+
+    def __init__(self, start_urls: Any = None, sitemap_urls: Any = None, feed_urls: Any = None,
+                 allowed_domains: Any = None, robots_sitemaps: Any = True, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.start_urls = _as_list(start_urls)
+        self.sitemap_urls = _as_list(sitemap_urls)
+        self.feed_urls = _as_list(feed_urls)
+        sources = [*self.start_urls, *self.sitemap_urls, *self.feed_urls]
+        self.allowed_domains = _as_list(allowed_domains) or sorted({urlsplit(u).hostname for u in sources if urlsplit(u).hostname})
+        self.robots_sitemaps = str(robots_sitemaps).lower() not in ("0", "false", "no")
+        self.links = LinkExtractor(allow_domains=self.allowed_domains, deny_extensions=None)
+        self.links.deny_extensions = set(self.links.deny_extensions or ()) | {f".{e}" for e in SKIP_EXTENSIONS}
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.sitemap_urls:
+            yield self._request(url, self.parse_sitemap)
+        for url in self.feed_urls:
+            yield self._request(url, self.parse_feed)
+        if self.robots_sitemaps:
+            for root in sorted({f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.start_urls}):
+                yield self._request(f"{root}/robots.txt", self.parse_robots, page_type=None)
+        for url in self.start_urls:
+            yield self._request(url, self.parse_page, page_type=None)
+
+    def _request(self, url: str, callback: Any, page_type: str | None = "article", **meta: Any) -> scrapy.Request:
+        return scrapy.Request(url, callback=callback, errback=self.failed, meta={"page_type": page_type, **meta})
+
+    def parse_page(self, response: Response) -> Iterable[Any]:
+        """Yield the page, then requests for the in-domain links it carries."""
+        if not hasattr(response, "xpath"):  # not text: let the pipeline record why
+            yield self._item(response, response.meta.get("page_type") or "article")
+            return
+        page_type = response.meta.get("page_type") or classify(response.url, _dom_counts(response))
+        yield self._item(response, page_type)
+        for link in self.links.extract_links(response):
+            yield self._request(link.url, self.parse_page, page_type=None)
+
+    def parse_sitemap(self, response: Response) -> Iterable[scrapy.Request]:
+        body = _sitemap_body(response)
+        if body is None:
+            yield self._failure(response.url, "not_html", "not a sitemap (not XML)", response.status)
+            return
+        sitemap = Sitemap(body)
+        for entry in sitemap:
+            loc = entry.get("loc", "").strip()
+            if not loc:
+                continue
+            if sitemap.type == "sitemapindex":
+                yield self._request(loc, self.parse_sitemap)
+            elif self._allowed(loc):
+                yield self._request(loc, self.parse_page, page_type="article")
+
+    def parse_feed(self, response: Response) -> Iterable[scrapy.Request]:
+        try:
+            links = response.xpath(FEED_LINKS).getall()
+        except (AttributeError, ValueError):
+            links = []
+        for link in links:
+            url = response.urljoin(link.strip())
+            if self._allowed(url):
+                yield self._request(url, self.parse_page, page_type="article")
+
+    def parse_robots(self, response: Response) -> Iterable[scrapy.Request]:
+        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+            yield self._request(url, self.parse_sitemap)
+
+    def failed(self, failure: Any) -> Iterable[FailureItem]:
+        """Errback: turn a failed request into an errors row (robots.txt misses are not pages)."""
+        request = failure.request
+        if request.callback == self.parse_robots:
+            return
+        error, detail, status = describe_failure(failure)
+        if error:
+            yield self._failure(request.url, error, detail, status)
+
+    def _allowed(self, url: str) -> bool:
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def _item(self, response: Response, page_type: str) -> PageItem:
+        headers = {k.decode("latin-1").lower(): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
+        return PageItem(url=response.url, status=response.status, headers=headers, body=response.body,
+                        fetched_at=datetime.now(timezone.utc), page_type=page_type)
+
+    def _failure(self, url: str, error: str, detail: str, status: int | None = None) -> FailureItem:
+        return FailureItem(url=url, error=error, detail=detail, status=status, time=datetime.now(timezone.utc))
+
+
+def _dom_counts(response: Response) -> DomCounts:
+    """Read the few DOM counts page-type needs from the response's (cached) selector."""
+    return DomCounts(
+        article_elements=len(response.xpath("//article")),
+        og_type=(response.xpath("//meta[@property='og:type']/@content").get() or "").strip().lower(),
+        paragraph_chars=sum(len(t) for t in response.xpath("//p//text()").getall()),
+        link_chars=sum(len(t) for t in response.xpath("//a//text()").getall()),
+    )
+
+
+def _sitemap_body(response: Response) -> bytes | None:
+    """Return a sitemap's XML, gunzipped within DOWNLOAD_MAXSIZE; None if it is not XML."""
+    body = response.body
+    if body[:2] == b"\x1f\x8b":
+        try:
+            body = gunzip(body, max_size=10 * 1024 * 1024)
+        except (OSError, ValueError):
+            return None
+    return body if body.lstrip()[:1] == b"<" else None
