@@ -108,9 +108,10 @@ def raw_row(page: Page) -> dict[str, Any]:
     }
 
 
-def domain_of(url: str) -> str:
-    """Return the lower-cased host of a URL ("" for file: URLs)."""
-    return (urlsplit(url).hostname or "").lower()
+def domain_of(url: str) -> str | None:
+    """Return the lower-cased host of a URL (None for file: URLs)."""
+    host = urlsplit(url).hostname
+    return host.lower() if host else None
 
 
 def text_hash(text: str) -> str:

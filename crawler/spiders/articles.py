@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
-from scrapy.linkextractors import LinkExtractor
+from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
@@ -45,8 +45,8 @@ class ArticlesSpider(scrapy.Spider):
         sources = [*self.start_urls, *self.sitemap_urls, *self.feed_urls]
         self.allowed_domains = _as_list(allowed_domains) or sorted({urlsplit(u).hostname for u in sources if urlsplit(u).hostname})
         self.robots_sitemaps = str(robots_sitemaps).lower() not in ("0", "false", "no")
-        self.links = LinkExtractor(allow_domains=self.allowed_domains, deny_extensions=None)
-        self.links.deny_extensions = set(self.links.deny_extensions or ()) | {f".{e}" for e in SKIP_EXTENSIONS}
+        # Hosts are checked by _allowed: LinkExtractor's allow_domains compares host:port.
+        self.links = LinkExtractor(deny_extensions=[*IGNORED_EXTENSIONS, *SKIP_EXTENSIONS])
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.sitemap_urls:
@@ -70,7 +70,8 @@ class ArticlesSpider(scrapy.Spider):
         page_type = response.meta.get("page_type") or classify(response.url, _dom_counts(response))
         yield self._item(response, page_type)
         for link in self.links.extract_links(response):
-            yield self._request(link.url, self.parse_page, page_type=None)
+            if self._allowed(link.url):
+                yield self._request(link.url, self.parse_page, page_type=None)
 
     def parse_sitemap(self, response: Response) -> Iterable[scrapy.Request]:
         body = _sitemap_body(response)
@@ -98,7 +99,7 @@ class ArticlesSpider(scrapy.Spider):
                 yield self._request(url, self.parse_page, page_type="article")
 
     def parse_robots(self, response: Response) -> Iterable[scrapy.Request]:
-        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             yield self._request(url, self.parse_sitemap)
 
     def failed(self, failure: Any) -> Iterable[FailureItem]:

@@ -1,0 +1,37 @@
+"""Shared fixtures: the loopback site server, the seed, and a way to run the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from crawler.demo.server import SiteServer
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seeds" / "000_8dc2b0d923a32ba4.txt"
+BENCH_HTML = SHARED / "data" / "article-extraction-benchmark" / "html"
+CLI = [sys.executable, "-m", "crawler.cli"]
+# Loopback needs no politeness; the progress log would only add noise.
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+        "-s", "LOG_LEVEL=WARNING"]
+
+
+@pytest.fixture(scope="session")
+def demo_site() -> Iterator[SiteServer]:
+    """The bundled demo site, served on 127.0.0.1 at a free port for the whole session."""
+    with SiteServer() as server:
+        yield server
+
+
+def run_cli(*args: str, stdin: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run `cleancrawl ARGS` in a subprocess, as a user would."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("CLEANCRAWL_DEBUG", None)
+    return subprocess.run([*CLI, *args], input=stdin, capture_output=True, text=True, timeout=timeout, cwd=REPO,
+                          env=env)

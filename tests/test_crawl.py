@@ -1,0 +1,89 @@
+"""A real crawl of the demo site on loopback, read back with pyarrow and DuckDB."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import duckdb
+import pytest
+
+from conftest import FAST, run_cli
+from crawler.dataset.reader import open_table
+from crawler.demo.server import SiteServer
+
+EXPECTED = json.loads((Path(__file__).resolve().parents[1] / "crawler" / "demo" / "expected.json").read_text("utf8"))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SiteServer]:
+    out = tmp_path_factory.mktemp("crawl")
+    with SiteServer() as server:
+        r = run_cli("crawl", "--start-url", server.url + "/", "--out", str(out), *FAST)
+        assert r.returncode == 0, r.stderr
+        assert "pages kept" in r.stdout
+        return out, server
+
+
+def _rows(out: Path, table: str) -> dict[str, dict]:
+    rows = open_table(out, table).to_table().to_pylist()
+    return {urlsplit(r["url"]).path: r for r in rows}
+
+
+def test_every_article_is_kept_once_and_spam_pages_are_rejected(crawled: tuple[Path, SiteServer]) -> None:
+    out, _ = crawled
+    pages, rejected = _rows(out, "pages"), _rows(out, "rejected")
+    all_urls = [r["url"] for t in ("pages", "rejected") for r in open_table(out, t).to_table(columns=["url"]).to_pylist()]
+    assert len(all_urls) == len(set(all_urls)), "a URL was written twice"
+    for path, want in EXPECTED.items():
+        if want["kind"] == "article":
+            assert path in pages, f"article {path} not in pages"
+        elif want["kind"] == "spam_page":
+            assert path in rejected and rejected[path]["reject_reason"] == "spam.page", path
+        elif want["kind"] == "listing":
+            assert path in rejected and rejected[path]["reject_reason"] == "pagetype.listing", path
+
+
+def test_spam_is_removed_and_articles_survive(crawled: tuple[Path, SiteServer]) -> None:
+    out, _ = crawled
+    pages = _rows(out, "pages")
+    for path, want in EXPECTED.items():
+        if want["kind"] != "article":
+            continue
+        text = _norm(pages[path]["text"])
+        for keep in want["must_keep"]:
+            assert _norm(keep) in text, f"{path}: lost {keep!r}"
+        for junk in want["must_remove"]:
+            assert _norm(junk) not in text, f"{path}: kept {junk!r}"
+        if want["legit_gambling"]:
+            assert pages[path]["text_length"] > 800
+
+
+def test_robots_is_obeyed_and_every_request_is_accounted_for(crawled: tuple[Path, SiteServer]) -> None:
+    out, server = crawled
+    fetched = [path for method, path, status in server.requests]
+    assert not [p for p in fetched if p.startswith("/private/")]
+    errors = open_table(out, "errors").to_table().to_pylist()
+    assert {e["error"] for e in errors} <= {"robots", "http_status"}
+    assert any(e["error"] == "robots" and "/private/" in e["url"] for e in errors)
+
+
+def test_duckdb_reads_the_dataset_with_partitions(crawled: tuple[Path, SiteServer]) -> None:
+    out, _ = crawled
+    con = duckdb.connect()
+    pages = f"read_parquet('{out}/pages/*/*.parquet', hive_partitioning=true)"
+    n, langs, dates = con.execute(
+        f"SELECT count(*), count(DISTINCT language), count(DISTINCT crawl_date) FROM {pages}").fetchone()
+    assert n == open_table(out, "pages").count_rows() and langs >= 5 and dates >= 1
+    removed = con.execute(f"SELECT r.kind, count(*) FROM {pages}, unnest(removed) AS u(r) GROUP BY 1").fetchall()
+    assert {"spam", "boilerplate"} <= {k for k, _ in removed}
+    raw = con.execute(f"SELECT count(*) FROM read_parquet('{out}/raw/*/*.parquet')").fetchone()[0]
+    assert raw >= n
+    summary = json.loads(next((out / "runs").glob("*.json")).read_text())
+    assert summary["pages"] == n and summary["finish_reason"] == "finished"
