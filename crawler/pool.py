@@ -39,11 +39,12 @@ class WorkerPool:
         self.options = options or ProcessOptions()
         self._tasks: queue.Queue[tuple[Page, Future[Outcome]] | None] = queue.Queue()
         self._threads: list[threading.Thread] = []
+        self._procs: dict[int, mp.process.BaseProcess] = {}
         self._ctx = mp.get_context("spawn")
 
     def start(self) -> "WorkerPool":
         for n in range(self.workers):
-            t = threading.Thread(target=self._feed, name=f"cleancrawl-feeder-{n}", daemon=True)
+            t = threading.Thread(target=self._feed, args=(n,), name=f"cleancrawl-feeder-{n}", daemon=True)
             t.start()
             self._threads.append(t)
         return self
@@ -74,21 +75,33 @@ class WorkerPool:
         child.close()
         return proc, parent
 
-    def _feed(self) -> None:
+    def pids(self) -> list[int]:
+        """Process ids of the live workers."""
+        return [p.pid for p in self._procs.values() if p.pid is not None and p.is_alive()]
+
+    def _feed(self, slot: int) -> None:
         """Hand pages to one worker, one at a time, replacing it when it dies or hangs."""
         proc, conn = self._spawn()
+        self._procs[slot] = proc
         try:
             while (task := self._tasks.get()) is not _STOP:
                 page, fut = task
+                if not proc.is_alive():  # died while idle: replace it before it costs a page
+                    proc, conn = self._replace(proc, conn, slot)
                 outcome, healthy = self._run_one(proc, conn, page)
                 fut.set_result(outcome)
                 if not healthy:
-                    proc.kill()
-                    proc.join()
-                    conn.close()
-                    proc, conn = self._spawn()
+                    proc, conn = self._replace(proc, conn, slot)
         finally:
             _stop_worker(proc, conn)
+
+    def _replace(self, proc: mp.process.BaseProcess, conn: Connection, slot: int) -> tuple[mp.process.BaseProcess, Connection]:
+        proc.kill()
+        proc.join()
+        conn.close()
+        proc, conn = self._spawn()
+        self._procs[slot] = proc
+        return proc, conn
 
     def _run_one(self, proc: mp.process.BaseProcess, conn: Connection, page: Page) -> tuple[Outcome, bool]:
         try:

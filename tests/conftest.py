@@ -10,7 +10,6 @@ from typing import Iterator
 
 import pytest
 
-from crawler.demo.server import SiteServer
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -23,8 +22,10 @@ FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CON
 
 
 @pytest.fixture(scope="session")
-def demo_site() -> Iterator[SiteServer]:
+def demo_site() -> Iterator[object]:
     """The bundled demo site, served on 127.0.0.1 at a free port for the whole session."""
+    from crawler.demo.server import SiteServer
+
     with SiteServer() as server:
         yield server
 
