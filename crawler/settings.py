@@ -25,8 +25,9 @@ RETRY_TIMES = 3
 
 # Articles need no session; cookies only feed session-id link traps.
 COOKIES_ENABLED = False
-# No listening debug port on a scheduled job's machine.
+# No listening debug ports on a scheduled job's machine.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 ITEM_PIPELINES = {"crawler.pipelines.ProcessPipeline": 300}
 EXTENSIONS = {"crawler.extensions.RunSummary": 500}
