@@ -56,9 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="override a Scrapy setting, as `scrapy crawl -s` does (repeatable)")
     c.set_defaults(run=_crawl)
 
-    pr = sub.add_parser("process", help="extract and clean saved HTML files into a dataset",
-                        description="Run saved pages (.html, .htm, optionally .gz, or directories of them) through "
-                                    "the same extract+clean+write path as a crawl. A file's url is its file:// URI.")
+    pr = sub.add_parser("process", help="extract and clean saved HTML or WARC files into a dataset",
+                        description="Run saved pages (.html, .htm, optionally .gz; WARC files; or directories of "
+                                    "them) through the same extract+clean+write path as a crawl. A file's url is its "
+                                    "file:// URI; a WARC record's is its target URI.")
     pr.add_argument("paths", nargs="+", metavar="PATH")
     pr.add_argument("--out", default="output", help="dataset directory (default: output)")
     pr.add_argument("--workers", type=int, metavar="N", help="processes (default: one per core)")

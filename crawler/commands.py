@@ -53,10 +53,12 @@ def run_process(paths: list[str], out: str, workers: int | None, store_raw: bool
     """Process saved HTML files into a dataset."""
     from .run import run_offline
     from .sources import file_pages, html_files
+    from .warc import is_warc
 
     files = html_files(paths)
     crawl_id = new_crawl_id()
-    result = run_offline(file_pages(files, crawl_id), len(files), out, crawl_id, workers, store_raw)
+    total = 0 if any(is_warc(f) for f in files) else len(files)  # a WARC's record count is unknown
+    result = run_offline(file_pages(files, crawl_id), total, out, crawl_id, workers, store_raw)
     print(summary.render(result))
     return 0
 

@@ -54,7 +54,8 @@ class Progress:
             return
         self.last = now
         rate = done / max(now - self.started, 1e-9)
-        line = f"processed {done}/{self.total} pages ({rate:.1f} pages/s)"
+        of = f"/{self.total}" if self.total else ""
+        line = f"processed {done}{of} pages ({rate:.1f} pages/s)"
         print(("\r" + line) if self.tty else line, end="\n" if final or not self.tty else "", file=sys.stderr, flush=True)
 
 
@@ -78,7 +79,7 @@ def run_offline(items: Iterable[Page | Outcome], total: int, out: str, crawl_id:
             _write(writer, counters, *window.popleft(), store_raw)
             done += 1
             progress.update(done)
-    if total:
+    if done:
         progress.update(done, final=True)
     result = summary.from_counters(crawl_id, counters, time.monotonic() - started, extra={"out": out})
     summary.save(result, out)

@@ -1,4 +1,4 @@
-"""Offline page sources: HTML files (optionally gzipped), directories of them, a dataset's raw table."""
+"""Offline page sources: HTML files (optionally gzipped), WARC files, and directories of them."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from typing import Iterator
 
 from .errors import InputError
 from .process import Outcome, Page, error_outcome
+from .warc import WARC_SUFFIXES, is_warc, warc_pages
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
+INPUT_SUFFIXES = HTML_SUFFIXES + WARC_SUFFIXES
 # A gzipped file is refused past this many bytes unpacked, so a bomb cannot fill memory.
 MAX_UNPACKED = 64 * 1024 * 1024
 
@@ -25,9 +27,9 @@ def html_files(paths: list[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(HTML_SUFFIXES))
+            inside = sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(INPUT_SUFFIXES))
             if not inside:
-                raise InputError(f"no .html, .htm or .html.gz files in directory {name}")
+                raise InputError(f"no .html, .htm, .html.gz or .warc(.gz) files in directory {name}")
             found.extend(inside)
         elif path.is_file():
             found.append(path)
@@ -37,8 +39,11 @@ def html_files(paths: list[str]) -> list[Path]:
 
 
 def file_pages(files: list[Path], crawl_id: str) -> Iterator[Page | Outcome]:
-    """Yield a Page per readable file, or an errors Outcome for one that cannot be read."""
+    """Yield a Page per readable file (per response record in a WARC), or an errors Outcome."""
     for path in files:
+        if is_warc(path):
+            yield from warc_pages(path, crawl_id)
+            continue
         url = path.resolve().as_uri()
         try:
             body = _read(path)

@@ -32,7 +32,7 @@ def demo_site() -> Iterator[object]:
 
 def run_cli(*args: str, stdin: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """Run `cleancrawl ARGS` in a subprocess, as a user would."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
     env.pop("CLEANCRAWL_DEBUG", None)
     return subprocess.run([*CLI, *args], input=stdin, capture_output=True, text=True, timeout=timeout, cwd=REPO,
                           env=env)

@@ -52,7 +52,7 @@ def test_bad_job_file_names_the_key(tmp_path: Path) -> None:
 
 def test_empty_directory_is_refused(tmp_path: Path) -> None:
     r = run_cli("process", str(tmp_path))
-    assert (r.returncode, r.stderr.strip()) == (2, f"cleancrawl: error: no .html, .htm or .html.gz files in directory {tmp_path}")
+    assert (r.returncode, r.stderr.strip()) == (2, f"cleancrawl: error: no .html, .htm, .html.gz or .warc(.gz) files in directory {tmp_path}")
 
 
 def test_help_explains_every_command() -> None:
