@@ -47,14 +47,18 @@ def url_kind(url: str) -> str:
     return "unknown"
 
 
-def classify(url: str, dom: DomCounts) -> str:
-    """Decide "article" or "listing" for a fetched page."""
+def classify(url: str, dom: DomCounts, prior: str = "unknown") -> str:
+    """Decide "article" or "listing" for a fetched page.
+
+    ``prior`` is what the source said: a sitemap or feed entry is probably an article,
+    so only strong evidence (a listing URL, several <article> blocks) overrules it.
+    """
     if dom.og_type == "article":
         return "article"
     if dom.article_elements >= 3:
         return "listing"
     guess = url_kind(url)
-    if guess != "unknown":
-        return guess
+    if guess != "unknown" or prior != "unknown":
+        return prior if guess == "unknown" else guess
     # Listings are mostly link text; articles mostly paragraph text.
     return "listing" if dom.link_chars > 2 * max(dom.paragraph_chars, 1) else "article"

@@ -55,23 +55,24 @@ class ArticlesSpider(scrapy.Spider):
             yield self._request(url, self.parse_feed)
         if self.robots_sitemaps:
             for root in sorted({f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.start_urls}):
-                yield self._request(f"{root}/robots.txt", self.parse_robots, page_type=None)
+                yield self._request(f"{root}/robots.txt", self.parse_robots, prior=None)
         for url in self.start_urls:
-            yield self._request(url, self.parse_page, page_type=None)
+            yield self._request(url, self.parse_page, prior=None)
 
-    def _request(self, url: str, callback: Any, page_type: str | None = "article", **meta: Any) -> scrapy.Request:
-        return scrapy.Request(url, callback=callback, errback=self.failed, meta={"page_type": page_type, **meta})
+    def _request(self, url: str, callback: Any, prior: str | None = "article", **meta: Any) -> scrapy.Request:
+        return scrapy.Request(url, callback=callback, errback=self.failed, meta={"prior": prior, **meta})
 
     def parse_page(self, response: Response) -> Iterable[Any]:
         """Yield the page, then requests for the in-domain links it carries."""
+        prior = response.meta.get("prior") or "unknown"
         if not hasattr(response, "xpath"):  # not text: let the pipeline record why
-            yield self._item(response, response.meta.get("page_type") or "article")
+            yield self._item(response, "article")
             return
-        page_type = response.meta.get("page_type") or classify(response.url, _dom_counts(response))
+        page_type = classify(response.url, _dom_counts(response), prior)
         yield self._item(response, page_type)
         for link in self.links.extract_links(response):
             if self._allowed(link.url):
-                yield self._request(link.url, self.parse_page, page_type=None)
+                yield self._request(link.url, self.parse_page, prior=None)
 
     def parse_sitemap(self, response: Response) -> Iterable[scrapy.Request]:
         body = _sitemap_body(response)
@@ -86,7 +87,7 @@ class ArticlesSpider(scrapy.Spider):
             if sitemap.type == "sitemapindex":
                 yield self._request(loc, self.parse_sitemap)
             elif self._allowed(loc):
-                yield self._request(loc, self.parse_page, page_type="article")
+                yield self._request(loc, self.parse_page, prior="article")
 
     def parse_feed(self, response: Response) -> Iterable[scrapy.Request]:
         try:
@@ -96,7 +97,7 @@ class ArticlesSpider(scrapy.Spider):
         for link in links:
             url = response.urljoin(link.strip())
             if self._allowed(url):
-                yield self._request(url, self.parse_page, page_type="article")
+                yield self._request(url, self.parse_page, prior="article")
 
     def parse_robots(self, response: Response) -> Iterable[scrapy.Request]:
         for url in sitemap_urls_from_robots(response.body, base_url=response.url):
