@@ -36,11 +36,13 @@ def rss_kb(pid: int) -> int:
 
 
 def children(pid: int) -> list[int]:
-    try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
-    except FileNotFoundError:
-        return []
-    kids = [int(x) for x in text.split()]
+    """Every descendant of pid; workers are started from threads, so read every task's list."""
+    kids: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids += [int(x) for x in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
     return kids + [g for k in kids for g in children(k)]
 
 
