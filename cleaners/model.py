@@ -1,8 +1,12 @@
-"""Frozen values shared by the cleaner: blocks, removals, results."""
+"""Frozen values shared by the cleaner: block and page facts, removals, results."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .options import CleanOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +50,89 @@ class CleanResult:
     is_spam: bool = False
     reject_reason: str = ""
     removed: tuple[Removal, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit the rules judge, with every fact they read precomputed.
+
+    A block is a line of text (a paragraph, a table row), a sentence or cell of one, or
+    an HTML element seen by the DOM pass (``dom`` true). ``start``/``end`` are offsets
+    into the text being cleaned (-1 for DOM elements). Counts are over the block's text:
+    ``units`` are words, or for scripts written without spaces, characters / 3.
+    """
+
+    index: int
+    text: str
+    start: int
+    end: int
+    units: int
+    script: str
+    stop_lang: str | None
+    stop_ratio: float
+    sentence_end: bool
+    brands: float
+    glued: int
+    topics: tuple[tuple[str, int], ...]
+    cta: int
+    promo: int
+    position: float = 0.0
+    anchor_share: float = 0.0
+    repeats: int = 0
+    in_comments: bool = False
+    comment_header: bool = False
+    dom: bool = False
+    tag: str = ""
+    hidden_by: str = ""
+    offsite_links: int = 0
+    link_share: float = 0.0
+
+    def hits(self, topic: str | None = None) -> int:
+        """Lexicon hits of one topic, or of all topics when ``topic`` is None."""
+        return sum(n for t, n in self.topics if topic is None or t == topic)
+
+
+@dataclass(frozen=True, slots=True)
+class PageFacts:
+    """Facts about the whole document that block rules compare against.
+
+    ``script``/``language`` are the document's dominant script and stopword language;
+    ``topics`` the lexicon topics the document as a whole is about (its prose carries
+    them), so that their words alone do not condemn a block. ``offsite_anchors`` are
+    the texts of off-site links with commercial evidence (HTML only).
+    """
+
+    host: str | None
+    chars: int
+    blocks: int
+    script: str
+    language: str | None
+    topics: frozenset[str]
+    options: CleanOptions
+    offsite_anchors: tuple[str, ...] = ()
+    is_html: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the block decisions would do to a page; the page rules judge it.
+
+    Characters are counted over the text the cleaner worked on plus, for HTML, the
+    text the DOM pass removed as spam (``dom_spam_chars``). ``confidence`` is the
+    character-weighted mean score of the spam removals; ``specific_chars`` the spam
+    characters removed on evidence beyond topic words (brands, calls to action,
+    promos, glue, links, DOM rules).
+    """
+
+    chars: int
+    spam_chars: int
+    scored_chars: int
+    confidence: float
+    kept_chars: int
+    kept_prose_chars: int
+    specific_chars: int = 0
+    dom_spam_chars: int = 0
+
+    @property
+    def spam_share(self) -> float:
+        return self.spam_chars / self.chars if self.chars else 0.0
