@@ -1,0 +1,20 @@
+"""cleaners: remove injected SEO spam and boilerplate from article text; no Scrapy needed.
+
+    from cleaners import clean_html, clean_text
+    r = clean_html(html, url="https://example.org/a")   # or clean_text(text)
+    r.text, r.removed, r.is_spam, r.spam_score, r.language
+
+Trafilatura is imported on the first ``clean_html`` call, not here.
+"""
+
+from __future__ import annotations
+
+from .clean import clean_html, clean_text
+from .model import CleanResult, Removal
+from .options import CleanOptions
+from .rules import REGISTRY
+
+# Reason codes are stored in Parquet: renaming or removing one bumps this version.
+CLEANER_VERSION = "1.0.0"
+
+__all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]

@@ -1,0 +1,236 @@
+"""The engine: segment, run the registry, score, decide, assemble; the only loop.
+
+``clean_text`` cleans plain text. ``clean_html`` parses once, runs the DOM rules on
+the tree, hands the same tree to Trafilatura, and cleans the extracted text with
+the same block engine, told which anchor texts pointed off-site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from . import dom
+from .extract import extract
+from .facts import anchor_share, block_facts, is_prose, page_facts, with_context
+from .language import document_language
+from .model import Block, CleanResult, PageFacts, Removal, Verdict
+from .options import CleanOptions
+from .rules import REGISTRY, entries
+from .score import Score, score_block
+from .segment import segment_text, split_parts
+
+BLOCK_RULES = entries("rule", "block")
+DOM_RULES = entries("rule", "dom")
+BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+DEFAULT = CleanOptions()
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What happens to one block: its records, and whether it goes whole or in part.
+
+    ``dropped``: the whole block goes. ``cuts``: block-relative spans that go.
+    ``removals`` records both, and guard records of vetoed removals.
+    """
+
+    block: Block
+    removals: tuple[Removal, ...] = ()
+    cuts: tuple[tuple[int, int], ...] = ()
+    dropped: bool = False
+
+
+def clean_text(text: str, url: str | None = None, options: CleanOptions | None = None) -> CleanResult:
+    """Clean plain text: drop spam and boilerplate blocks and appended spam sentences.
+
+    Kept blocks keep their text and order; blank-line paragraph breaks are kept.
+    Removal offsets index into ``text``.
+    """
+    return run_text(text, options or DEFAULT, dom.site_of(url))
+
+
+def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions | None = None) -> CleanResult:
+    """Parse, drop spam elements, extract the main text and metadata, clean the text.
+
+    Removal offsets index into the extracted text (-1 for elements removed from the
+    tree). A page without main text gets ``reject_reason="extract.no_text"``.
+    """
+    options = options or DEFAULT
+    tree = dom.parse(html) if html else None
+    if tree is None:
+        return CleanResult(text="", reject_reason="extract.no_text")
+    canonical = dom.canonical_url(tree, url)
+    site = dom.site_of(url) or dom.site_of(canonical)
+    found, anchors = dom.candidates(tree, site)
+    dom_removals = run_dom(found, page_facts([], Counter(), Counter(), options, site, anchors, True))
+    meta = extract(tree, url, options)
+    result = run_text(meta.text, options, site, anchors, dom_removals)
+    return replace(result, title=meta.title, author=meta.author, published=meta.published,
+                   sitename=meta.sitename, canonical_url=canonical)
+
+
+def run_dom(found: list[dom.Candidate], page: PageFacts) -> tuple[Removal, ...]:
+    """Run the DOM rules on each candidate not inside a dropped one; drop those that fire."""
+    removals, dropped = [], set()
+    for cand in found:
+        el = cand.element
+        if any(a in dropped for a in el.iterancestors()):
+            continue
+        for entry in DOM_RULES:
+            if entry.fn(cand.block, page):
+                removals.append(Removal(entry.kind, entry.code, cand.block.text))
+                dropped.add(el)
+                el.drop_tree()
+                break
+    return tuple(removals)
+
+
+def run_text(
+    text: str, options: CleanOptions, site: str | None = None,
+    anchors: tuple[str, ...] = (), dom_removals: tuple[Removal, ...] = (),
+) -> CleanResult:
+    """Clean extracted or plain text; ``dom_removals`` are recorded ahead of the text's."""
+    blocks, page, stops = _facts(text, options, site, anchors, bool(dom_removals) or bool(anchors))
+    if not blocks:
+        is_spam = any(r.kind == "spam" for r in dom_removals)
+        return CleanResult(text="", removed=dom_removals, is_spam=is_spam, spam_score=1.0 if is_spam else 0.0,
+                           reject_reason="spam.page" if is_spam else "extract.no_text")
+    decisions = [decide(b, page) for b in blocks]
+    verdict = judge(decisions, dom_removals)
+    if REGISTRY["spam.page"].fn(verdict, page):
+        return _spam_page(decisions, dom_removals, verdict)
+    if REGISTRY["guard.over_removal"].fn(verdict, page):
+        decisions = [_veto(d) for d in decisions]
+    kept = assemble(text, decisions)
+    removed = dom_removals + tuple(r for d in decisions for r in d.removals)
+    spam_chars = sum(len(r.text) for r in removed if r.kind == "spam")
+    kept_stops = sum((stops[d.block.index] for d in decisions if not d.dropped), Counter())
+    lang, lang_score = (document_language(kept, page.script, kept_stops, options.language_sample)
+                        if options.detect_language else (None, None))
+    return CleanResult(text=kept, removed=removed, language=lang, language_score=lang_score,
+                       spam_score=round(spam_chars / verdict.chars, 4) if verdict.chars else 0.0)
+
+
+def _facts(text: str, options: CleanOptions, site: str | None, anchors: tuple[str, ...],
+           is_html: bool) -> tuple[list[Block], PageFacts, list[Counter[str]]]:
+    blocks, stops = [], []
+    scripts, all_stops = Counter(), Counter()
+    for i, (a, b) in enumerate(segment_text(text)):
+        block, sc, st = block_facts(text[a:b], a, b, i)
+        blocks.append(block)
+        stops.append(st)
+        scripts.update(sc)
+        all_stops.update(st)
+    page = page_facts(blocks, scripts, all_stops, options, site, anchors, is_html)
+    return with_context(blocks, len(text), anchors), page, stops
+
+
+def decide(block: Block, page: PageFacts) -> Decision:
+    """Decide one block: a rule removes it, or its score removes it or some of its parts."""
+    for entry in BLOCK_RULES:
+        if entry.fn(block, page):
+            removal = Removal(entry.kind, entry.code, block.text, 1.0, (), block.start, block.end)
+            return Decision(block, (removal,), dropped=True)
+    opts = page.options
+    s = score_block(block, page)
+    if s.value < opts.probe_threshold:
+        return Decision(block)
+    removal = Removal("spam", s.reason, block.text, s.value, s.evidence, block.start, block.end)
+    whole = Decision(block, (removal,), dropped=True)
+    parts = split_parts(block.text)
+    if len(parts) < 2:
+        return whole if s.value >= opts.spam_threshold else Decision(block)
+    scored = [(a, b, score_block(_part(block, a, b, page), page)) for a, b in parts]
+    spam = [(a, b, p) for a, b, p in scored if p.value >= opts.spam_threshold and _specific(p)]
+    unsure = any(opts.probe_threshold <= p.value < opts.spam_threshold for _, _, p in scored)
+    if s.value >= opts.spam_threshold and (len(spam) == len(parts) or not spam or unsure):
+        return whole
+    if not spam:
+        return Decision(block)
+    removals = tuple(Removal("spam", p.reason, block.text[a:b], p.value, p.evidence, block.start + a, block.start + b)
+                     for a, b, p in spam)
+    return Decision(block, removals, tuple((a, b) for a, b, _ in spam))
+
+
+def _part(block: Block, a: int, b: int, page: PageFacts) -> Block:
+    part, _, _ = block_facts(block.text[a:b], block.start + a, block.start + b, block.index)
+    return replace(part, position=block.position, in_comments=block.in_comments,
+                   anchor_share=anchor_share(part.text, page.offsite_anchors))
+
+
+def _specific(found: Score | Removal) -> bool:
+    """Tell whether evidence goes beyond topic words (brands, calls, promos, links, glue)."""
+    evidence = found.evidence if isinstance(found, Score) else found.signals
+    return any(code != "spam.commercial_lexicon" and REGISTRY[code].role == "content" for code, _ in evidence)
+
+
+def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...]) -> Verdict:
+    """Summarise what the decisions would remove, for the page rules."""
+    dom_spam = sum(len(r.text) for r in dom_removals if r.kind == "spam")
+    spam = [r for d in decisions for r in d.removals if r.kind == "spam"]
+    spam_chars = sum(len(r.text) for r in spam) + dom_spam
+    weighted = sum(len(r.text) * r.score for r in spam) + dom_spam
+    kept = [(d, sum(b - a for a, b in d.cuts)) for d in decisions if not d.dropped]
+    return Verdict(
+        chars=sum(len(d.block.text) for d in decisions) + dom_spam, spam_chars=spam_chars,
+        scored_chars=sum(len(r.text) for r in spam if r.signals), dom_spam_chars=dom_spam,
+        specific_chars=sum(len(r.text) for r in spam if not r.signals or _specific(r)) + dom_spam,
+        confidence=weighted / spam_chars if spam_chars else 0.0,
+        kept_chars=sum(len(d.block.text) - cut for d, cut in kept),
+        kept_prose_chars=sum(len(d.block.text) - cut for d, cut in kept if is_prose(d.block)),
+    )
+
+
+def _spam_page(decisions: list[Decision], dom_removals: tuple[Removal, ...], verdict: Verdict) -> CleanResult:
+    """A wholly spam page: no text; the blocks that only went with the page are listed too."""
+    removed = list(dom_removals)
+    for d in decisions:
+        removed.extend(d.removals)
+        if not d.dropped:
+            rest = assemble_block(d)
+            if rest:
+                removed.append(Removal("spam", "spam.page", rest, verdict.confidence, (), d.block.start, d.block.end))
+    return CleanResult(text="", is_spam=True, reject_reason="spam.page", removed=tuple(removed),
+                       spam_score=round(verdict.spam_share, 4))
+
+
+def _veto(d: Decision) -> Decision:
+    """Turn a decision's scored removals into guard records; rule removals stand."""
+    if not any(r.signals for r in d.removals):
+        return d
+    vetoed = tuple(Removal("guard", "guard.over_removal", r.text, r.score, r.signals, r.start, r.end)
+                   for r in d.removals if r.signals)
+    return Decision(d.block, vetoed)
+
+
+def assemble_block(d: Decision) -> str:
+    """Return what a decision keeps of its block, verbatim, cut sentences taken out."""
+    text = d.block.text
+    cuts = sorted((a, b) for a, b in d.cuts if b > a)
+    if not cuts:
+        return text
+    out, pos = [], 0
+    for a, b in cuts:
+        out.append(text[pos:a])
+        pos = b
+    out.append(text[pos:])
+    return re.sub(r"[ \t]{2,}", " ", "".join(out)).strip()
+
+
+def assemble(text: str, decisions: list[Decision]) -> str:
+    """Join the kept blocks with "\\n", or "\\n\\n" where the input had a blank line."""
+    out: list[str] = []
+    prev_end = -1
+    for d in decisions:
+        if d.dropped:
+            continue
+        piece = assemble_block(d)
+        if not piece:
+            continue
+        if out:
+            out.append("\n\n" if BLANK_LINE.search(text, prev_end, d.block.start) else "\n")
+        out.append(piece)
+        prev_end = d.block.end
+    return "".join(out)
+

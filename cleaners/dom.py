@@ -1,0 +1,192 @@
+"""Parse HTML once and find the elements the DOM rules judge, with their facts.
+
+Candidates are hidden elements (inline style, ``hidden`` attribute, classes or ids
+hidden by the page's own ``<style>`` rules), ``marquee``/``noscript`` elements, and
+link runs (the nearest block container of three or more off-site links). The texts
+of off-site links with commercial evidence are collected for the text rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .facts import block_facts, commercial_text
+from .model import Block
+
+# Inline styles that hide an element, by name (the name is recorded as hidden_by).
+_END = r"\s*(?:;|$|!)"
+HIDDEN_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("display_none", re.compile(r"display\s*:\s*none", re.I)),
+    ("visibility_hidden", re.compile(r"visibility\s*:\s*hidden", re.I)),
+    ("offscreen", re.compile(r"(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}", re.I)),
+    ("font_size_zero", re.compile(r"font-size\s*:\s*0*\.?0*(?:px|em|rem|pt|%)?" + _END, re.I)),
+    ("opacity_zero", re.compile(r"opacity\s*:\s*0*\.?0*" + _END, re.I)),
+    ("zero_size", re.compile(r"^(?=.*overflow\s*:\s*hidden)(?=.*(?:^|[;\s])(?:max-)?(?:height|width)\s*:\s*0(?:px)?" + _END + ")", re.I | re.S)),
+)
+HOST = re.compile(r"^(?:https?:)?//(?:[^/?#@]*@)?([^/?#:]+)", re.I)
+# Declarations that hide, as they appear in a stylesheet rule body.
+HIDDEN_DECLARATION = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent)\s*:\s*-\d{3,}"
+    r"|font-size\s*:\s*0(?:px)?\s*[;}!]|opacity\s*:\s*0\s*[;}!]", re.I)
+# Compiled XPath with attribute tests only: string tests in XPath cost 3x more.
+STYLED = etree.XPath("//*[@style or @hidden]")
+ABSOLUTE_LINKS = etree.XPath("//a[starts-with(@href, 'http') or starts-with(@href, '//')]")
+# Every hiding style contains one of these; one search rules out most styles.
+MAYBE_HIDDEN = re.compile(r"none|hidden|-\d{3}|font-size\s*:\s*0|opacity\s*:\s*0", re.I)
+# Stylesheet-hidden classes/ids looked up in the tree (bounds the XPath).
+MAX_SELECTORS = 40
+SIMPLE_SELECTOR = re.compile(r"^[a-z0-9]*([.#])([A-Za-z_][\w-]*)$")
+# Only small <style> elements are read for hiding rules: injected spam brings its own
+# short rule (".x{display:none}"); theme stylesheets are long, their hidden classes
+# serve menus, and scanning them cost 2 ms a page on the bench.
+MAX_STYLE_CHARS = 2000
+# Containers a run of links is attributed to (inline wrappers and list items are climbed).
+CONTAINERS = frozenset({"p", "div", "ul", "ol", "table", "td", "section", "footer", "aside", "center",
+                        "header", "nav", "blockquote", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "marquee"})
+NEVER = frozenset({"html", "body", "article", "main"})
+RUN_LINKS = 3
+SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "or", "ne", "go", "gen", "web"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An element the DOM rules judge, and its facts."""
+
+    element: HtmlElement
+    block: Block
+
+
+def parse(html: str | bytes) -> HtmlElement | None:
+    """Parse HTML with charset detection and repair; None when it is not HTML."""
+    from trafilatura.utils import load_html
+
+    return load_html(html)
+
+
+def site_of(url: str | None) -> str | None:
+    """Return the registrable part of a URL's host ("news.example.co.uk" -> "example.co.uk").
+
+    >>> site_of("https://www.news.example.co.uk/a"), site_of("/relative")
+    ('example.co.uk', None)
+    """
+    m = HOST.match(url.strip()) if url else None
+    labels = [x for x in m.group(1).lower().split(".") if x] if m else []
+    if len(labels) < 2:
+        return None
+    keep = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+def canonical_url(tree: HtmlElement, url: str | None) -> str | None:
+    """Return the page's declared canonical URL (link rel=canonical, else og:url)."""
+    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        found = tree.xpath(xpath)
+        if found and found[0].strip():
+            return urljoin(url or "", found[0].strip())
+    return None
+
+
+def candidates(tree: HtmlElement, site: str | None) -> tuple[list[Candidate], tuple[str, ...]]:
+    """Return the DOM candidates in document order and the off-site commercial anchor texts."""
+    found: dict[HtmlElement, str] = {}
+    for el, why in _hidden(tree):
+        found.setdefault(el, why)
+    for el in tree.iter("marquee", "noscript"):
+        found.setdefault(el, "")
+    runs, anchors = _link_runs(tree, site)
+    for el, n in runs.items():
+        found.setdefault(el, "")
+    out = []
+    for i, (el, why) in enumerate(found.items()):
+        text = _text(el)
+        if not text or not (commercial_text(text) or el.tag == "marquee"):
+            continue  # every DOM rule needs commercial evidence (marquee: or links)
+        block, _, _ = block_facts(text, index=i)
+        link_chars = sum(len(a.text_content().strip()) for a in el.iter("a"))
+        out.append(Candidate(el, replace(
+            block, start=-1, end=-1, dom=True, tag=el.tag, hidden_by=why,
+            offsite_links=runs.get(el, 0) or _offsite_count(el, site), link_share=min(1.0, link_chars / len(text)),
+        )))
+    return out, anchors
+
+
+def _text(el: HtmlElement) -> str:
+    """An element's visible-to-readers text: whitespace folded, scripts and styles left out."""
+    parts = [t for t in el.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::template)]")]
+    return " ".join(" ".join(parts).split())
+
+
+def _hidden(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    out = []
+    for el in STYLED(tree):
+        if el.get("hidden") is not None:
+            out.append((el, "hidden_attribute"))
+            continue
+        style = el.get("style", "")
+        if not MAYBE_HIDDEN.search(style):
+            continue
+        for name, pattern in HIDDEN_STYLES:
+            if pattern.search(style):
+                out.append((el, name))
+                break
+    classes, ids = _hidden_selectors(tree)
+    tests = [f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in sorted(classes)[:MAX_SELECTORS]]
+    tests += [f"@id='{i}'" for i in sorted(ids)[:MAX_SELECTORS]]
+    if tests:
+        out.extend((el, "stylesheet") for el in tree.xpath(f"//*[{' or '.join(tests)}]"))
+    return out
+
+
+def _hidden_selectors(tree: HtmlElement) -> tuple[set[str], set[str]]:
+    """Classes and ids that the page's own <style> rules hide (simple selectors only)."""
+    css = "".join(s.text for s in tree.iter("style") if s.text and len(s.text) <= MAX_STYLE_CHARS)
+    classes: set[str] = set()
+    ids: set[str] = set()
+    for m in HIDDEN_DECLARATION.finditer(css):
+        brace = css.rfind("{", 0, m.start())
+        if brace < 0 or css.rfind("}", brace, m.start()) >= 0:
+            continue  # not inside a rule body
+        start = max(css.rfind("}", 0, brace), css.rfind("{", 0, brace), css.rfind("*/", 0, brace) + 1) + 1
+        for sel in css[start:brace].split(","):
+            found = SIMPLE_SELECTOR.match(sel.strip())
+            if found:
+                (classes if found.group(1) == "." else ids).add(found.group(2))
+    return classes, ids
+
+
+def _is_offsite(href: str, site: str | None, cache: dict[str, bool]) -> bool:
+    m = HOST.match(href)
+    if not m:
+        return False
+    host = m.group(1).lower()
+    if host not in cache:
+        other = site_of("//" + host)
+        cache[host] = other is not None and other != site
+    return cache[host]
+
+
+def _offsite_count(el: HtmlElement, site: str | None) -> int:
+    cache: dict[str, bool] = {}
+    return sum(1 for a in el.iter("a") if _is_offsite(a.get("href", "").strip(), site, cache))
+
+
+def _link_runs(tree: HtmlElement, site: str | None) -> tuple[dict[HtmlElement, int], tuple[str, ...]]:
+    """Count off-site links per container; collect commercial off-site anchor texts."""
+    per: dict[HtmlElement, int] = {}
+    texts: dict[str, bool] = {}
+    cache: dict[str, bool] = {}
+    for a in ABSOLUTE_LINKS(tree):
+        if not _is_offsite(a.get("href", "").strip(), site, cache):
+            continue
+        container = next((p for p in a.iterancestors() if p.tag in CONTAINERS or p.tag in NEVER), None)
+        if container is not None and container.tag not in NEVER:
+            per[container] = per.get(container, 0) + 1
+        text = " ".join(a.text_content().split()).lower()
+        if len(text) >= 3 and text not in texts:
+            texts[text] = commercial_text(text)
+    return {el: n for el, n in per.items() if n >= RUN_LINKS}, tuple(sorted(t for t, yes in texts.items() if yes))

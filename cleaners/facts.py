@@ -1,0 +1,142 @@
+"""Compute the facts rules read: per block from its text, per page from all blocks.
+
+Facts are computed once; rules and signals only read them. ``block_facts`` is the
+per-text part; ``page_facts`` aggregates blocks into the document's script, language
+and topics; ``with_context`` adds what a block's neighbours tell (position,
+repetition, comment region, off-site anchor text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from .language import UNSPACED, dominant, japanese_or_chinese, script_counts, stop_counts, stop_language
+from .model import Block, PageFacts
+from .morphology import brand_total, glued_runs
+from .options import CleanOptions
+from .resources import COMMENT_HEADERS, COMMENT_MARKERS, STOPWORDS, TERM_GROUPS, TERMS, TOPICS
+from .segment import fold, words
+
+SENTENCE_CLOSE = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
+# Prose for topic purposes: at least this many units and this stopword share.
+# 8 / 0.15: legitimate paragraphs in the cases are >= 0.2, anchor runs <= 0.05.
+PROSE_UNITS = 8
+PROSE_STOP_RATIO = 0.15
+# Topic prose: at least 2 blocks, each under 0.2 hits a word. The densest paragraph
+# of the gambling-article cases has 0.12; keyword-stuffed spam lines 0.25 and more.
+TOPIC_BLOCKS = 2
+TOPIC_DENSITY = 0.2
+# Per-block stopword language needs 3 hits with 0.6 of them agreeing.
+BLOCK_STOP_HITS = 3
+BLOCK_STOP_SHARE = 0.6
+
+
+def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0) -> tuple[Block, Counter[str], Counter[str]]:
+    """Return a block's facts, with its script and stopword counts for page totals."""
+    scripts = script_counts(text)
+    script = japanese_or_chinese(scripts)
+    toks = words(text)
+    stops = stop_counts(toks)
+    if script in UNSPACED:
+        units = max(1, sum(scripts.values()) // 3)
+        stop_ratio = PROSE_STOP_RATIO  # unknown for unspaced scripts: read as prose
+    else:
+        units = len(toks)
+        stop_ratio = sum(1 for t in toks if t in STOPWORDS) / units if units else 0.0
+    lang, _ = stop_language(stops, BLOCK_STOP_HITS, BLOCK_STOP_SHARE)
+    low = fold(text)
+    hits = term_hits(low)
+    topics = tuple((t, hits[t]) for t in TOPICS if hits.get(t))
+    block = Block(
+        index=index, text=text, start=start, end=end, units=units, script=script,
+        stop_lang=lang, stop_ratio=stop_ratio, sentence_end=bool(SENTENCE_CLOSE.search(text)),
+        brands=brand_total(low, toks), glued=glued_runs(text), topics=topics,
+        cta=hits.get("cta", 0), promo=hits.get("promo", 0),
+    )
+    return block, scripts, stops
+
+
+def term_hits(low: str) -> dict[str, int]:
+    """Count lexicon, promo and call-to-action hits in folded text, by group."""
+    hits: dict[str, int] = {}
+    for m in TERMS.findall(low):
+        for group in TERM_GROUPS[m]:
+            hits[group] = hits.get(group, 0) + 1
+    return hits
+
+
+def commercial_text(text: str) -> bool:
+    """Tell quickly whether a text has any commercial evidence (lexicon, promo, brand, glue)."""
+    low = fold(text)
+    for m in TERMS.finditer(low):
+        if TERM_GROUPS[m.group()] != ("cta",):
+            return True
+    return brand_total(low, words(low)) >= 1 or glued_runs(text) > 0
+
+
+def is_prose(block: Block) -> bool:
+    """Tell whether a block reads as ordinary running text."""
+    return block.units >= PROSE_UNITS and block.stop_ratio >= PROSE_STOP_RATIO and not block.glued and not block.promo
+
+
+def page_facts(
+    blocks: list[Block], scripts: Counter[str], stops: Counter[str], options: CleanOptions,
+    host: str | None = None, anchors: tuple[str, ...] = (), is_html: bool = False,
+) -> PageFacts:
+    """Aggregate block facts into the document's facts."""
+    lang, _ = stop_language(stops, 12, 0.5)
+    return PageFacts(
+        host=host, chars=sum(len(b.text) for b in blocks), blocks=len(blocks),
+        script=japanese_or_chinese(scripts) if scripts else dominant(scripts), language=lang,
+        topics=document_topics(blocks, options.topic_share), options=options,
+        offsite_anchors=anchors, is_html=is_html,
+    )
+
+
+def document_topics(blocks: list[Block], min_share: float) -> frozenset[str]:
+    """Return the lexicon topics the document's prose is about.
+
+    A topic must be carried by at least ``min_share`` of the prose characters and by
+    at least ``TOPIC_BLOCKS`` prose blocks, each at an ordinary density: a single
+    keyword-stuffed line does not make a page "about" its keywords.
+    """
+    prose = [b for b in blocks if is_prose(b)]
+    total = sum(len(b.text) for b in prose)
+    if not total:
+        return frozenset()
+    chars: Counter[str] = Counter()
+    count: Counter[str] = Counter()
+    for b in prose:
+        for topic, n in b.topics:
+            if n / b.units <= TOPIC_DENSITY:
+                chars[topic] += len(b.text)
+                count[topic] += 1
+    return frozenset(t for t, n in chars.items() if n / total >= min_share and count[t] >= TOPIC_BLOCKS)
+
+
+def with_context(blocks: list[Block], length: int, anchors: tuple[str, ...] = ()) -> list[Block]:
+    """Add position, repetition, comment region and anchor share to each block."""
+    seen = Counter(b.text.strip().lower() for b in blocks)
+    out, in_comments = [], False
+    for b in blocks:
+        stripped = b.text.strip()
+        marker = bool(COMMENT_MARKERS.fullmatch(stripped))
+        out.append(replace(
+            b, position=b.start / length if length and b.start >= 0 else 0.0,
+            repeats=seen[stripped.lower()] - 1, in_comments=in_comments and not marker,
+            comment_header=bool(COMMENT_HEADERS.fullmatch(stripped)),
+            anchor_share=anchor_share(b.text, anchors),
+        ))
+        in_comments = in_comments or marker
+    return out
+
+
+def anchor_share(text: str, anchors: tuple[str, ...]) -> float:
+    """Share of ``text`` covered by the given anchor texts."""
+    if not anchors or not text:
+        return 0.0
+    low = text.lower()
+    covered = sum(len(a) * low.count(a) for a in anchors if a in low)
+    return min(1.0, covered / len(text))

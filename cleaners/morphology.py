@@ -1,0 +1,85 @@
+"""Read brand shapes in tokens: roots glued to words or digits, and glued anchor runs.
+
+The roots, affixes and the ordinary words that merely look like brands come from
+``data/morphology.toml``; this module only applies them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .resources import (
+    BRAND_MIN,
+    DIGIT_BRAND,
+    ORDINARY_PREFIXES,
+    ORDINARY_SUFFIXES,
+    PREFIX_ROOTS,
+    ROOT_INSIDE,
+    ROOTS,
+    SUFFIX_ROOTS,
+)
+from .segment import glue_splits
+
+DIGIT_HINT = re.compile(r"[a-z]\d|\dx")
+# Letters a root must be glued to: "wiibet" (3) is a brand, "abet" is not a candidate.
+MIN_SUFFIX_REST = 2
+MIN_PREFIX_REST = 3
+
+
+def brand_weight(word: str) -> float:
+    """Return how much a lower-cased word reads as a gambling brand (0, 0.5, 1 or 2).
+
+    >>> [brand_weight(w) for w in ("kralbet", "alphabet", "betting", "hoki99", "bahisbet")]
+    [1.0, 0.0, 0.0, 1.0, 2.0]
+    """
+    if len(word) < BRAND_MIN or not word.isascii():
+        return 0.0
+    if DIGIT_BRAND.match(word):
+        return 1.0
+    roots = ROOT_INSIDE.findall(word)
+    if not roots:
+        return 0.0
+    if len(roots) >= 2:
+        return 2.0
+    if any(word.endswith(r) and len(word) - len(r) >= MIN_SUFFIX_REST for r in SUFFIX_ROOTS):
+        if not word.endswith(ORDINARY_SUFFIXES) and not word.startswith(ORDINARY_PREFIXES):
+            return 1.0
+    if any(word.startswith(r) and len(word) - len(r) >= MIN_PREFIX_REST for r in PREFIX_ROOTS):
+        if not word.startswith(ORDINARY_PREFIXES):
+            return 0.5
+    return 0.0
+
+
+def has_root(low: str) -> bool:
+    """Tell whether any brand root occurs in folded text (substring tests run in C)."""
+    return any(map(low.__contains__, ROOTS))
+
+
+def brand_total(low: str, toks: list[str]) -> float:
+    """Sum ``brand_weight`` over a block's words (a quick scan skips most blocks)."""
+    if not has_root(low) and not DIGIT_HINT.search(low):
+        return 0.0
+    return sum(brand_weight(t) for t in toks if len(t) >= BRAND_MIN)
+
+
+def glued_runs(text: str) -> int:
+    """Count whitespace tokens that are glued runs carrying a brand root.
+
+    A token counts when a root occurs inside it and it has camel-case or domain
+    joins, or two roots.
+
+    >>> glued_runs("1xbitbetvolegencobahisbetsoobetlikeJigolo ajansıtwitch bot.comSahabet")
+    2
+    >>> glued_runs("The YouTube, WordPress and Betriebsgesellschaft sites")
+    0
+    """
+    if not has_root(text.lower()):
+        return 0
+    count = 0
+    for token in text.split():
+        if len(token) < BRAND_MIN:
+            continue
+        roots = ROOT_INSIDE.findall(token.lower())
+        if roots and (len(roots) >= 2 or glue_splits(token)):
+            count += 1
+    return count

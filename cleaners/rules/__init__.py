@@ -1,0 +1,8 @@
+"""REGISTRY: every rule and signal by reason code, in run order (import registers them)."""
+
+from __future__ import annotations
+
+from . import boilerplate, hidden, anchors, lexicon, context, comments, page  # noqa: F401  (registration)
+from .registry import REGISTRY, Entry, entries, rule, signal
+
+__all__ = ["REGISTRY", "Entry", "entries", "rule", "signal"]

@@ -1,0 +1,34 @@
+"""Hidden spam in HTML: hidden styling, marquee and noscript elements with commercial text.
+
+Hidden elements are common on legitimate pages (menus, tabs, screen-reader text), so
+hiding alone removes nothing: the element must also carry commercial evidence.
+"""
+
+from __future__ import annotations
+
+from ..model import Block, PageFacts
+from .lexicon import commercial, strong_commercial
+from .registry import rule
+
+
+# A hidden element whose text is mostly links, none off-site, is the site's own menu.
+MENU_LINK_SHARE = 0.5
+
+
+@rule("spam.hidden_block", scope="dom")
+def hidden_block(block: Block, page: PageFacts) -> bool:
+    if not block.hidden_by or block.tag in ("marquee", "noscript"):
+        return False
+    if block.offsite_links == 0 and block.link_share >= MENU_LINK_SHARE:
+        return False
+    return strong_commercial(block)
+
+
+@rule("spam.marquee", scope="dom")
+def marquee(block: Block, page: PageFacts) -> bool:
+    return block.tag == "marquee" and (commercial(block) or block.offsite_links >= 2)
+
+
+@rule("spam.noscript", scope="dom")
+def noscript(block: Block, page: PageFacts) -> bool:
+    return block.tag == "noscript" and strong_commercial(block)

@@ -1,0 +1,71 @@
+"""The rule registry: reason code -> rule or signal, in the order they run.
+
+Two shapes only. A ``@rule`` decides (true: the block goes, under its code); a
+``@signal`` gives evidence in [0, 1] that ``score.py`` combines per block, with the
+signal's ``weight`` and ``role`` ("content" evidence can condemn a block; "context"
+evidence only strengthens content evidence). ``scope`` says what a function reads:
+"block" (a text block and the page facts), "dom" (an HTML element's facts) or
+"page" (a ``Verdict`` and the page facts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+CODE = re.compile(r"^(spam|boilerplate|guard)\.[a-z_]+$")
+SCOPES = ("block", "dom", "page")
+ROLES = ("content", "context")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One registered rule or signal."""
+
+    code: str
+    shape: str
+    scope: str
+    fn: Callable[..., Any]
+    weight: float = 1.0
+    role: str = "content"
+
+    @property
+    def kind(self) -> str:
+        """The removal kind: the code's prefix ("spam", "boilerplate", "guard")."""
+        return self.code.split(".", 1)[0]
+
+
+REGISTRY: dict[str, Entry] = {}
+
+
+def _register(entry: Entry) -> None:
+    if not CODE.match(entry.code):
+        raise ValueError(f"bad reason code {entry.code!r}: want kind.snake_name")
+    if entry.code in REGISTRY:
+        raise ValueError(f"reason code registered twice: {entry.code}")
+    if entry.scope not in SCOPES or entry.role not in ROLES:
+        raise ValueError(f"{entry.code}: bad scope {entry.scope!r} or role {entry.role!r}")
+    REGISTRY[entry.code] = entry
+
+
+def rule(code: str, scope: str = "block") -> Callable[[Callable[..., bool]], Callable[..., bool]]:
+    """Register a deterministic rule under ``code``."""
+    def wrap(fn: Callable[..., bool]) -> Callable[..., bool]:
+        _register(Entry(code, "rule", scope, fn))
+        return fn
+    return wrap
+
+
+def signal(code: str, weight: float, role: str = "content") -> Callable[[Callable[..., float]], Callable[..., float]]:
+    """Register an evidence signal under ``code`` with its weight in the block score."""
+    def wrap(fn: Callable[..., float]) -> Callable[..., float]:
+        _register(Entry(code, "signal", "block", fn, weight, role))
+        return fn
+    return wrap
+
+
+def entries(shape: str, scope: str) -> tuple[Entry, ...]:
+    """Return the registered entries of one shape and scope, in run order."""
+    return tuple(e for e in REGISTRY.values() if e.shape == shape and e.scope == scope)

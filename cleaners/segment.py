@@ -1,0 +1,93 @@
+"""Split text into blocks, blocks into sentences or cells, and glued tokens into words.
+
+Offsets are kept everywhere so a removal can say exactly which characters it took.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .resources import DOMAIN_GLUE
+
+LINE = re.compile(r"[^\n]+")
+# A sentence ends at . ! ? (or their full-width forms) followed by space, or at a
+# CJK full stop; a closing quote or bracket stays with its sentence.
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=\S)|(?<=[。！？])[\"'”’」』)]*\s*(?=\S)")
+CELL = re.compile(r"\s*\|\s*")
+# A lower-case run followed by a capitalised word ("likeJigolo", "turkeySahabet"):
+# two lower-case letters before the join keep "iPhone" and "McDonald" whole.
+CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿğışç]{2})(?=[A-ZÀ-ÞĞİŞÇ][a-zà-ÿğışç])")
+WORD = re.compile(r"\w+(?:['’]\w+)?")
+
+
+def segment_text(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every non-blank line, trailing whitespace excluded.
+
+    >>> segment_text("a\\n\\n b \\n")
+    [(0, 1), (4, 5)]
+    """
+    spans = []
+    for m in LINE.finditer(text):
+        line = m.group()
+        stripped = line.rstrip()
+        if not stripped.strip():
+            continue
+        lead = len(stripped) - len(stripped.lstrip())
+        spans.append((m.start() + lead, m.start() + len(stripped)))
+    return spans
+
+
+def split_parts(text: str) -> list[tuple[int, int]]:
+    """Split a block into sentences, or into cells when it is a table row.
+
+    >>> split_parts("One. Two! Three")
+    [(0, 4), (5, 9), (10, 15)]
+    >>> split_parts("| a | b c |")
+    [(2, 3), (6, 9)]
+    """
+    if text.startswith("|"):
+        return _cells(text)
+    spans, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _cells(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in CELL.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def fold(text: str) -> str:
+    """Lower-case for matching; Turkish dotted capital I folds to a plain "i".
+
+    >>> fold("GİRİŞ")
+    'giriş'
+    """
+    return text.lower().replace("i\u0307", "i")
+
+
+def words(text: str) -> list[str]:
+    """Return the lower-cased words of ``text``."""
+    return WORD.findall(fold(text))
+
+
+def glue_splits(token: str) -> int:
+    """Count the joins inside one whitespace token: camel-case and domain glue.
+
+    A domain glued to a capitalised word counts as both.
+
+    >>> glue_splits("bahis.comSupertotobetkralbetbetturkeySahabet")
+    3
+    >>> glue_splits("iPhone")
+    0
+    """
+    return len(CAMEL_JOIN.findall(token)) + len(DOMAIN_GLUE.findall(token))
