@@ -1,0 +1,56 @@
+"""The rule registry: codes are registered, documented, and each has a positive and a negative case."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cleaners import REGISTRY
+from cleaners.resources import DataError, compile_terms
+from cleaners.rules.registry import CODE, rule, signal
+from test_clean_cases import CASES, emitted, run
+
+README = Path(__file__).resolve().parents[1] / "cleaners" / "data" / "README.md"
+
+
+def test_every_emitted_code_is_registered() -> None:
+    for case in CASES:
+        unknown = emitted(run(case)) - set(REGISTRY)
+        assert not unknown, f"{case.label}: unregistered codes {unknown}"
+
+
+def test_every_registered_code_has_a_readme_line() -> None:
+    table = README.read_text(encoding="utf8").split("## Reason codes", 1)[1]
+    documented = set(re.findall(r"^\| `([a-z]+\.[a-z_]+)` \|", table, re.M))
+    assert set(REGISTRY) <= documented, f"undocumented: {set(REGISTRY) - documented}"
+    assert documented <= set(REGISTRY), f"documented but not registered: {documented - set(REGISTRY)}"
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_every_registered_code_has_a_positive_and_a_negative_case(code: str) -> None:
+    # The case tests check that "codes" are emitted and "not_codes" are not.
+    assert any(code in case.get("codes", []) for case in CASES), f"no positive case for {code}"
+    assert any(code in case.get("not_codes", []) for case in CASES), f"no negative case for {code}"
+
+
+def test_codes_are_kind_dot_snake_name_and_kinds_match_removals() -> None:
+    for code, entry in REGISTRY.items():
+        assert CODE.match(code) and entry.kind == code.split(".")[0]
+        if entry.shape == "signal":
+            assert 0 < entry.weight <= 1 and entry.role in ("content", "context")
+
+
+def test_registering_a_bad_or_duplicate_code_fails() -> None:
+    before = dict(REGISTRY)
+    with pytest.raises(ValueError, match="kind.snake_name"):
+        rule("Spam-Bad")(lambda block, page: False)
+    with pytest.raises(ValueError, match="twice"):
+        signal("spam.brand_morphology", weight=0.5)(lambda block, page: 0.0)
+    assert REGISTRY == before
+
+
+def test_an_empty_term_group_is_a_data_error() -> None:
+    with pytest.raises(DataError, match="empty group"):
+        compile_terms([], "lexicon/empty.txt")
