@@ -17,7 +17,8 @@ from .model import Block, PageFacts
 from .morphology import brand_total, glued_runs
 from .options import CleanOptions
 from .resources import COMMENT_HEADERS, COMMENT_MARKERS, STOPWORDS, TERM_GROUPS, TERMS, TOPICS
-from .segment import fold, words
+from .folding import bare, fold
+from .segment import words
 
 SENTENCE_CLOSE = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
 # Prose for topic purposes: at least this many units and this stopword share.
@@ -46,20 +47,20 @@ def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0) -> tu
         units = len(toks)
         stop_ratio = sum(1 for t in toks if t in STOPWORDS) / units if units else 0.0
     lang, _ = stop_language(stops, BLOCK_STOP_HITS, BLOCK_STOP_SHARE)
-    low = fold(text)
-    hits = term_hits(low)
+    plain = bare(fold(text))
+    hits = term_hits(plain)
     topics = tuple((t, hits[t]) for t in TOPICS if hits.get(t))
     block = Block(
         index=index, text=text, start=start, end=end, units=units, script=script,
         stop_lang=lang, stop_ratio=stop_ratio, sentence_end=bool(SENTENCE_CLOSE.search(text)),
-        brands=brand_total(low, toks), glued=glued_runs(text), topics=topics,
+        brands=brand_total(plain, toks if text.isascii() else words(plain)), glued=glued_runs(text), topics=topics,
         cta=hits.get("cta", 0), promo=hits.get("promo", 0),
     )
     return block, scripts, stops
 
 
 def term_hits(low: str) -> dict[str, int]:
-    """Count lexicon, promo and call-to-action hits in folded text, by group."""
+    """Count lexicon, promo and call-to-action hits in accent-stripped text, by group."""
     hits: dict[str, int] = {}
     for m in TERMS.findall(low):
         for group in TERM_GROUPS[m]:
@@ -69,7 +70,7 @@ def term_hits(low: str) -> dict[str, int]:
 
 def commercial_text(text: str) -> bool:
     """Tell quickly whether a text has any commercial evidence (lexicon, promo, brand, glue)."""
-    low = fold(text)
+    low = bare(fold(text))
     for m in TERMS.finditer(low):
         if TERM_GROUPS[m.group()] != ("cta",):
             return True

@@ -29,8 +29,8 @@ MIN_PREFIX_REST = 3
 def brand_weight(word: str) -> float:
     """Return how much a lower-cased word reads as a gambling brand (0, 0.5, 1 or 2).
 
-    >>> [brand_weight(w) for w in ("kralbet", "alphabet", "betting", "hoki99", "bahisbet")]
-    [1.0, 0.0, 0.0, 1.0, 2.0]
+    >>> [brand_weight(w) for w in ("kralbet", "alphabet", "betting", "hoki99", "bahisbet", "zorbet24")]
+    [1.0, 0.0, 0.0, 1.0, 2.0, 1.0]
     """
     if len(word) < BRAND_MIN or not word.isascii():
         return 0.0
@@ -41,6 +41,8 @@ def brand_weight(word: str) -> float:
         return 0.0
     if len(roots) >= 2:
         return 2.0
+    if any(c.isdigit() for c in word):
+        return 1.0  # a root glued to digits ("zorbet24", "slot4u")
     if any(word.endswith(r) and len(word) - len(r) >= MIN_SUFFIX_REST for r in SUFFIX_ROOTS):
         if not word.endswith(ORDINARY_SUFFIXES) and not word.startswith(ORDINARY_PREFIXES):
             return 1.0

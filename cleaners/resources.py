@@ -12,6 +12,8 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+from .folding import bare
+
 DATA = resources.files("cleaners") / "data"
 CODE = re.compile(r"^[a-z]+\.[a-z_]+$")
 # Terms starting with one of these scripts are matched at a word start; the others
@@ -110,7 +112,7 @@ def term_groups(groups: dict[str, tuple[str, ...]]) -> tuple[re.Pattern[str], di
     owner: dict[str, set[str]] = {}
     for name, terms in groups.items():
         for term in terms:
-            owner.setdefault(term, set()).add(name)
+            owner.setdefault(bare(term), set()).add(name)
     credited = {}
     for term in owner:
         names = set(owner[term])
@@ -171,7 +173,8 @@ _COMMENTS = read_toml("comments.toml")
 BOILERPLATE: dict[str, tuple[LinePattern, ...]] = _line_patterns()
 _GROUPS: dict[str, tuple[str, ...]] = {**_lexicons(), "cta": tuple(t.lower() for t in _group(_MORPH.get("cta", {}), "terms", "morphology.toml [cta]"))}
 TOPICS: tuple[str, ...] = tuple(sorted(set(_GROUPS) - {"promo", "cta"}))
-# One regex for every lexicon topic, promo phrase and call to action.
+# One regex for every lexicon topic, promo phrase and call to action, matched on
+# accent-stripped text (segment.bare), so "casinò" and "giris" match "casino", "giriş".
 TERMS, TERM_GROUPS = term_groups(_GROUPS)
 STOPWORDS: dict[str, tuple[str, ...]] = _stopwords()
 LANGUAGES: tuple[str, ...] = tuple(sorted({lang for langs in STOPWORDS.values() for lang in langs}))

@@ -19,6 +19,14 @@ from .rules import entries
 # lexicon hits in thirty words (0.23) plus tail position and mismatch stays under
 # 0.5, the same block as a keyword run (density 0.3+) goes (cases, 2026-11-25).
 CONTEXT_FULL = 0.3
+# Independent kinds of content evidence at once (a promo, a brand and a gambling
+# word in one 12-word sentence) are stronger than their sum: with at least 3 content
+# signals at 0.1 or more, the content score takes DIVERSITY more of the remaining
+# doubt. 0.25: cuts the appended Italian/English spam sentences of the cases while
+# the regulation articles (topic-discounted words stay under 0.1) keep theirs.
+DIVERSE_SIGNALS = 3
+DIVERSE_MIN = 0.1
+DIVERSITY = 0.25
 SIGNALS = entries("signal", "block")
 
 
@@ -46,7 +54,7 @@ def noisy_or(values: list[float]) -> float:
 def score_block(block: Block, page: PageFacts) -> Score:
     """Run every signal on a block and combine the evidence."""
     content, context, evidence = [], [], []
-    reason, top = "", 0.0
+    reason, top, kinds = "", 0.0, 0
     for entry in SIGNALS:
         e = entry.fn(block, page)
         if e <= 0:
@@ -55,11 +63,12 @@ def score_block(block: Block, page: PageFacts) -> Score:
         weighted = entry.weight * e
         if entry.role == "content":
             content.append(weighted)
+            kinds += e >= DIVERSE_MIN
             if weighted > top:
                 reason, top = entry.code, weighted
         else:
             context.append(weighted)
-    c = noisy_or(content)
+    c = noisy_or(content + [DIVERSITY] * (kinds >= DIVERSE_SIGNALS))
     if c <= 0:
         return Score(0.0, tuple(evidence), "")
     x = noisy_or(context) * min(1.0, c / CONTEXT_FULL)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .folding import fold
 from .resources import DOMAIN_GLUE
 
 LINE = re.compile(r"[^\n]+")
@@ -64,15 +65,6 @@ def _cells(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
-
-
-def fold(text: str) -> str:
-    """Lower-case for matching; Turkish dotted capital I folds to a plain "i".
-
-    >>> fold("GİRİŞ")
-    'giriş'
-    """
-    return text.lower().replace("i\u0307", "i")
 
 
 def words(text: str) -> list[str]:

@@ -80,7 +80,7 @@ def test_plain_text_without_blank_lines_is_joined_with_newlines() -> None:
 
 
 @pytest.mark.parametrize("name", [
-    "cleaners.segment", "cleaners.resources", "cleaners.morphology", "cleaners.score",
+    "cleaners.segment", "cleaners.folding", "cleaners.resources", "cleaners.morphology", "cleaners.score",
     "cleaners.dom", "cleaners.rules.lexicon", "cleaners.language",
 ])
 def test_doctests(name: str) -> None:

@@ -51,8 +51,9 @@ def load_cases() -> list[Case]:
 
 
 def emitted(result: CleanResult) -> set[str]:
-    """Every code a result emits: removal reasons and the signals listed with them."""
-    return {r.reason for r in result.removed} | {name for r in result.removed for name, _ in r.signals}
+    """Every code a result emits: its reject reason, removal reasons and their signals."""
+    codes = {r.reason for r in result.removed} | {name for r in result.removed for name, _ in r.signals}
+    return codes | ({result.reject_reason} if result.reject_reason else set())
 
 
 def run(case: Case) -> CleanResult:
