@@ -8,13 +8,12 @@ the same block engine, told which anchor texts pointed off-site.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import dom
 from .extract import extract
-from .facts import anchor_share, block_facts, is_prose, page_facts, with_context
-from .language import document_language
+from .facts import Context, anchor_share, block_facts, contexts, is_prose, page_facts
+from .language import add_counts, document_language
 from .model import Block, CleanResult, PageFacts, Removal, Verdict
 from .options import CleanOptions
 from .rules import REGISTRY, entries
@@ -63,9 +62,9 @@ def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions 
     canonical = dom.canonical_url(tree, url)
     site = dom.site_of(url) or dom.site_of(canonical)
     found, anchors = dom.candidates(tree, site)
-    dom_removals = run_dom(found, page_facts([], Counter(), Counter(), options, site, anchors, True))
+    dom_removals = run_dom(found, page_facts([], {}, {}, options, site, anchors, True))
     meta = extract(tree, url, options)
-    result = run_text(meta.text, options, site, anchors, dom_removals)
+    result = run_text(meta.text, options, site, anchors, dom_removals, is_html=True)
     return replace(result, title=meta.title, author=meta.author, published=meta.published,
                    sitename=meta.sitename, canonical_url=canonical)
 
@@ -88,10 +87,10 @@ def run_dom(found: list[dom.Candidate], page: PageFacts) -> tuple[Removal, ...]:
 
 def run_text(
     text: str, options: CleanOptions, site: str | None = None,
-    anchors: tuple[str, ...] = (), dom_removals: tuple[Removal, ...] = (),
+    anchors: tuple[str, ...] = (), dom_removals: tuple[Removal, ...] = (), is_html: bool = False,
 ) -> CleanResult:
     """Clean extracted or plain text; ``dom_removals`` are recorded ahead of the text's."""
-    blocks, page, stops = _facts(text, options, site, anchors, bool(dom_removals) or bool(anchors))
+    blocks, page, stops = _facts(text, options, site, anchors, is_html)
     if not blocks:
         is_spam = any(r.kind == "spam" for r in dom_removals)
         return CleanResult(text="", removed=dom_removals, is_spam=is_spam, spam_score=1.0 if is_spam else 0.0,
@@ -105,7 +104,10 @@ def run_text(
     kept = assemble(text, decisions)
     removed = dom_removals + tuple(r for d in decisions for r in d.removals)
     spam_chars = sum(len(r.text) for r in removed if r.kind == "spam")
-    kept_stops = sum((stops[d.block.index] for d in decisions if not d.dropped), Counter())
+    kept_stops: dict[str, float] = {}
+    for d in decisions:
+        if not d.dropped:
+            add_counts(kept_stops, stops[d.block.index])
     lang, lang_score = (document_language(kept, page.script, kept_stops, options.language_sample)
                         if options.detect_language else (None, None))
     return CleanResult(text=kept, removed=removed, language=lang, language_score=lang_score,
@@ -113,17 +115,18 @@ def run_text(
 
 
 def _facts(text: str, options: CleanOptions, site: str | None, anchors: tuple[str, ...],
-           is_html: bool) -> tuple[list[Block], PageFacts, list[Counter[str]]]:
+           is_html: bool) -> tuple[list[Block], PageFacts, list[dict[str, float]]]:
+    spans = segment_text(text)
     blocks, stops = [], []
-    scripts, all_stops = Counter(), Counter()
-    for i, (a, b) in enumerate(segment_text(text)):
-        block, sc, st = block_facts(text[a:b], a, b, i)
+    scripts: dict[str, int] = {}
+    all_stops: dict[str, float] = {}
+    for i, ((a, b), ctx) in enumerate(zip(spans, contexts(spans, text, anchors))):
+        block, sc, st = block_facts(text[a:b], a, b, i, ctx)
         blocks.append(block)
         stops.append(st)
-        scripts.update(sc)
-        all_stops.update(st)
-    page = page_facts(blocks, scripts, all_stops, options, site, anchors, is_html)
-    return with_context(blocks, len(text), anchors), page, stops
+        add_counts(scripts, sc)
+        add_counts(all_stops, st)
+    return blocks, page_facts(blocks, scripts, all_stops, options, site, anchors, is_html), stops
 
 
 def decide(block: Block, page: PageFacts) -> Decision:
@@ -154,9 +157,10 @@ def decide(block: Block, page: PageFacts) -> Decision:
 
 
 def _part(block: Block, a: int, b: int, page: PageFacts) -> Block:
-    part, _, _ = block_facts(block.text[a:b], block.start + a, block.start + b, block.index)
-    return replace(part, position=block.position, in_comments=block.in_comments,
-                   anchor_share=anchor_share(part.text, page.offsite_anchors))
+    text = block.text[a:b]
+    ctx = Context(position=block.position, in_comments=block.in_comments,
+                  anchor_share=anchor_share(text, page.offsite_anchors))
+    return block_facts(text, block.start + a, block.start + b, block.index, ctx)[0]
 
 
 def _specific(found: Score | Removal) -> bool:

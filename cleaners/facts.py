@@ -1,16 +1,16 @@
 """Compute the facts rules read: per block from its text, per page from all blocks.
 
-Facts are computed once; rules and signals only read them. ``block_facts`` is the
-per-text part; ``page_facts`` aggregates blocks into the document's script, language
-and topics; ``with_context`` adds what a block's neighbours tell (position,
-repetition, comment region, off-site anchor text).
+Facts are computed once; rules and signals only read them. ``contexts`` says what a
+block's neighbours tell (position, repetition, comment region, off-site anchor
+text); ``block_facts`` adds what its own text tells; ``page_facts`` aggregates the
+blocks into the document's script, language and topics.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass
 
 from .language import UNSPACED, dominant, japanese_or_chinese, script_counts, stop_counts, stop_language
 from .model import Block, PageFacts
@@ -29,12 +29,29 @@ PROSE_STOP_RATIO = 0.15
 # of the gambling-article cases has 0.12; keyword-stuffed spam lines 0.25 and more.
 TOPIC_BLOCKS = 2
 TOPIC_DENSITY = 0.2
+# Comment markers and headers are short lines; longer ones are not tried.
+MAX_MARKER_CHARS = 200
 # Per-block stopword language needs 3 hits with 0.6 of them agreeing.
 BLOCK_STOP_HITS = 3
 BLOCK_STOP_SHARE = 0.6
 
 
-def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0) -> tuple[Block, Counter[str], Counter[str]]:
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a block's neighbours tell about it (see ``contexts``)."""
+
+    position: float = 0.0
+    repeats: int = 0
+    in_comments: bool = False
+    comment_header: bool = False
+    anchor_share: float = 0.0
+
+
+NO_CONTEXT = Context()
+
+
+def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0,
+                ctx: Context = NO_CONTEXT) -> tuple[Block, dict[str, int], dict[str, float]]:
     """Return a block's facts, with its script and stopword counts for page totals."""
     scripts = script_counts(text)
     script = japanese_or_chinese(scripts)
@@ -49,12 +66,13 @@ def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0) -> tu
     lang, _ = stop_language(stops, BLOCK_STOP_HITS, BLOCK_STOP_SHARE)
     plain = bare(fold(text))
     hits = term_hits(plain)
-    topics = tuple((t, hits[t]) for t in TOPICS if hits.get(t))
     block = Block(
         index=index, text=text, start=start, end=end, units=units, script=script,
         stop_lang=lang, stop_ratio=stop_ratio, sentence_end=bool(SENTENCE_CLOSE.search(text)),
-        brands=brand_total(plain, toks if text.isascii() else words(plain)), glued=glued_runs(text), topics=topics,
-        cta=hits.get("cta", 0), promo=hits.get("promo", 0),
+        brands=brand_total(plain, toks if text.isascii() else words(plain)), glued=glued_runs(text),
+        topics=tuple((t, hits[t]) for t in TOPICS if t in hits), cta=hits.get("cta", 0), promo=hits.get("promo", 0),
+        position=ctx.position, anchor_share=ctx.anchor_share, repeats=ctx.repeats,
+        in_comments=ctx.in_comments, comment_header=ctx.comment_header,
     )
     return block, scripts, stops
 
@@ -83,7 +101,7 @@ def is_prose(block: Block) -> bool:
 
 
 def page_facts(
-    blocks: list[Block], scripts: Counter[str], stops: Counter[str], options: CleanOptions,
+    blocks: list[Block], scripts: dict[str, int], stops: dict[str, float], options: CleanOptions,
     host: str | None = None, anchors: tuple[str, ...] = (), is_html: bool = False,
 ) -> PageFacts:
     """Aggregate block facts into the document's facts."""
@@ -117,18 +135,17 @@ def document_topics(blocks: list[Block], min_share: float) -> frozenset[str]:
     return frozenset(t for t, n in chars.items() if n / total >= min_share and count[t] >= TOPIC_BLOCKS)
 
 
-def with_context(blocks: list[Block], length: int, anchors: tuple[str, ...] = ()) -> list[Block]:
-    """Add position, repetition, comment region and anchor share to each block."""
-    seen = Counter(b.text.strip().lower() for b in blocks)
+def contexts(spans: list[tuple[int, int]], text: str, anchors: tuple[str, ...] = ()) -> list[Context]:
+    """Return each block's context: position, repetition, comment region, anchor share."""
+    lines = [text[a:b].strip() for a, b in spans]
+    seen = Counter(line.lower() for line in lines)
     out, in_comments = [], False
-    for b in blocks:
-        stripped = b.text.strip()
-        marker = bool(COMMENT_MARKERS.fullmatch(stripped))
-        out.append(replace(
-            b, position=b.start / length if length and b.start >= 0 else 0.0,
-            repeats=seen[stripped.lower()] - 1, in_comments=in_comments and not marker,
-            comment_header=bool(COMMENT_HEADERS.fullmatch(stripped)),
-            anchor_share=anchor_share(b.text, anchors),
+    for (a, _), line in zip(spans, lines):
+        short = len(line) <= MAX_MARKER_CHARS
+        marker = short and bool(COMMENT_MARKERS.fullmatch(line))
+        out.append(Context(
+            position=a / len(text), repeats=seen[line.lower()] - 1, in_comments=in_comments and not marker,
+            comment_header=short and bool(COMMENT_HEADERS.fullmatch(line)), anchor_share=anchor_share(line, anchors),
         ))
         in_comments = in_comments or marker
     return out

@@ -9,8 +9,6 @@ bounded sample only otherwise (it costs about 9 ms a call).
 from __future__ import annotations
 
 import re
-from collections import Counter
-
 from .resources import STOPWORDS
 
 SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -40,15 +38,15 @@ MIN_DOC_HITS = 12
 MIN_DOC_SHARE = 0.5
 
 
-def script_counts(text: str) -> Counter[str]:
+def script_counts(text: str) -> dict[str, int]:
     """Count the letters of each script in ``text``.
 
     >>> script_counts("Hi สล็อต")["thai"]
     5
     """
     if not NON_LATIN.search(text):
-        return Counter({"latin": len(text)})  # a vote weight: characters stand in for letters
-    counts: Counter[str] = Counter()
+        return {"latin": len(text)}  # a vote weight: characters stand in for letters
+    counts: dict[str, int] = {}
     for name, pattern in SCRIPTS:
         n = len(pattern.findall(text))
         if n:
@@ -56,12 +54,12 @@ def script_counts(text: str) -> Counter[str]:
     return counts
 
 
-def dominant(counts: Counter[str]) -> str:
+def dominant(counts: dict[str, int] | dict[str, float]) -> str:
     """Return the most frequent key, or "none" when there is none."""
-    return counts.most_common(1)[0][0] if counts else "none"
+    return max(counts, key=counts.__getitem__) if counts else "none"
 
 
-def japanese_or_chinese(counts: Counter[str]) -> str:
+def japanese_or_chinese(counts: dict[str, int]) -> str:
     """Han text with kana is Japanese; report it as the kana script."""
     top = dominant(counts)
     if top == "han" and counts.get("kana", 0) >= 0.1 * counts["han"]:
@@ -69,7 +67,7 @@ def japanese_or_chinese(counts: Counter[str]) -> str:
     return top
 
 
-def stop_counts(words: list[str]) -> Counter[str]:
+def stop_counts(words: list[str]) -> dict[str, float]:
     """Count, per language, the tokens that are its stopwords.
 
     A word shared by k languages ("de") adds 1/k to each, so words of one language
@@ -82,21 +80,28 @@ def stop_counts(words: list[str]) -> Counter[str]:
             share = 1.0 / len(langs)
             for lang in langs:
                 counts[lang] = counts.get(lang, 0.0) + share
-    return Counter(counts)
+    return counts
 
 
-def stop_language(counts: Counter[str], min_hits: int, min_share: float) -> tuple[str | None, float]:
+def add_counts(total: dict, counts: dict) -> None:
+    """Add ``counts`` into ``total`` in place."""
+    for key, n in counts.items():
+        total[key] = total.get(key, 0) + n
+
+
+def stop_language(counts: dict[str, float], min_hits: float, min_share: float) -> tuple[str | None, float]:
     """Return the stopword language and its share of hits, when it decides."""
     if not counts:
         return None, 0.0
-    lang, best = counts.most_common(1)[0]
+    lang = dominant(counts)
+    best = counts[lang]
     share = best / sum(counts.values())
     if best >= min_hits and share >= min_share:
         return lang, share
     return None, share
 
 
-def document_language(text: str, script: str, stops: Counter[str], sample: int) -> tuple[str | None, float]:
+def document_language(text: str, script: str, stops: dict[str, float], sample: int) -> tuple[str | None, float]:
     """Return the document's ISO 639-1 language and a confidence in [0, 1]."""
     if not text.strip():
         return None, 0.0

@@ -6,14 +6,25 @@ Each rule fullmatches the stripped block against its code's patterns in
 
 from __future__ import annotations
 
+import re
+
 from ..model import Block, PageFacts
 from ..resources import BOILERPLATE
 from .registry import rule
 
 
+# Per code: the longest line any of its patterns may remove, and all its patterns in
+# one regex (one fullmatch per line; the per-pattern limits are checked on a match).
+LONGEST = {code: max(p.max_chars for p in patterns) for code, patterns in BOILERPLATE.items()}
+ANY = {code: re.compile("|".join(f"(?:{p.regex.pattern})" for p in patterns), re.IGNORECASE)
+       for code, patterns in BOILERPLATE.items()}
+
+
 def matches(code: str, block: Block) -> bool:
     """Tell whether a block is wholly one of ``code``'s boilerplate lines."""
     text = block.text.strip()
+    if len(text) > LONGEST[code] or not ANY[code].fullmatch(text):
+        return False
     return any(len(text) <= p.max_chars and p.regex.fullmatch(text) for p in BOILERPLATE[code])
 
 
