@@ -144,16 +144,29 @@ def decide(block: Block, page: PageFacts) -> Decision:
     parts = split_parts(block.text)
     if len(parts) < 2:
         return whole if s.value >= opts.spam_threshold else Decision(block)
-    scored = [(a, b, score_block(_part(block, a, b, page), page)) for a, b in parts]
-    spam = [(a, b, p) for a, b, p in scored if p.value >= opts.spam_threshold and _specific(p)]
-    unsure = any(opts.probe_threshold <= p.value < opts.spam_threshold for _, _, p in scored)
+    return _decide_parts(block, parts, s, page) or whole
+
+
+def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: PageFacts) -> Decision | None:
+    """Cut the spam sentences (or cells) of a block; None when the whole block should go."""
+    opts = page.options
+    scored = [(a, b, part, score_block(part, page)) for a, b in parts if (part := _part(block, a, b, page))]
+    hits = sum(part.hits() for _, _, part, _ in scored)
+    spam = [(a, b, p) for a, b, part, p in scored
+            if p.value >= opts.spam_threshold and (_specific(p) or _topic_shift(part, hits, page))]
+    unsure = any(opts.probe_threshold <= p.value < opts.spam_threshold for _, _, _, p in scored)
     if s.value >= opts.spam_threshold and (len(spam) == len(parts) or not spam or unsure):
-        return whole
+        return None
     if not spam:
         return Decision(block)
     removals = tuple(Removal("spam", p.reason, block.text[a:b], p.value, p.evidence, block.start + a, block.start + b)
                      for a, b, p in spam)
     return Decision(block, removals, tuple((a, b) for a, b, _ in spam))
+
+
+def _topic_shift(part: Block, block_hits: int, page: PageFacts) -> bool:
+    """A sentence carrying every lexicon hit of its block, on a topic the page is not about."""
+    return part.hits() == block_hits > 0 and not {t for t, _ in part.topics} & page.topics
 
 
 def _part(block: Block, a: int, b: int, page: PageFacts) -> Block:
