@@ -28,6 +28,7 @@ HIDDEN_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("opacity_zero", re.compile(r"opacity\s*:\s*0*\.?0*" + _END, re.I)),
     ("zero_size", re.compile(r"^(?=.*overflow\s*:\s*hidden)(?=.*(?:^|[;\s])(?:max-)?(?:height|width)\s*:\s*0(?:px)?" + _END + ")", re.I | re.S)),
 )
+IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 HOST = re.compile(r"^(?:https?:)?//(?:[^/?#@]*@)?([^/?#:]+)", re.I)
 # Declarations that hide, as they appear in a stylesheet rule body.
 HIDDEN_DECLARATION = re.compile(
@@ -71,11 +72,14 @@ def parse(html: str | bytes) -> HtmlElement | None:
 def site_of(url: str | None) -> str | None:
     """Return the registrable part of a URL's host ("news.example.co.uk" -> "example.co.uk").
 
-    >>> site_of("https://www.news.example.co.uk/a"), site_of("/relative")
-    ('example.co.uk', None)
+    >>> site_of("https://www.news.example.co.uk/a"), site_of("/relative"), site_of("http://127.0.0.9:9/x")
+    ('example.co.uk', None, '127.0.0.9')
     """
     m = HOST.match(url.strip()) if url else None
-    labels = [x for x in m.group(1).lower().split(".") if x] if m else []
+    host = m.group(1).lower() if m else ""
+    if IPV4.match(host):
+        return host  # an address is its own site: 127.0.0.1 and 127.0.0.9 differ
+    labels = [x for x in host.split(".") if x]
     if len(labels) < 2:
         return None
     keep = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL else 2
