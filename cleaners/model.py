@@ -34,7 +34,14 @@ class CleanResult:
     """What ``clean_html``/``clean_text`` return.
 
     ``text`` is "" when the page is wholly spam (``is_spam``) or has no main text.
-    ``reject_reason`` says why a page should not be kept ("" when it should).
+    ``reject_reason`` says why a page should not be kept ("" when it should):
+    "spam.page" or "extract.no_text". ``spam_score`` is the share, in [0, 1], of the
+    page's characters (cleaned text plus what the DOM pass removed) removed as spam;
+    for a page judged wholly spam, the share that scored as spam. ``removed`` lists
+    every removal in page order, DOM removals first; entries of kind "guard" were
+    *not* removed: ``guard.over_removal`` kept the page whole and records each
+    removal it vetoed (text, score, signals), so the decision can be audited.
+    ``language`` is an ISO 639-1 code with ``language_score`` its confidence.
     Metadata fields are None when unknown; ``published`` is an ISO date string.
     """
 
