@@ -18,8 +18,8 @@ from .sitemodel import Article
 E = html.escape
 DEFAULT_BOILERPLATE = {
     "newsline": ("comment_form", "share", "credits", "copyright"),
-    "magazine": ("comment_form", "share", "subscribe", "cookie", "credits", "copyright"),
-    "minimal": ("subscribe", "credits", "copyright"),
+    "magazine": ("comment_form", "share", "subscribe", "cookie", "credits", "copyright", "notice"),
+    "minimal": ("subscribe", "credits", "copyright", "notice"),
 }
 CREDITS = {
     "newsline": "Proudly powered by WordPress | Theme: Newsline by Example Themes.",
@@ -121,6 +121,12 @@ def _subscribe(ui: dict, r: Rendered) -> str:
             f' <button type="submit">{E(ui["subscribe_button"])}</button></form>\n</div>')
 
 
+def _notice(ui: dict, r: Rendered) -> str:
+    """A rights notice printed inside the article body, where extractors keep it."""
+    r.boilerplate.append(ui["rights_notice"])
+    return f'<p class="rights-notice"><em>{E(ui["rights_notice"])}</em></p>'
+
+
 def _cookie(ui: dict, r: Rendered) -> str:
     r.boilerplate.append(ui["cookie"])
     return (f'<div id="cookie-notice" class="cookie-notice" role="dialog"><p class="cn-text">{E(ui["cookie"])}</p>'
@@ -146,6 +152,7 @@ def render_article(a: Article, ui: dict, inj: Injected, links: Links) -> Rendere
         "cookie": _cookie(ui, r) if "cookie" in bp else "",
         "copyright": f'<p class="copyright">{E(_copyright(a.theme, ui, r))}</p>' if "copyright" in bp else "",
         "credits": "",
+        "notice": _notice(ui, r) if "notice" in bp else "",
     }
     if "credits" in bp:
         r.boilerplate.append(CREDITS[a.theme])
@@ -188,11 +195,11 @@ def _newsline(a: Article, ui: dict, inj: Injected, links: Links, p: dict[str, st
 </header>
 <div class="entry-content">
 {_body(a, inj)}
+{p["share"]}
 </div>
 <footer class="entry-footer"><span class="cat-links">{E(ui["posted_in"])} <a href="/category/{a.section}/" rel="category tag">{E(ui["nav"][a.section])}</a></span>
 {tag_line}</footer>
 </article>
-{p["share"]}
 {related}
 {inj.slot("after_article")}
 <div id="comments" class="comments-area">
@@ -245,6 +252,7 @@ def _magazine(a: Article, ui: dict, inj: Injected, links: Links, p: dict[str, st
 </header></div>
 <div class="td-post-content tagdiv-type">
 {_body(a, inj)}
+{p["notice"]}
 </div>
 <footer><div class="td-post-source-tags"><ul class="td-tags td-post-small-box clearfix">{tags}</ul></div>
 {p["share"]}</footer>
@@ -299,6 +307,7 @@ def _minimal(a: Article, ui: dict, inj: Injected, links: Links, p: dict[str, str
 </header>
 <section class="gh-content gh-canvas e-content">
 {_body(a, inj)}
+{p["notice"]}
 </section>
 </article>
 {inj.slot("after_article")}
