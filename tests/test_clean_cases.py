@@ -2,7 +2,9 @@
 
 A case has a ``label``, one input (``input`` text, ``file`` relative to tests/cases,
 or ``seed`` naming a file in ../shared/seeds) and expectations: ``must_keep`` and
-``must_remove`` substrings, ``codes`` that must be emitted (as a removal's reason or
+``must_remove`` substrings (absent from the text and recorded in a removal),
+``must_absent`` substrings (absent, whoever dropped them: Trafilatura drops comment
+sections and footers itself), ``codes`` that must be emitted (as a removal's reason or
 one of its signals) and ``not_codes`` that must not, and optionally ``whole``,
 ``no_spam``, ``is_spam``, ``reject_reason``, ``language``, ``keep_lines_before`` and
 ``expect`` ("fail" for a known failure).
@@ -73,6 +75,8 @@ def check(case: Case, r: CleanResult) -> None:
     for gone in case.get("must_remove", []):
         assert gone not in r.text, f"left in: {gone!r}"
         assert fold(gone) in removed_text, f"not recorded as removed: {gone!r}"
+    for gone in case.get("must_absent", []):
+        assert gone not in r.text, f"left in: {gone!r}"
     codes = emitted(r)
     assert set(case.get("codes", [])) <= codes, f"missing codes {set(case.get('codes', [])) - codes}"
     assert not set(case.get("not_codes", [])) & codes, f"unexpected codes {set(case.get('not_codes', [])) & codes}"
