@@ -2,17 +2,19 @@
 
 newsline imitates a classic WordPress theme (entry-content, comment-respond form),
 magazine a WordPress news theme (td-* blocks, newsletter box, cookie bar), minimal a
-Ghost-like HTML5 theme (gh-content, h-entry). Chrome shared by the listings lives in
-``chrome.py``; spam fragments come from ``inject.py`` through named slots.
+Ghost-like HTML5 theme (gh-content, h-entry). Chrome shared with the listings lives in
+``chrome.py``, the comment/share/newsletter blocks in ``blocks.py``; spam fragments
+come from ``inject.py`` through named slots.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
 
+from . import blocks as B
+from .blocks import Rendered
 from .chrome import Links, human_date, link_list, nav_html, page_head
-from .inject import Injected, anchor
+from .inject import Injected
 from .sitemodel import Article
 
 E = html.escape
@@ -28,131 +30,20 @@ CREDITS = {
 }
 
 
-@dataclass(slots=True)
-class Rendered:
-    """A rendered page and the boilerplate / comment-spam lines it printed."""
-
-    html: str
-    boilerplate: list[str] = field(default_factory=list)
-    comment_spam: list[str] = field(default_factory=list)
-
-
-def _body(a: Article, inj: Injected) -> str:
-    """Paragraphs with spam slots after them and spam tails appended."""
-    out = []
-    for i, p in enumerate(a.paragraphs):
-        tail = inj.appends.get(i, "")
-        if p.startswith("## "):
-            out.append(f"<h2>{E(p[3:])}</h2>")
-        elif p.startswith("> "):
-            out.append(f"<blockquote><p>{E(p[2:])}{tail}</p></blockquote>")
-        else:
-            out.append(f"<p>{E(p)}{tail}</p>")
-        out.append(inj.slot(f"content:{i}"))
-    out.append(inj.slot("content_end"))
-    return "\n".join(x for x in out if x)
-
-
-def _comments(a: Article, ui: dict, r: Rendered, wrap: str) -> str:
-    """The comment list; ``wrap`` is the element around each comment body."""
-    items = []
-    for n, c in enumerate(a.comments, start=1):
-        who = anchor(c.author, ' rel="external nofollow ugc" class="url"')[0] if c.link else E(c.author)
-        items.append(
-            f'<li id="comment-{n}" class="comment depth-1">\n<{wrap} id="div-comment-{n}" class="comment-body">\n'
-            f'<footer class="comment-meta"><div class="comment-author vcard"><b class="fn">{who}</b> '
-            f'<span class="says">{E(ui["says"])}</span></div>\n'
-            f'<div class="comment-metadata"><a href="#comment-{n}"><time datetime="{c.date}">'
-            f"{human_date(c.date, ui)}</time></a></div></footer>\n"
-            f'<div class="comment-content"><p>{E(c.text)}</p></div>\n'
-            f'<div class="reply"><a rel="nofollow" class="comment-reply-link" href="#comment-{n}">{E(ui["reply"])}</a>'
-            f"</div>\n</{wrap}>\n</li>"
-        )
-        if c.spam:
-            r.comment_spam += [c.text, c.author]
-    if not items:
-        return ""
-    title = ui["comments_title"].format(n=len(items), title=a.title)
-    return (f'<h2 class="comments-title">{E(title)}</h2>\n<ol class="comment-list">\n' + "\n".join(items)
-            + "\n</ol>")
-
-
-def _comment_form(ui: dict, r: Rendered, button: bool) -> str:
-    """The WordPress reply form; ``button`` prints the submit label as text (not an input value)."""
-    note = f'{E(ui["required_note"])}'.replace("*", '<span class="required">*</span>')
-    r.boilerplate += [ui["leave_reply"], f'{ui["email_note"]} {ui["required_note"]}', ui["save_info"]]
-    if button:
-        r.boilerplate.append(ui["post_comment"])
-        submit = f'<button name="submit" type="submit" id="submit" class="submit">{E(ui["post_comment"])}</button>'
-    else:
-        submit = f'<input name="submit" type="submit" id="submit" class="submit" value="{E(ui["post_comment"])}">'
-    field_ = '<p class="comment-form-{0}"><label for="{0}">{1} <span class="required">*</span></label> ' \
-             '<input id="{0}" name="{0}" type="text" size="30" required></p>'
-    return (
-        '<div id="respond" class="comment-respond">\n'
-        f'<h3 id="reply-title" class="comment-reply-title">{E(ui["leave_reply"])}</h3>\n'
-        '<form action="/wp-comments-post.php" method="post" id="commentform" class="comment-form" novalidate>\n'
-        f'<p class="comment-notes"><span id="email-notes">{E(ui["email_note"])}</span> '
-        f'<span class="required-field-message">{note}</span></p>\n'
-        f'<p class="comment-form-comment"><label for="comment">{E(ui["comment_label"])} '
-        '<span class="required">*</span></label> <textarea id="comment" name="comment" cols="45" rows="8" required>'
-        "</textarea></p>\n"
-        + field_.format("author", E(ui["name_label"])) + "\n" + field_.format("email", E(ui["email_label"])) + "\n"
-        + f'<p class="comment-form-url"><label for="url">{E(ui["website_label"])}</label> '
-        '<input id="url" name="url" type="url" size="30"></p>\n'
-        '<p class="comment-form-cookies-consent"><input id="wp-comment-cookies-consent" type="checkbox" value="yes"> '
-        f'<label for="wp-comment-cookies-consent">{E(ui["save_info"])}</label></p>\n'
-        f'<p class="form-submit">{submit}</p>\n</form>\n</div>'
-    )
-
-
-def _share(ui: dict, r: Rendered, cls: str) -> str:
-    r.boilerplate.append(ui["share"])
-    links = "".join(f'<li><a class="share-{s.lower()}" href="#share-{s.lower()}" rel="nofollow">{s}</a></li>'
-                    for s in ("Facebook", "X", "WhatsApp", "Telegram"))
-    return f'<div class="{cls}">\n<h3 class="sd-title">{E(ui["share"])}</h3>\n<ul>{links}</ul>\n</div>'
-
-
-def _subscribe(ui: dict, r: Rendered) -> str:
-    r.boilerplate += [ui["subscribe"], ui["subscribe_note"]]
-    return ('<div class="newsletter-box">\n'
-            f'<h4 class="newsletter-title">{E(ui["subscribe"])}</h4>\n<p>{E(ui["subscribe_note"])}</p>\n'
-            '<form action="/newsletter/" method="post"><input type="email" name="email" placeholder="you@example.test">'
-            f' <button type="submit">{E(ui["subscribe_button"])}</button></form>\n</div>')
-
-
-def _notice(ui: dict, r: Rendered) -> str:
-    """A rights notice printed inside the article body, where extractors keep it."""
-    r.boilerplate.append(ui["rights_notice"])
-    return f'<p class="rights-notice"><em>{E(ui["rights_notice"])}</em></p>'
-
-
-def _cookie(ui: dict, r: Rendered) -> str:
-    r.boilerplate.append(ui["cookie"])
-    return (f'<div id="cookie-notice" class="cookie-notice" role="dialog"><p class="cn-text">{E(ui["cookie"])}</p>'
-            f' <a href="#" class="cn-accept" id="cn-accept-cookie">{E(ui["cookie_accept"])}</a></div>')
-
-
-def _copyright(theme: str, ui: dict, r: Rendered) -> str:
-    text = "Example Times © 2024" if theme == "minimal" else ui["copyright"]
-    r.boilerplate.append(text)
-    return text
-
-
 def render_article(a: Article, ui: dict, inj: Injected, links: Links) -> Rendered:
     """Render one article page; the result lists the boilerplate lines it printed."""
     r = Rendered("")
     bp = set(a.boilerplate if a.boilerplate is not None else DEFAULT_BOILERPLATE[a.theme])
     parts = {
-        "comments": _comments(a, ui, r, "article" if a.theme == "newsline" else "div"),
-        "form": _comment_form(ui, r, button=a.theme != "newsline") if "comment_form" in bp else "",
-        "share": _share(ui, r, "sharedaddy sd-sharing-enabled" if a.theme == "newsline" else "td-post-sharing")
+        "comments": B.comments(a, ui, r, "article" if a.theme == "newsline" else "div"),
+        "form": B.comment_form(ui, r, button=a.theme != "newsline") if "comment_form" in bp else "",
+        "share": B.share(ui, r, "sharedaddy sd-sharing-enabled" if a.theme == "newsline" else "td-post-sharing")
         if "share" in bp else "",
-        "subscribe": _subscribe(ui, r) if "subscribe" in bp else "",
-        "cookie": _cookie(ui, r) if "cookie" in bp else "",
-        "copyright": f'<p class="copyright">{E(_copyright(a.theme, ui, r))}</p>' if "copyright" in bp else "",
+        "subscribe": B.subscribe(ui, r) if "subscribe" in bp else "",
+        "cookie": B.cookie(ui, r) if "cookie" in bp else "",
+        "copyright": f'<p class="copyright">{E(B.copyright_line(a.theme, ui, r))}</p>' if "copyright" in bp else "",
         "credits": "",
-        "notice": _notice(ui, r) if "notice" in bp else "",
+        "notice": B.notice(ui, r) if "notice" in bp else "",
     }
     if "credits" in bp:
         r.boilerplate.append(CREDITS[a.theme])
@@ -194,7 +85,7 @@ def _newsline(a: Article, ui: dict, inj: Injected, links: Links, p: dict[str, st
 <span class="byline"> {E(ui["by"])} <span class="author vcard"><span class="fn n">{E(a.author)}</span></span></span></div>
 </header>
 <div class="entry-content">
-{_body(a, inj)}
+{B.body(a, inj)}
 {p["share"]}
 </div>
 <footer class="entry-footer"><span class="cat-links">{E(ui["posted_in"])} <a href="/category/{a.section}/" rel="category tag">{E(ui["nav"][a.section])}</a></span>
@@ -251,7 +142,7 @@ def _magazine(a: Article, ui: dict, inj: Injected, links: Links, p: dict[str, st
 <span class="td-post-date"><time class="entry-date updated td-module-date" datetime="{a.published}">{human_date(a.published, ui)}</time></span></div>
 </header></div>
 <div class="td-post-content tagdiv-type">
-{_body(a, inj)}
+{B.body(a, inj)}
 {p["notice"]}
 </div>
 <footer><div class="td-post-source-tags"><ul class="td-tags td-post-small-box clearfix">{tags}</ul></div>
@@ -306,7 +197,7 @@ def _minimal(a: Article, ui: dict, inj: Injected, links: Links, p: dict[str, str
 </div></div></div>
 </header>
 <section class="gh-content gh-canvas e-content">
-{_body(a, inj)}
+{B.body(a, inj)}
 {p["notice"]}
 </section>
 </article>
