@@ -12,7 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .language import UNSPACED, dominant, japanese_or_chinese, script_counts, stop_counts, stop_language
+from .language import (
+    MIN_DOC_HITS, MIN_DOC_SHARE, UNSPACED, dominant, japanese_or_chinese, script_counts, stop_counts, stop_language,
+)
 from .model import Block, PageFacts
 from .morphology import brand_total, glued_runs
 from .options import CleanOptions
@@ -35,6 +37,9 @@ PROSE_PROMO_DENSITY = 0.05
 # of the gambling-article cases has 0.12; keyword-stuffed spam lines 0.25 and more.
 TOPIC_BLOCKS = 2
 TOPIC_DENSITY = 0.2
+# A block in the page's language has at least this share of its stopwords (English
+# prose in the cases: 0.2-0.45; foreign spam lines: 0-0.07).
+OWN_LANGUAGE_SHARE = 0.1
 # Comment markers and headers are short lines; longer ones are not tried.
 MAX_MARKER_CHARS = 200
 # Per-block stopword language needs 3 hits with 0.6 of them agreeing.
@@ -74,7 +79,7 @@ def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0,
     hits = term_hits(plain)
     block = Block(
         index=index, text=text, start=start, end=end, units=units, script=script,
-        stop_lang=lang, stop_ratio=stop_ratio, sentence_end=bool(SENTENCE_CLOSE.search(text)),
+        stop_lang=lang, stop_ratio=stop_ratio, stop_hits=tuple(stops.items()), sentence_end=bool(SENTENCE_CLOSE.search(text)),
         brands=brand_total(plain, toks if text.isascii() else words(plain)), glued=glued_runs(text),
         topics=tuple((t, hits[t]) for t in TOPICS if t in hits), cta=hits.get("cta", 0), promo=hits.get("promo", 0),
         position=ctx.position, anchor_share=ctx.anchor_share, repeats=ctx.repeats,
@@ -115,13 +120,21 @@ def page_facts(
     host: str | None = None, anchors: tuple[str, ...] = (), is_html: bool = False,
 ) -> PageFacts:
     """Aggregate block facts into the document's facts."""
-    lang, _ = stop_language(stops, 12, 0.5)
+    lang, _ = stop_language(stops, MIN_DOC_HITS, MIN_DOC_SHARE)
+    script = japanese_or_chinese(scripts) if scripts else dominant(scripts)
+    own = [b for b in blocks if belongs(b, script, lang)]
     return PageFacts(
-        host=host, chars=sum(len(b.text) for b in blocks), blocks=len(blocks),
-        script=japanese_or_chinese(scripts) if scripts else dominant(scripts), language=lang,
-        topics=document_topics(blocks, options.topic_share), options=options,
+        host=host, chars=sum(len(b.text) for b in blocks), blocks=len(blocks), script=script, language=lang,
+        topics=document_topics(own, options.topic_share), options=options,
         offsite_anchors=anchors, is_html=is_html,
     )
+
+
+def belongs(block: Block, script: str, lang: str | None) -> bool:
+    """Tell whether a block is written in the document's own script and language."""
+    if block.script != script:
+        return False
+    return lang is None or block.stop_lang == lang or block.stop_share(lang) >= OWN_LANGUAGE_SHARE
 
 
 def document_topics(blocks: list[Block], min_share: float) -> frozenset[str]:

@@ -77,6 +77,7 @@ class Block:
     script: str
     stop_lang: str | None
     stop_ratio: float
+    stop_hits: tuple[tuple[str, float], ...]
     sentence_end: bool
     brands: float
     glued: int
@@ -93,6 +94,10 @@ class Block:
     hidden_by: str = ""
     offsite_links: int = 0
     link_share: float = 0.0
+
+    def stop_share(self, lang: str) -> float:
+        """Share of the block's units that are stopwords of ``lang``."""
+        return sum(n for lg, n in self.stop_hits if lg == lang) / self.units if self.units else 0.0
 
     def hits(self, topic: str | None = None) -> int:
         """Lexicon hits of one topic, or of all topics when ``topic`` is None."""

@@ -25,6 +25,9 @@ CONTEXT_FULL = 0.3
 # doubt. 0.25: cuts the appended Italian/English spam sentences of the cases while
 # the regulation articles (topic-discounted words stay under 0.1) keep theirs.
 DIVERSE_SIGNALS = 3
+# A block in a foreign language is independent evidence too: a gambling word and a
+# digit brand in a Swahili line of an English page make three kinds.
+DIVERSE_CONTEXT = frozenset({"spam.language_mismatch"})
 DIVERSE_MIN = 0.1
 DIVERSITY = 0.25
 SIGNALS = entries("signal", "block")
@@ -61,9 +64,9 @@ def score_block(block: Block, page: PageFacts) -> Score:
             continue
         evidence.append((entry.code, round(e, 3)))
         weighted = entry.weight * e
+        kinds += e >= DIVERSE_MIN and (entry.role == "content" or entry.code in DIVERSE_CONTEXT)
         if entry.role == "content":
             content.append(weighted)
-            kinds += e >= DIVERSE_MIN
             if weighted > top:
                 reason, top = entry.code, weighted
         else:

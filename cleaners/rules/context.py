@@ -10,6 +10,10 @@ from ..language import UNSPACED
 from ..model import Block, PageFacts
 from .registry import signal
 
+# A sentence of at least 6 words with under 0.05 of the page language's stopwords
+# (English prose in the cases has 0.2-0.45).
+FOREIGN_UNITS = 6
+FOREIGN_SHARE = 0.05
 # The last fifth of a document is where injected footers sit (seed page).
 TAIL_START = 0.8
 # No prose: at least 4 words, under 0.08 stopwords, no sentence punctuation.
@@ -19,10 +23,16 @@ NO_PROSE_STOPS = 0.08
 
 @signal("spam.language_mismatch", weight=0.35, role="context")
 def language_mismatch(block: Block, page: PageFacts) -> float:
+    """1.0 for another script, 0.7 for another stopword language, 0.5 for a sentence
+    with (almost) none of the page language's stopwords: an unknown language."""
     if block.script not in ("none", page.script) and page.script != "none":
         return 1.0
-    if block.stop_lang and page.language and block.stop_lang != page.language:
+    if not page.language:
+        return 0.0
+    if block.stop_lang and block.stop_lang != page.language:
         return 0.7
+    if block.units >= FOREIGN_UNITS and block.sentence_end and block.stop_share(page.language) < FOREIGN_SHARE:
+        return 0.5
     return 0.0
 
 
