@@ -18,6 +18,7 @@ from ..pagetype import DomCounts, classify
 from .failures import describe_failure
 
 FEED_LINKS = "//item/link/text() | //*[local-name()='entry']/*[local-name()='link'][not(@rel) or @rel='alternate']/@href"
+ADVERTISED_FEEDS = "//head/link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href"
 # Extensions that are never article pages; Scrapy's own list plus feeds and data.
 SKIP_EXTENSIONS = ["xml", "rss", "atom", "json", "csv", "txt"]
 
@@ -73,6 +74,11 @@ class ArticlesSpider(scrapy.Spider):
         for link in self.links.extract_links(response):
             if self._allowed(link.url):
                 yield self._request(link.url, self.parse_page, prior=None)
+        # Feeds a page advertises list articles that listings may not link (the scheduler drops repeats).
+        for href in response.xpath(ADVERTISED_FEEDS).getall():
+            url = response.urljoin(href.strip())
+            if self._allowed(url):
+                yield self._request(url, self.parse_feed)
 
     def parse_sitemap(self, response: Response) -> Iterable[scrapy.Request]:
         body = _sitemap_body(response)
