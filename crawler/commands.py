@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, Iterator
@@ -28,7 +29,9 @@ def run_demo(out: str) -> int:
         config = JobConfig(start_urls=(server.url + "/",), out=out, settings=dict(LOOPBACK_SETTINGS)).validate()
         result = run_crawl(config, new_crawl_id())
     print(summary.render(result))
-    print(f"\nquery it:  duckdb -c \"SELECT url, language, left(text, 60) FROM read_parquet('{out}/pages/*/*.parquet')\"")
+    query = f"SELECT language, count(*) AS pages FROM read_parquet('{out}/pages/*/*.parquet') GROUP BY 1 ORDER BY 2 DESC"
+    python = os.path.relpath(sys.executable) if sys.executable.startswith(os.getcwd()) else sys.executable
+    print(f'\nquery it with DuckDB (pip install duckdb):\n  {python} -c "import duckdb; duckdb.sql(\\"{query}\\").show()"')
     return 0 if result.get("finish_reason") in FINISHED else 1
 
 
