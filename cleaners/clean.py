@@ -17,6 +17,7 @@ from .language import add_counts, document_language
 from .model import Block, CleanResult, PageFacts, Removal, Verdict
 from .options import CleanOptions
 from .rules import REGISTRY, entries
+from .rules.lexicon import commercial
 from .score import Score, score_block
 from .segment import segment_text, split_parts
 
@@ -195,8 +196,13 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...]) -> Verdi
         specific_chars=sum(len(r.text) for r in spam if not r.signals or _specific(r)) + dom_spam,
         confidence=weighted / spam_chars if spam_chars else 0.0,
         kept_chars=sum(len(d.block.text) - cut for d, cut in kept),
-        kept_prose_chars=sum(len(d.block.text) - cut for d, cut in kept if is_prose(d.block)),
+        kept_prose_chars=sum(len(d.block.text) - cut for d, cut in kept if _article_prose(d.block)),
     )
+
+
+def _article_prose(block: Block) -> bool:
+    """Prose with no commercial word and no call to action: what an article is made of."""
+    return is_prose(block) and not commercial(block) and not block.cta
 
 
 def _spam_page(decisions: list[Decision], dom_removals: tuple[Removal, ...], verdict: Verdict) -> CleanResult:

@@ -133,7 +133,8 @@ class Verdict:
     text the DOM pass removed as spam (``dom_spam_chars``). ``confidence`` is the
     character-weighted mean score of the spam removals; ``specific_chars`` the spam
     characters removed on evidence beyond topic words (brands, calls to action,
-    promos, glue, links, DOM rules).
+    promos, glue, links, DOM rules). ``kept_prose_chars`` counts the kept prose that
+    carries no commercial evidence at all: the article, if there is one.
     """
 
     chars: int

@@ -40,10 +40,10 @@ class CleanOptions:
     # injected articles stay under 0.25 share (cases, 2026-11-25).
     page_spam_share: float = 0.5
     page_confidence: float = 0.7
-    # Kept prose below this many characters is "not an article" (spam.page). 400: a
-    # doorway page of the demo site keeps 260 characters of pitch after its spam goes;
-    # the shortest article in the cases has 600 (cases + demo site, 2026-11-25).
-    min_article_chars: int = 400
+    # Kept prose free of commercial words below this many characters is "not an
+    # article" (spam.page). 200: a doorway page of the demo site keeps 160 such
+    # characters; a three-paragraph news brief has 310 (cases + demo site, 2026-11-25).
+    min_article_chars: int = 200
     # guard.over_removal: scored removals taking at least this share of a page that is
     # not judged spam are vetoed (the page is kept whole and the vetoes recorded).
     guard_share: float = 0.5
