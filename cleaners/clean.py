@@ -93,8 +93,11 @@ def run_text(
     """Clean extracted or plain text; ``dom_removals`` are recorded ahead of the text's."""
     blocks, page, stops = _facts(text, options, site, anchors, is_html)
     if not blocks:
-        is_spam = any(r.kind == "spam" for r in dom_removals)
-        return CleanResult(text="", removed=dom_removals, is_spam=is_spam, spam_score=1.0 if is_spam else 0.0,
+        # Nothing extracted: a page whose DOM pass took an article's worth of spam was a
+        # spam page; otherwise there was simply no main text.
+        dom_spam = sum(len(r.text) for r in dom_removals if r.kind == "spam")
+        is_spam = dom_spam >= options.min_article_chars
+        return CleanResult(text="", removed=dom_removals, is_spam=is_spam, spam_score=1.0 if dom_spam else 0.0,
                            reject_reason="spam.page" if is_spam else "extract.no_text")
     decisions = [decide(b, page) for b in blocks]
     verdict = judge(decisions, dom_removals)
