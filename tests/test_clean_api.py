@@ -14,7 +14,7 @@ import cleaners
 from cleaners import CLEANER_VERSION, CleanOptions, clean_html, clean_text
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "seeds" / "000_8dc2b0d923a32ba4.txt"
+SEED = REPO / "tests" / "cases" / "seeds" / "000_8dc2b0d923a32ba4.txt"
 HTML = REPO / "tests" / "cases" / "html"
 
 

@@ -1,7 +1,7 @@
 """Run every cleaner case in tests/cases/*.json through clean_text or clean_html.
 
 A case has a ``label``, one input (``input`` text, ``file`` relative to tests/cases,
-or ``seed`` naming a file in ../shared/seeds) and expectations: ``must_keep`` and
+or ``seed`` naming a file in tests/cases/seeds, copied from ../shared/seeds) and expectations: ``must_keep`` and
 ``must_remove`` substrings (absent from the text and recorded in a removal),
 ``must_absent`` substrings (absent, whoever dropped them: Trafilatura drops comment
 sections and footers itself), ``codes`` that must be emitted (as a removal's reason or
@@ -22,7 +22,7 @@ import pytest
 from cleaners import CleanResult, clean_html, clean_text
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "cases" / "seeds"
 
 
 @dataclass(frozen=True)
