@@ -1,6 +1,8 @@
 """Scrapy settings for cleancrawl: only what differs from Scrapy's defaults, and why."""
 
 BOT_NAME = "cleancrawl"
+# Scrapy logs every request at DEBUG; a scheduled job wants progress and problems.
+LOG_LEVEL = "INFO"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 

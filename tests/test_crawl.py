@@ -87,3 +87,17 @@ def test_duckdb_reads_the_dataset_with_partitions(crawled: tuple[Path, SiteServe
     assert raw >= n
     summary = json.loads(next((out / "runs").glob("*.json")).read_text())
     assert summary["pages"] == n and summary["finish_reason"] == "finished"
+
+
+def test_a_refused_connection_is_an_errors_row(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port that was free a moment ago: nothing listens there
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    r = run_cli("crawl", "--start-url", f"http://127.0.0.1:{port}/", "--out", str(tmp_path), *FAST,
+                "-s", "RETRY_TIMES=0", "-s", "ROBOTSTXT_OBEY=False")
+    assert r.returncode == 0, r.stderr
+    (row,) = open_table(tmp_path, "errors").to_table().to_pylist()
+    assert (row["url"], row["error"]) == (f"http://127.0.0.1:{port}/", "connection")
+    assert "0 pages kept, 0 rejected, 1 errors" in r.stdout

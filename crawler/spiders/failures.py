@@ -6,7 +6,17 @@ from typing import Any
 
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet import error as net
+
+# Exception class names (Scrapy's own since 2.13, and Twisted's) -> error code. Names,
+# not classes, so one table serves Scrapy versions that lack some of them.
+CODES_BY_NAME = {
+    "DownloadTimeoutError": "timeout", "TimeoutError": "timeout", "TCPTimedOutError": "timeout",
+    "CannotResolveHostError": "dns", "DNSLookupError": "dns",
+    "DownloadConnectionRefusedError": "connection", "ConnectionRefusedError": "connection",
+    "ConnectionLost": "connection", "ConnectionDone": "connection", "ConnectError": "connection",
+    "ResponseNeverReceived": "connection", "ResponseFailed": "connection", "ResponseDataLossError": "connection",
+    "UnsupportedURLSchemeError": "fetch",
+}
 
 
 def describe_failure(failure: Any) -> tuple[str | None, str, int | None]:
@@ -24,13 +34,7 @@ def describe_failure(failure: Any) -> tuple[str | None, str, int | None]:
         if "offsite" in text.lower():
             return None, text, None
         return "fetch", text, None
-    if isinstance(exc, (net.TimeoutError, net.TCPTimedOutError)) or "timeout" in type(exc).__name__.lower():
-        return "timeout", str(exc) or "timed out", None
-    if isinstance(exc, net.DNSLookupError):
-        return "dns", str(exc), None
-    if isinstance(exc, (net.ConnectionRefusedError, net.ConnectionLost, net.ConnectionDone, net.ConnectError)):
-        return "connection", str(exc) or type(exc).__name__, None
-    name = type(exc).__name__
-    if "ResponseNeverReceived" in name or "ResponseFailed" in name:
-        return "connection", f"{name}: {exc}", None
-    return "fetch", f"{name}: {exc}", None
+    for cls in type(exc).__mro__:
+        if code := CODES_BY_NAME.get(cls.__name__):
+            return code, f"{type(exc).__name__}: {text}", None
+    return "fetch", f"{type(exc).__name__}: {text}", None
