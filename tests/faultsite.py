@@ -1,0 +1,261 @@
+"""A loopback HTTP server with one small named handler per pathology of the real web.
+
+    with FaultSite() as internal, FaultSite(internal_url=internal.url) as site:
+        site.url              # http://127.0.0.1:PORT, the job's start host
+        site.requests         # [(method, "host:port", path, status), ...], the server's own log
+
+Every URL a page carries points at 127.0.0.1 (this site or ``internal_url``), never elsewhere.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import socket
+import struct
+import threading
+import zlib
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Callable
+from urllib.parse import parse_qs, urlsplit
+
+from faultsite_text import ARTICLES, CYRILLIC, TURKISH, WESTERN
+
+# Longer than the tests' DOWNLOAD_TIMEOUT (2 s); stop() cuts the wait short.
+SLOW_SECONDS = 10.0
+HUGE_BYTES = 20 * 1024 * 1024
+# 16 gzip members of 64 MiB of zeros: about 1 MB on the wire, 1 GiB decompressed.
+BOMB_MEMBER_MIB, BOMB_MEMBERS = 64, 16
+PDF = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+       b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+ENTITY_BOMB = (b'<?xml version="1.0"?>\n<!DOCTYPE urlset [\n <!ENTITY lol "lol">\n'
+               + b"".join(b' <!ENTITY lol%d "%s">\n' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+                          for i in range(1, 10))
+               + b']>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               b"<url><loc>&lol9;</loc></url></urlset>\n")
+# Paths the home page links to (besides the articles); the test maps each to its outcome.
+FAULT_LINKS = ("/status/404", "/status/500", "/flaky", "/slow", "/reset", "/huge", "/bomb", "/pdf", "/binary",
+               "/nul", "/charset/cp1251-header", "/charset/cp1254-meta", "/charset/none", "/chain/1",
+               "/loop/a", "/calendar?month=1", "/s/start/page", "/private/secret.html", "/to-internal")
+GOOD = ("tides", "orchard", "library", "bridge")
+
+_bomb: bytes | None = None
+_bomb_lock = threading.Lock()
+
+
+def gzip_bomb() -> bytes:
+    """Build (once per process) the gzip body that inflates to 1 GiB of zeros."""
+    global _bomb
+    with _bomb_lock:
+        if _bomb is None:
+            c = zlib.compressobj(9, zlib.DEFLATED, 31)
+            zeros = bytes(1 << 20)
+            _bomb = b"".join([*(c.compress(zeros) for _ in range(BOMB_MEMBER_MIB)), c.flush()]) * BOMB_MEMBERS
+        return _bomb
+
+
+def page(title: str, paragraphs: tuple[str, ...], links: tuple[str, ...] = (), head: str = "") -> str:
+    """An article page: a title, paragraphs and a list of links."""
+    body = "".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs)
+    items = "".join(f'<li><a href="{html.escape(u)}">{html.escape(u)}</a></li>\n' for u in links)
+    return (f"<!DOCTYPE html>\n<html><head>{head}<title>{html.escape(title)}</title></head><body>\n"
+            f"<article><h1>{html.escape(title)}</h1>\n{body}</article>\n<nav><ul>\n{items}</ul></nav>\n</body></html>\n")
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """Dispatch on the path to one method per pathology; every answer is logged."""
+
+    server: "_Server"
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        route = ROUTES.get(path) or next((f for p, f in PREFIXES if path.startswith(p)), None)
+        (route or _Handler.not_found)(self)
+
+    def send(self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8", **headers: str) -> None:
+        self.server.site.log(self.command, self.path, status)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def html(self, text: str, status: int = 200) -> None:
+        self.send(status, text.encode("utf8"))
+
+    def home(self) -> None:
+        site = self.server.site
+        links = (*(f"/articles/{s}.html" for s in GOOD), "/articles/ferry.html?utm_source=newsletter&utm_medium=email",
+                 "/articles/ferry.html?fbclid=IwAR0fault", *FAULT_LINKS, f"{site.internal_url}/secret")
+        self.html(page("Fault site", ("Links to every pathology.",), links))
+
+    def article(self) -> None:
+        slug = urlsplit(self.path).path.rsplit("/", 1)[-1].removesuffix(".html")
+        if slug not in ARTICLES:
+            return self.not_found()
+        self.html(page(*ARTICLES[slug], links=("/",)))
+
+    def status(self) -> None:
+        code = int(urlsplit(self.path).path.rsplit("/", 1)[-1])
+        self.html(page(f"Status {code}", ("An error page.",)), status=code)
+
+    def not_found(self) -> None:
+        self.html(page("Not found", ("Nothing here.",)), status=404)
+
+    def flaky(self) -> None:
+        if self.server.site.once("flaky"):
+            return self.send(503, b"busy", "text/plain", Retry_After="1")
+        self.html(page(*ARTICLES["flaky"]))
+
+    def slow(self) -> None:
+        self.server.site.stopping.wait(SLOW_SECONDS)
+        self.html(page("Slow", ("Too late.",)))
+
+    def reset(self) -> None:
+        """Promise 5000 bytes, send 1000, then reset the connection (RST, not FIN)."""
+        self.server.site.log(self.command, self.path, 200)
+        self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n" + b"<p>x" * 250)
+        self.wfile.flush()
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
+        self.close_connection = True
+
+    def huge(self) -> None:
+        """20 MB of paragraphs, delimited by the connection's close (no Content-Length to refuse early)."""
+        self.server.site.log(self.command, self.path, 200)
+        self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n<html><body>")
+        chunk = b"<p>" + b"all work and no play " * 3000 + b"</p>\n"
+        for _ in range(HUGE_BYTES // len(chunk) + 1):
+            self.wfile.write(chunk)
+        self.close_connection = True
+
+    def bomb(self) -> None:
+        self.send(200, gzip_bomb(), Content_Encoding="gzip")
+
+    def pdf(self) -> None:
+        self.send(200, PDF)
+
+    def binary(self) -> None:
+        self.send(200, os.urandom(64 * 1024))
+
+    def nul(self) -> None:
+        title, paras = ARTICLES["nul"]
+        text = page(title, paras).encode("utf8")
+        self.send(200, text.replace(b"<p>", b"<p>\x00", 2).replace(b"</h1>", b"\x00\x00</h1>"))
+
+    def cp1251_header(self) -> None:
+        self.send(200, page(*CYRILLIC[:2]).encode("cp1251"), "text/html; charset=windows-1251")
+
+    def cp1254_meta(self) -> None:
+        self.send(200, page(*TURKISH[:2], head='<meta charset="windows-1254">').encode("cp1254"), "text/html")
+
+    def no_charset(self) -> None:
+        self.send(200, page(*WESTERN[:2]).encode("cp1252"), "text/html")
+
+    def redirect(self, to: str) -> None:
+        self.send(302, b"", "text/plain", Location=to)
+
+    def chain(self) -> None:
+        hop = int(urlsplit(self.path).path.rsplit("/", 1)[-1])
+        self.redirect(f"/chain/{hop + 1}" if hop < 3 else "/articles/chained.html")
+
+    def loop(self) -> None:
+        self.redirect("/loop/b" if self.path.endswith("/a") else "/loop/a")
+
+    def calendar(self) -> None:
+        month = int(parse_qs(urlsplit(self.path).query).get("month", ["1"])[0])
+        self.html(page(f"Calendar {month}", ("No events this month.",), (f"/calendar?month={month + 1}", "/")))
+
+    def session(self) -> None:
+        self.html(page("Session", ("Your session.",), (f"/s/{os.urandom(8).hex()}/page", "/")))
+
+    def to_internal(self) -> None:
+        self.redirect(f"{self.server.site.internal_url}/secret")
+
+    def robots(self) -> None:
+        base = self.server.site.url
+        text = f"User-agent: *\nDisallow: /private/\nSitemap: {base}/sitemap.xml\nSitemap: {base}/sitemap-bomb.xml\n"
+        self.send(200, text.encode(), "text/plain")
+
+    def sitemap(self) -> None:
+        base = self.server.site.url
+        locs = "".join(f"<url><loc>{base}/articles/{s}.html</loc></url>" for s in (*GOOD, "ferry"))
+        self.send(200, f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                       f"{locs}</urlset>".encode(), "application/xml")
+
+    def sitemap_bomb(self) -> None:
+        self.send(200, ENTITY_BOMB, "application/xml")
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        """Stay silent: requests are recorded in FaultSite.requests."""
+
+
+ROUTES: dict[str, Callable[[_Handler], None]] = {
+    "/": _Handler.home, "/flaky": _Handler.flaky, "/slow": _Handler.slow, "/reset": _Handler.reset,
+    "/huge": _Handler.huge, "/bomb": _Handler.bomb, "/pdf": _Handler.pdf, "/binary": _Handler.binary,
+    "/nul": _Handler.nul, "/charset/cp1251-header": _Handler.cp1251_header,
+    "/charset/cp1254-meta": _Handler.cp1254_meta, "/charset/none": _Handler.no_charset,
+    "/loop/a": _Handler.loop, "/loop/b": _Handler.loop,
+    "/calendar": _Handler.calendar, "/to-internal": _Handler.to_internal, "/robots.txt": _Handler.robots,
+    "/sitemap.xml": _Handler.sitemap, "/sitemap-bomb.xml": _Handler.sitemap_bomb,
+}
+PREFIXES: tuple[tuple[str, Callable[[_Handler], None]], ...] = (
+    ("/articles/", _Handler.article), ("/status/", _Handler.status), ("/chain/", _Handler.chain),
+    ("/s/", _Handler.session),
+)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    site: "FaultSite"
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Clients hanging up (size limits, timeouts, resets) are the point here, not errors."""
+
+
+class FaultSite:
+    """The fault site on ``host`` at a free port, with its own request log."""
+
+    def __init__(self, host: str = "127.0.0.1", internal_url: str = "") -> None:
+        self.host, self.internal_url = host, internal_url
+        self.url = ""
+        self.requests: list[tuple[str, str, str, int]] = []
+        self.stopping = threading.Event()
+        self._seen: set[str] = set()
+        self._lock = threading.Lock()
+        self._httpd: _Server | None = None
+
+    def log(self, method: str, path: str, status: int) -> None:
+        with self._lock:
+            self.requests.append((method, self.url.removeprefix("http://"), path, status))
+
+    def once(self, key: str) -> bool:
+        """True the first time ``key`` is asked about, False after."""
+        with self._lock:
+            first = key not in self._seen
+            self._seen.add(key)
+            return first
+
+    def start(self) -> "FaultSite":
+        self._httpd = _Server((self.host, 0), _Handler)
+        self._httpd.site = self
+        self.url = "http://{}:{}".format(*self._httpd.server_address[:2])
+        threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self.stopping.set()
+        if self._httpd:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+
+    def __enter__(self) -> "FaultSite":
+        return self.start()
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.stop()
