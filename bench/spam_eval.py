@@ -1,0 +1,271 @@
+"""Measure the spam cleaner on the generated spam corpus (bench/spamcorpus), dev and held-out.
+
+Prints, for the dev and held-out splits side by side:
+  spam recall          share of injected visible spam characters absent from clean_html's text
+  article retention    share of clean_html's text on the page *without* spam that survives on
+                       the page with spam (isolates the cleaner's harm from extraction)
+  legit retention      per legitimate gambling article, share of its paragraphs' characters
+                       kept (min and mean, with and without injected spam)
+  dump P / R / F1      clean_text removals against the labelled spam+boilerplate characters
+                       of plain-text dumps (non-space characters)
+with breakdowns per injection style and per spam language, the 10 worst cases, and time.
+
+    .venv/bin/python bench/spam_eval.py [--split dev|heldout|all] [--pages N] [--json] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from multiprocessing import Pool
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.spamcorpus import cases as gen  # noqa: E402
+from bench.spamcorpus import corpus, dumps  # noqa: E402
+from cleaners import clean_html, clean_text  # noqa: E402
+
+MIN_RUN = 12  # a surviving piece of a string counts when it is at least this long
+
+
+def norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def kept_chars(s: str, out: str) -> int:
+    """Characters of ``s`` that occur in ``out`` as runs of >= MIN_RUN (whole ``s`` if short).
+
+    >>> kept_chars("abcdefghijklmnop", "xx abcdefghijklm yy")
+    13
+    """
+    if s in out:
+        return len(s)
+    if len(s) <= MIN_RUN:
+        return 0
+    i = kept = 0
+    while i < len(s):
+        lo, hi = i, len(s)
+        while lo < hi:  # longest s[i:j] in out: membership shrinks monotonically with j
+            mid = (lo + hi + 1) // 2
+            if s[i:mid] in out:
+                lo = mid
+            else:
+                hi = mid - 1
+        if lo - i >= MIN_RUN:
+            kept += lo - i
+            i = lo
+        else:
+            i += 1
+    return kept
+
+
+def _spam(case: gen.Case, out: str, base_out: str) -> tuple[int, int, str]:
+    """(spam chars, spam chars left, first leftover) of one case; spam already in base_out is skipped."""
+    total = left = 0
+    first = ""
+    for s in map(norm, case.spam):
+        if s in base_out:
+            continue
+        k = kept_chars(s, out)
+        total, left = total + len(s), left + k
+        if k and not first:
+            first = s
+    return total, left, first
+
+
+def _kept(paras: list[str], out: str) -> tuple[int, int, str]:
+    """(chars, chars kept, first lost paragraph) of paragraphs in ``out``."""
+    total = kept = 0
+    lost = ""
+    for p in paras:
+        k = kept_chars(p, out)
+        total, kept = total + len(p), kept + k
+        if k < len(p) and not lost:
+            lost = p
+    return total, kept, lost
+
+
+def _row(case: gen.Case, seconds: float, **figures) -> dict:
+    return {"id": case.id, "split": case.split, "kind": case.kind, "style": case.style + (f":{case.variant}" if case.variant else ""),
+            "lang": case.lang, "market": case.market, "seconds": seconds, **figures}
+
+
+def eval_page(args: tuple[str, str]) -> list[dict]:
+    """Evaluate the HTML and dump cases of one benchmark page."""
+    page_id, split = args
+    rows = []
+    base = clean_html(gen.base_page(page_id), url=gen.page_url(page_id, "base")).text
+    base_n = norm(base)
+    paras = [norm(p) for p in base.split("\n") if p.strip()]
+    for n in range(gen.N_DEV + gen.N_HELDOUT):
+        case = gen.html_case(page_id, n)
+        if split not in ("all", case.split):
+            continue
+        t = time.perf_counter()
+        out = norm(clean_html(case.text, url=case.url).text)
+        dt = time.perf_counter() - t
+        spam, left, leftover = _spam(case, out, base_n)
+        total, kept, lost = _kept(paras, out)
+        rows.append(_row(case, dt, spam=spam, spam_left=left, leftover=leftover, art=total, art_kept=kept, lost=lost))
+    for n in range(dumps.N_DEV + dumps.N_HELDOUT):
+        case = dumps.dump_case(page_id, n)
+        if split in ("all", case.split):
+            rows.append(eval_dump(case))
+    return rows
+
+
+def eval_dump(case: gen.Case) -> dict:
+    """Character precision/recall of clean_text removals on one labelled dump."""
+    t = time.perf_counter()
+    r = clean_text(case.text, url=case.url)
+    dt = time.perf_counter() - t
+    removed, label, spam = (bytearray(len(case.text)) for _ in range(3))
+    for x in r.removed:
+        if x.kind in ("spam", "boilerplate") and x.start >= 0:
+            removed[x.start:x.end] = b"\1" * (x.end - x.start)
+    for s, e, kind in case.labels:
+        label[s:e] = b"\1" * (e - s)
+        if kind == "spam":
+            spam[s:e] = b"\1" * (e - s)
+    tp = fp = fn = spam_n = spam_hit = 0
+    missed = ""
+    for i, ch in enumerate(case.text):
+        if ch.isspace():
+            continue
+        tp += removed[i] and label[i]
+        fp += removed[i] and not label[i]
+        fn += label[i] and not removed[i]
+        spam_n += spam[i]
+        spam_hit += spam[i] and removed[i]
+    for s, e, _ in case.labels:
+        if not all(removed[s:e]) and not missed:
+            missed = case.text[s:e]
+    wrong = next((x.text for x in r.removed if x.kind in ("spam", "boilerplate") and x.start >= 0
+                  and not any(label[x.start:x.end])), "")
+    return _row(case, dt, tp=tp, fp=fp, fn=fn, spam=spam_n, spam_left=spam_n - spam_hit, leftover=missed, lost=wrong)
+
+
+def eval_legit(case: gen.Case) -> dict:
+    """Retention of a legitimate gambling article, and recall of any spam injected into it."""
+    t = time.perf_counter()
+    out = norm(clean_html(case.text, url=case.url).text)
+    dt = time.perf_counter() - t
+    total, kept, lost = _kept([norm(p) for p in case.keep], out)
+    spam = left = 0
+    leftover = ""
+    if case.spam:
+        base = norm(clean_html(gen.legit_page(next(a for a in corpus.articles() if a.id == case.article_ref),
+                                              gen.seeded(case.article_ref)), url=case.url).text)
+        spam, left, leftover = _spam(case, out, base)
+    return _row(case, dt, spam=spam, spam_left=left, leftover=leftover, legit=total, legit_kept=kept, lost=lost)
+
+
+def run(split: str = "all", pages: int | None = None, workers: int = 2) -> list[dict]:
+    """Evaluate every case of ``split`` (over the first ``pages`` benchmark pages); one row per case."""
+    ids = gen.page_ids()[:pages] if pages else gen.page_ids()
+    legit = [c for c in gen.all_legit_cases() if split in ("all", c.split)]
+    if pages:
+        legit = legit[: max(2, pages)]
+    with Pool(workers) as pool:
+        rows = [r for batch in pool.imap_unordered(eval_page, [(i, split) for i in ids]) for r in batch]
+        rows += pool.map(eval_legit, legit)
+    return sorted(rows, key=lambda r: r["id"])
+
+
+def _ratio(a: float, b: float) -> float | None:
+    return round(a / b, 4) if b else None
+
+
+def figures(rows: list[dict]) -> dict:
+    """Aggregate figures of some rows (one split, style or language)."""
+    html = [r for r in rows if r["kind"] != "dump"]
+    dump = [r for r in rows if r["kind"] == "dump"]
+    legit = [r["legit_kept"] / r["legit"] for r in rows if r.get("legit")]
+    spam = sum(r["spam"] for r in html)
+    tp, fp, fn = (sum(r[k] for r in dump) for k in ("tp", "fp", "fn"))
+    p, rc = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    return {
+        "cases": len(rows),
+        "spam_recall": _ratio(spam - sum(r["spam_left"] for r in html), spam),
+        "article_retention": _ratio(sum(r.get("art_kept", 0) for r in html), sum(r.get("art", 0) for r in html)),
+        "legit_min": round(min(legit), 4) if legit else None,
+        "legit_mean": round(sum(legit) / len(legit), 4) if legit else None,
+        "legit_cases": len(legit),
+        "dump_precision": p, "dump_recall": rc,
+        "dump_f1": round(2 * p * rc / (p + rc), 4) if p and rc else (0.0 if dump else None),
+        "dump_spam_recall": _ratio(sum(r["spam"] - r["spam_left"] for r in dump), sum(r["spam"] for r in dump)),
+    }
+
+
+def badness(r: dict) -> float:
+    """How badly the cleaner did on one case: spam left plus article lost (0 = perfect)."""
+    if r["kind"] == "dump":
+        return (r["fp"] + r["fn"]) / max(1, r["tp"] + r["fn"])
+    lost = 1 - (r.get("art_kept", 0) / r["art"] if r.get("art") else r.get("legit_kept", 0) / r["legit"] if r.get("legit") else 1)
+    return (r["spam_left"] / r["spam"] if r["spam"] else 0.0) + lost
+
+
+def report(rows: list[dict]) -> dict:
+    """Overall, per-style and per-language figures by split, and the worst cases."""
+    splits = sorted({r["split"] for r in rows})
+    out: dict = {"overall": {s: figures([r for r in rows if r["split"] == s]) for s in splits}}
+    for key in ("style", "lang"):
+        groups = defaultdict(list)
+        for r in rows:
+            groups[(r[key].split(":")[0] if key == "style" else r[key], r["split"])].append(r)
+        out[f"by_{key}"] = {g: {s: figures(groups[(g, s)]) for s in splits if (g, s) in groups}
+                           for g in sorted({g for g, _ in groups})}
+    out["worst"] = [{"id": r["id"], "split": r["split"], "style": r["style"], "lang": r["lang"],
+                     "badness": round(badness(r), 3), "spam_left": r["leftover"][:110], "lost": r["lost"][:110]}
+                    for r in sorted(rows, key=badness, reverse=True)[:10] if badness(r) > 0]
+    out["seconds_cleaning"] = round(sum(r["seconds"] for r in rows), 1)
+    return out
+
+
+def _fmt(v: float | int | None) -> str:
+    return "   -  " if v is None else f"{v:6.4f}" if isinstance(v, float) else f"{v:6d}"
+
+
+def print_report(rep: dict, wall: float) -> None:
+    splits = list(rep["overall"])
+    print("overall".ljust(22) + "".join(s.rjust(9) for s in splits))
+    for k in rep["overall"][splits[0]]:
+        print(f"  {k:20s}" + "".join(f"   {_fmt(rep['overall'][s][k])}" for s in splits))
+    cols = ("cases", "spam_recall", "article_retention", "legit_min", "dump_f1")
+    for key in ("by_style", "by_lang"):
+        print(f"\n{key:18s}" + "".join(f"{s + ' ' + c[:10]:>20s}" for s in splits for c in cols))
+        for g, per in rep[key].items():
+            print(f"  {g:16s}" + "".join(f"{_fmt(per.get(s, {}).get(c)):>20s}" for s in splits for c in cols))
+    print("\nworst cases (badness = spam share left + article share lost; dumps: (FP+FN)/labelled)")
+    for w in rep["worst"]:
+        print(f"  {w['badness']:.3f} {w['split']:7s} {w['id']:30s} {w['style']:22s} {w['lang']}")
+        if w["spam_left"]:
+            print(f"      left: {w['spam_left']!r}")
+        if w["lost"]:
+            print(f"      lost: {w['lost']!r}")
+    print(f"\ncleaning time {rep['seconds_cleaning']} s (sum over cases), wall {wall:.1f} s")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    ap.add_argument("--pages", type=int, default=None, help="only the first N benchmark pages (and N legit cases)")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args()
+    t = time.perf_counter()
+    rows = run(args.split, args.pages, args.workers)
+    rep = report(rows)
+    if args.json:
+        print(json.dumps({**rep, "wall_seconds": round(time.perf_counter() - t, 1)}, ensure_ascii=False, indent=1))
+    else:
+        print_report(rep, time.perf_counter() - t)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""Inject spam into an HTML page in one style, recording the exact visible strings.
+
+Pages are edited as strings (no re-serialisation), so the page without spam and the
+page with spam differ only by the injected markup. Every URL of the page is first
+moved to loopback (``localize_urls``): the page's own host to 127.0.0.1, other hosts
+to 127.1.x.y, and spam links go to http://127.0.0.N:9/, so nothing generated here
+points at a real address.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+# A URL's scheme and host, also in JSON-escaped form ("https:\/\/host").
+URL_HOST = re.compile(r"(?:https?:)?\\?/\\?/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(:\d+)?", re.I)
+SCRIPT = re.compile(r"<(script|style|template|textarea)\b.*?</\1\s*>", re.I | re.S)
+PARA = re.compile(r"<p\b[^>]*>(.*?)</p\s*>", re.I | re.S)
+TAG = re.compile(r"<[^>]+>")
+BODY_END = re.compile(r"</body\s*>", re.I)
+HIDDEN_CSS = {
+    "display_none": 'style="display:none"',
+    "visibility_hidden": 'style="visibility: hidden"',
+    "font_size_0": 'style="font-size:0;line-height:0"',
+    "height_0": 'style="height:0;overflow:hidden"',
+    "offscreen": 'style="position:absolute;left:-9999px;top:-9999px"',
+    "opacity_0": 'style="opacity:0"',
+    "hidden_attr": "hidden",
+    "style_class": "",  # a class hidden by a <style> rule, added below
+    "text_indent": 'style="text-indent:-9999px;overflow:hidden;white-space:nowrap;height:1px"',
+    "clip_rect": 'style="position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden"',
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Pieces:
+    """The spam texts one case injects (already filled with brand names)."""
+
+    prose: tuple[str, ...]
+    sentences: tuple[str, ...]
+    comments: tuple[str, ...]
+    anchors: tuple[str, ...]
+    commenters: tuple[str, ...]
+
+
+def localize_urls(page: str, own_url: str | None) -> str:
+    """Point every absolute URL of ``page`` at loopback, keeping paths."""
+    own = (urlsplit(own_url).hostname or "") if own_url else ""
+
+    def sub(m: re.Match) -> str:
+        host = m.group(1).lower()
+        if host == own or host == "www." + own or "www." + host == own:
+            return "http://127.0.0.1"
+        if host.startswith("127."):
+            return m.group(0)
+        h = hashlib.sha256(host.encode()).digest()
+        return f"http://127.1.{h[0]}.{h[1]}"
+
+    return URL_HOST.sub(sub, page)
+
+
+def spam_href(rng: random.Random, text: str) -> str:
+    """A loopback link for a spam anchor."""
+    slug = re.sub(r"\W+", "-", text.lower()).strip("-")[:24] or "go"
+    return f"http://127.0.0.{rng.randint(2, 254)}:9/{slug}"
+
+
+def anchor(rng: random.Random, text: str) -> str:
+    return f'<a href="{spam_href(rng, text)}">{html.escape(text, quote=False)}</a>'
+
+
+def paragraph_slots(page: str) -> list[tuple[int, int]]:
+    """(start, end) of the long paragraphs outside scripts: places to inject at."""
+    masked = SCRIPT.sub(lambda m: " " * len(m.group(0)), page)
+    slots = []
+    for m in PARA.finditer(masked):
+        if "<p" in m.group(1).lower() or len(html.unescape(TAG.sub("", m.group(1))).strip()) < 120:
+            continue
+        slots.append((m.start(), m.end()))
+    return slots
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _comments(rng: random.Random, p: Pieces) -> str:
+    items = []
+    for i, text in enumerate(p.comments):
+        who = _esc(p.commenters[i % len(p.commenters)])
+        items.append(f'<li class="comment"><div class="comment-author vcard"><b class="fn">'
+                     f'<a href="{spam_href(rng, who)}" rel="external nofollow ugc">{who}</a></b> says:</div>'
+                     f'<div class="comment-metadata">March {3 + i}, 2024 at {9 + i}:1{i} am</div>'
+                     f'<div class="comment-content"><p>{_esc(text)}</p></div>'
+                     f'<div class="reply"><a class="comment-reply-link" href="#respond">Reply</a></div></li>')
+    return (f'<div id="comments" class="comments-area"><h2 class="comments-title">{len(items)} thoughts</h2>'
+            f'<ol class="comment-list">{"".join(items)}</ol></div>')
+
+
+def _hidden(rng: random.Random, p: Pieces, variant: str) -> str:
+    inner = "".join(f"<p>{_esc(t)}</p>" for t in p.prose) + " ".join(anchor(rng, a) for a in p.anchors)
+    if variant == "style_class":
+        cls = "x" + hashlib.sha256(inner.encode()).hexdigest()[:6]
+        return f"<style>.{cls}{{display:none}}</style><div class=\"{cls}\">{inner}</div>"
+    return f"<div {HIDDEN_CSS[variant]}>{inner}</div>"
+
+
+def _table(rng: random.Random, p: Pieces) -> str:
+    cells = "".join(f"<td>{anchor(rng, a)}</td>" for a in p.anchors)
+    rows = "".join(f'<tr><td colspan="{len(p.anchors)}">{_esc(s)}</td></tr>' for s in p.sentences)
+    return f'<table class="partners"><tr>{cells}</tr>{rows}</table>'
+
+
+def fragment(style: str, rng: random.Random, p: Pieces, variant: str = "") -> str:
+    """The markup of one injection style (``append`` is handled by ``inject``)."""
+    makers: dict[str, Callable[[], str]] = {
+        "prose": lambda: "".join(f"<p>{_esc(t)}</p>" for t in p.prose),
+        "comments": lambda: _comments(rng, p),
+        "footer_links": lambda: '<div class="footer-widgets">' + "".join(anchor(rng, a) for a in p.anchors) + "</div>",
+        "anchor_list": lambda: "<ul>" + "".join(f"<li>{anchor(rng, a)}</li>" for a in p.anchors) + "</ul>",
+        "hidden": lambda: _hidden(rng, p, variant),
+        "noscript": lambda: "<noscript>" + "".join(f"<p>{_esc(t)}</p>" for t in p.prose)
+                            + " ".join(anchor(rng, a) for a in p.anchors) + "</noscript>",
+        "marquee": lambda: "<marquee>" + " | ".join(anchor(rng, a) for a in p.anchors) + "</marquee>",
+        "table_cell": lambda: _table(rng, p),
+    }
+    return makers[style]()
+
+
+def visible(style: str, p: Pieces) -> list[str]:
+    """The visible strings a style injects: what must not survive cleaning."""
+    return {
+        "prose": list(p.prose), "append": list(p.sentences), "comments": list(p.comments),
+        "footer_links": list(p.anchors), "anchor_list": list(p.anchors), "marquee": list(p.anchors),
+        "hidden": list(p.prose) + list(p.anchors), "noscript": list(p.prose) + list(p.anchors),
+        "table_cell": list(p.anchors) + list(p.sentences),
+    }[style]
+
+
+def inject(page: str, style: str, rng: random.Random, p: Pieces, variant: str = "") -> str:
+    """Return ``page`` with the pieces injected in ``style`` at a deterministic place."""
+    slots = paragraph_slots(page)
+    if style == "append":
+        # Append the sentences to real paragraphs, before their closing tag.
+        chosen = sorted(rng.sample(slots, min(len(p.sentences), len(slots))), reverse=True)
+        for (_, end), sentence in zip(chosen, p.sentences, strict=False):
+            close = page.rfind("</", 0, end)
+            page = page[:close] + " " + _esc(sentence) + page[close:]
+        return page
+    markup = fragment(style, rng, p, variant)
+    if style in ("footer_links", "marquee") or not slots:
+        m = list(BODY_END.finditer(page))
+        at = m[-1].start() if m else len(page)
+    elif style == "comments":
+        at = slots[-1][1]
+    else:
+        at = slots[rng.randrange(len(slots))][1]
+    return page[:at] + markup + page[at:]
