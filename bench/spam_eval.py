@@ -216,7 +216,7 @@ def report(rows: list[dict]) -> dict:
     for key in ("style", "lang"):
         groups = defaultdict(list)
         for r in rows:
-            groups[(r[key].split(":")[0] if key == "style" else r[key], r["split"])].append(r)
+            groups[(r[key], r["split"])].append(r)
         out[f"by_{key}"] = {g: {s: figures(groups[(g, s)]) for s in splits if (g, s) in groups}
                            for g in sorted({g for g, _ in groups})}
     out["worst"] = [{"id": r["id"], "split": r["split"], "style": r["style"], "lang": r["lang"],
@@ -231,15 +231,19 @@ def _fmt(v: float | int | None) -> str:
 
 
 def print_report(rep: dict, wall: float) -> None:
+    """Print the report as aligned tables, splits side by side."""
     splits = list(rep["overall"])
     print("overall".ljust(22) + "".join(s.rjust(9) for s in splits))
     for k in rep["overall"][splits[0]]:
         print(f"  {k:20s}" + "".join(f"   {_fmt(rep['overall'][s][k])}" for s in splits))
-    cols = ("cases", "spam_recall", "article_retention", "legit_min", "dump_f1")
+    cols = {"cases": "cases", "spam_recall": "recall", "article_retention": "retain", "legit_min": "legit",
+            "dump_f1": "dumpF1"}
     for key in ("by_style", "by_lang"):
-        print(f"\n{key:18s}" + "".join(f"{s + ' ' + c[:10]:>20s}" for s in splits for c in cols))
+        print(f"\n{key:24s}" + " | ".join(f"{s:>{8 * len(cols) - 1}s}" for s in splits))
+        print(" " * 24 + " | ".join("".join(f"{c:>8s}" for c in cols.values())[1:] for _ in splits))
         for g, per in rep[key].items():
-            print(f"  {g:16s}" + "".join(f"{_fmt(per.get(s, {}).get(c)):>20s}" for s in splits for c in cols))
+            print(f"  {g:22s}" + " | ".join("".join(f"{_fmt(per.get(s, {}).get(c)):>8s}" for c in cols)[1:]
+                                          for s in splits))
     print("\nworst cases (badness = spam share left + article share lost; dumps: (FP+FN)/labelled)")
     for w in rep["worst"]:
         print(f"  {w['badness']:.3f} {w['split']:7s} {w['id']:30s} {w['style']:22s} {w['lang']}")

@@ -189,7 +189,7 @@ def legit_cases(a: corpus.Article) -> list[Case]:
     axis = "brand" if split == "heldout" else ""
     m, brands = choose(split == "heldout", axis, rng, lang=a.lang)
     p = pieces(m, brands, rng, len(inject.paragraph_slots(page)))
-    spammed = Case(f"legit-{a.id}-spam", split, "legit", style, a.lang, m.market, inject.inject(page, style, rng, p),
+    spammed = Case(f"legit-{a.id}-spam", split, "legit", style, m.lang, m.market, inject.inject(page, style, rng, p),
                    page_url(a.id, 1), a.id, spam=tuple(inject.visible(style, p)), keep=a.paragraphs)
     return [plain, spammed]
 
