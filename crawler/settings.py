@@ -31,6 +31,15 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
+# Guards for the hostile web (crawler/middlewares.py). RedirectLoops sees responses
+# before RedirectMiddleware (600); RetryAfter replaces Scrapy's RetryMiddleware at 550.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.RetryAfter": 550,
+    "crawler.middlewares.RedirectLoops": 650,
+}
+SPIDER_MIDDLEWARES = {"crawler.middlewares.TrapGuard": 800}
+
 ITEM_PIPELINES = {"crawler.pipelines.ProcessPipeline": 300}
 EXTENSIONS = {"crawler.extensions.RunSummary": 500}
 
@@ -43,3 +52,11 @@ CLEANCRAWL_PAGE_TIMEOUT = 120.0
 CLEANCRAWL_STORE_RAW = True
 # Seconds between progress lines in the log; 0 turns them off.
 CLEANCRAWL_PROGRESS_INTERVAL = 10.0
+
+# Longest Retry-After (seconds) honoured before a 429/503 retry; longer asks wait this long.
+CLEANCRAWL_RETRY_AFTER_MAX = 30.0
+# Link traps: at most 10 links in a row of one URL shape (calendar "next month", session
+# ids; a listing's 10 pages of "next" still pass), and 50 query strings per host+path.
+# 0 turns a bound off.
+CLEANCRAWL_TRAP_RUN = 10
+CLEANCRAWL_TRAP_QUERY_VARIANTS = 50

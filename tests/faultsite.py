@@ -175,7 +175,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.html(page("Session", ("Your session.",), (f"/s/{os.urandom(8).hex()}/page", "/")))
 
     def to_internal(self) -> None:
-        self.redirect(f"{self.server.site.internal_url}/secret")
+        self.redirect(f"{self.server.site.internal_url}/redirected-secret")
 
     def robots(self) -> None:
         base = self.server.site.url

@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["crawler.pagetype", "crawler.process"])
+@pytest.mark.parametrize("name", ["crawler.pagetype", "crawler.process", "crawler.urls", "crawler.middlewares"])
 def test_doctests(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0

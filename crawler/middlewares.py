@@ -1,0 +1,136 @@
+"""Crawl guards: redirect loops, Retry-After, and link traps.
+
+Each guard is a Scrapy middleware built by ``from_crawler``; one switched off by its
+setting raises ``NotConfigured``. A refusal is an ``IgnoreRequest`` subclass, which the
+spider's errback turns into an ``errors`` row (``spiders/failures.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from typing import Any, AsyncIterator
+from urllib.parse import urljoin, urlsplit
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.task import deferLater
+
+from .urls import url_shape
+
+logger = logging.getLogger(__name__)
+
+
+class RedirectLoop(IgnoreRequest):
+    """A redirect points back at a URL already on the request's redirect chain."""
+
+
+class RedirectLoops:
+    """Fail a redirect to a URL already on its chain, instead of the scheduler silently dropping it."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "RedirectLoops":
+        if not crawler.settings.getbool("REDIRECT_ENABLED"):
+            raise NotConfigured
+        return cls()
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
+        location = response.headers.get(b"Location")
+        if 300 <= response.status < 400 and location:
+            target = urljoin(request.url, location.decode("latin-1").strip())
+            chain = [*request.meta.get("redirect_urls", ()), request.url]
+            if target in chain:
+                raise RedirectLoop(f"redirect loop: {' -> '.join([*chain, target])}")
+        return response
+
+
+class RetryAfter(RetryMiddleware):
+    """Scrapy's retries, waiting min(Retry-After, CLEANCRAWL_RETRY_AFTER_MAX) before a 429/503 retry."""
+
+    def __init__(self, settings: Any) -> None:
+        super().__init__(settings)
+        self.max_wait = settings.getfloat("CLEANCRAWL_RETRY_AFTER_MAX")
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
+        result = super().process_response(request, response)
+        if isinstance(result, Request) and response.status in (429, 503):
+            wait = retry_after_seconds(response.headers.get(b"Retry-After"))
+            if wait:
+                result.meta["cleancrawl_retry_after"] = min(wait, self.max_wait)
+        return result
+
+    async def process_request(self, request: Request, spider: Any = None) -> None:
+        wait = request.meta.pop("cleancrawl_retry_after", 0)
+        if wait > 0:  # a timer on the reactor: other downloads go on meanwhile
+            from twisted.internet import reactor
+
+            await maybe_deferred_to_future(deferLater(reactor, wait))
+        return None
+
+
+def retry_after_seconds(value: bytes | None) -> float:
+    """Seconds a Retry-After header asks for (delta-seconds or an HTTP date); 0 if absent or bad.
+
+    >>> retry_after_seconds(b"3"), retry_after_seconds(b"soon"), retry_after_seconds(None)
+    (3.0, 0.0, 0.0)
+    """
+    if not value:
+        return 0.0
+    text = value.decode("latin-1").strip()
+    if text.isdigit():
+        return float(text)
+    from email.utils import parsedate_to_datetime
+    from datetime import datetime, timezone
+
+    try:
+        return max(0.0, (parsedate_to_datetime(text) - datetime.now(timezone.utc)).total_seconds())
+    except (TypeError, ValueError):
+        return 0.0
+
+
+class TrapGuard:
+    """Bound link traps per site: same-shape link chains, and query-string variants per path.
+
+    A link whose shape (``urls.url_shape``) equals the shape of the page it was found on
+    continues that page's run; runs longer than CLEANCRAWL_TRAP_RUN are not followed
+    (calendars, session ids, endless "next"). Independently, each host+path is followed
+    with at most CLEANCRAWL_TRAP_QUERY_VARIANTS distinct query strings.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        s = crawler.settings
+        self.max_run = s.getint("CLEANCRAWL_TRAP_RUN")
+        self.max_variants = s.getint("CLEANCRAWL_TRAP_QUERY_VARIANTS")
+        if self.max_run <= 0 and self.max_variants <= 0:
+            raise NotConfigured
+        self.stats = crawler.stats
+        self.variants: dict[str, set[str]] = defaultdict(set)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "TrapGuard":
+        return cls(crawler)
+
+    async def process_spider_output(self, response: Response, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        async for obj in result:
+            if not isinstance(obj, Request) or self.admit(response, obj):
+                yield obj
+
+    def admit(self, response: Response, request: Request) -> bool:
+        shape = url_shape(request.url)
+        run = response.meta.get("cleancrawl_run", 0) + 1 if shape == url_shape(response.url) else 0
+        parts = urlsplit(request.url)
+        seen = self.variants[f"{parts.netloc}{parts.path}"]
+        if self.max_run > 0 and run >= self.max_run:
+            self.stats.inc_value("cleancrawl/trap_run_dropped")
+            return False
+        if parts.query and self.max_variants > 0 and parts.query not in seen:
+            if len(seen) >= self.max_variants:
+                self.stats.inc_value("cleancrawl/trap_query_dropped")
+                return False
+            seen.add(parts.query)
+        request.meta["cleancrawl_run"] = run
+        return True
