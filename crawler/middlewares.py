@@ -1,4 +1,4 @@
-"""Crawl guards: redirect loops, Retry-After, and link traps.
+"""Crawl guards: forbidden addresses (SSRF), redirect loops, Retry-After, and link traps.
 
 Each guard is a Scrapy middleware built by ``from_crawler``; one switched off by its
 setting raises ``NotConfigured``. A refusal is an ``IgnoreRequest`` subclass, which the
@@ -7,6 +7,7 @@ spider's errback turns into an ``errors`` row (``spiders/failures.py``).
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from collections import defaultdict
 from typing import Any, AsyncIterator
@@ -18,15 +19,94 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.error import DNSLookupError
 from twisted.internet.task import deferLater
 
 from .urls import url_shape
 
 logger = logging.getLogger(__name__)
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+class ForbiddenAddress(IgnoreRequest):
+    """The request's host is, or resolves to, an address the job may not reach."""
 
 
 class RedirectLoop(IgnoreRequest):
     """A redirect points back at a URL already on the request's redirect chain."""
+
+
+def host_port(url: str) -> str:
+    """Return ``host:port`` of a URL, with the scheme's default port filled in."""
+    parts = urlsplit(url)
+    return f"{(parts.hostname or '').lower()}:{parts.port or DEFAULT_PORTS.get(parts.scheme, 0)}"
+
+
+def is_forbidden(address: Address) -> bool:
+    """True for loopback, private, link-local, shared, reserved, unspecified and multicast addresses."""
+    mapped = getattr(address, "ipv4_mapped", None)
+    address = mapped or address
+    return not address.is_global or address.is_multicast
+
+
+class AddressGuard:
+    """Refuse requests to non-public addresses unless the job named that host:port.
+
+    Runs before RobotsTxtMiddleware (so a refused host gets no robots.txt request either),
+    and sees every request: start, followed, robots.txt, sitemaps and each redirect hop.
+    Names resolve through the reactor's (Scrapy's caching) resolver, the same one the
+    download then uses, so the checked address is the connected one while it is cached.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        s = crawler.settings
+        if not s.getbool("CLEANCRAWL_ADDRESS_GUARD"):
+            raise NotConfigured
+        self.crawler = crawler
+        self.extra_hosts: set[str] = set()
+        self.networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
+        for entry in s.getlist("CLEANCRAWL_ALLOWED_ADDRESSES"):
+            try:
+                self.networks.append(ipaddress.ip_network(entry, strict=False))
+            except ValueError:
+                self.extra_hosts.add(entry.lower())
+        self._named: set[str] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "AddressGuard":
+        return cls(crawler)
+
+    def named(self) -> set[str]:
+        """host:port of every URL the job itself names (start URLs, sitemaps, feeds)."""
+        if self._named is None:
+            spider = self.crawler.spider
+            urls = [u for a in ("start_urls", "sitemap_urls", "feed_urls") for u in getattr(spider, a, ())]
+            self._named = {host_port(u) for u in urls} | self.extra_hosts
+        return self._named
+
+    async def process_request(self, request: Request, spider: Any = None) -> None:
+        hp = host_port(request.url)
+        host = hp.rsplit(":", 1)[0].strip("[]")
+        if hp in self.named() or host in self.named():
+            return None
+        address = await self._resolve(host)
+        if address is not None and is_forbidden(address) and not any(address in n for n in self.networks):
+            self.crawler.stats.inc_value("cleancrawl/forbidden_address")
+            raise ForbiddenAddress(f"{hp} is {address}, a non-public address the job does not name")
+        return None
+
+    async def _resolve(self, host: str) -> Address | None:
+        try:
+            return ipaddress.ip_address(host)
+        except ValueError:
+            pass
+        from twisted.internet import reactor  # at call time: importing it installs a reactor
+
+        try:
+            return ipaddress.ip_address(await maybe_deferred_to_future(reactor.resolve(host)))
+        except (DNSLookupError, ValueError):
+            return None  # the download fails on its own and is recorded as `dns`
 
 
 class RedirectLoops:

@@ -31,9 +31,12 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
-# Guards for the hostile web (crawler/middlewares.py). RedirectLoops sees responses
-# before RedirectMiddleware (600); RetryAfter replaces Scrapy's RetryMiddleware at 550.
+# Guards for the hostile web (crawler/middlewares.py). AddressGuard runs before
+# RobotsTxtMiddleware (100), so a refused host is not even asked for robots.txt.
+# RedirectLoops sees responses before RedirectMiddleware (600); RetryAfter replaces
+# Scrapy's RetryMiddleware at 550.
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.AddressGuard": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.RetryAfter": 550,
     "crawler.middlewares.RedirectLoops": 650,
@@ -53,6 +56,10 @@ CLEANCRAWL_STORE_RAW = True
 # Seconds between progress lines in the log; 0 turns them off.
 CLEANCRAWL_PROGRESS_INTERVAL = 10.0
 
+# Refuse loopback, private, link-local, reserved and multicast addresses (SSRF) unless the
+# job names the host:port; extras are "host", "host:port" or a CIDR network.
+CLEANCRAWL_ADDRESS_GUARD = True
+CLEANCRAWL_ALLOWED_ADDRESSES: list[str] = []
 # Longest Retry-After (seconds) honoured before a 429/503 retry; longer asks wait this long.
 CLEANCRAWL_RETRY_AFTER_MAX = 30.0
 # Link traps: at most 10 links in a row of one URL shape (calendar "next month", session

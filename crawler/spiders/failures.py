@@ -7,7 +7,7 @@ from typing import Any
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from ..middlewares import RedirectLoop
+from ..middlewares import ForbiddenAddress, RedirectLoop
 
 # Exception class names (Scrapy's own since 2.13, and Twisted's) -> error code. Names,
 # not classes, so one table serves Scrapy versions that lack some of them.
@@ -36,6 +36,8 @@ def describe_failure(failure: Any) -> tuple[str | None, str, int | None]:
     if isinstance(exc, HttpError):
         status = exc.response.status
         return "http_status", f"HTTP {status}", status
+    if isinstance(exc, ForbiddenAddress):
+        return "forbidden_address", text, None
     if isinstance(exc, RedirectLoop) or "max redirections" in lowered:
         return "redirect", text, None
     if isinstance(exc, IgnoreRequest):
