@@ -27,9 +27,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.spamcorpus import cases as gen  # noqa: E402
 from bench.spamcorpus import corpus, dumps  # noqa: E402
-from cleaners import clean_html, clean_text  # noqa: E402
+from cleaners import CleanOptions, clean_html, clean_text  # noqa: E402
 
 MIN_RUN = 12  # a surviving piece of a string counts when it is at least this long
+OPTIONS = CleanOptions()
+
+
+def extract_only(html: str, url: str) -> str:
+    """Trafilatura alone, with the options the cleaner gives it: what extraction removes by itself."""
+    import trafilatura
+
+    return trafilatura.extract(html, url=url, fast=OPTIONS.fast_extraction, include_comments=False,
+                               include_tables=OPTIONS.include_tables) or ""
 
 
 def norm(s: str) -> str:
@@ -94,9 +103,9 @@ def _row(case: gen.Case, seconds: float, **figures) -> dict:
             "lang": case.lang, "market": case.market, "seconds": seconds, **figures}
 
 
-def eval_page(args: tuple[str, str]) -> list[dict]:
-    """Evaluate the HTML and dump cases of one benchmark page."""
-    page_id, split = args
+def eval_page(args: tuple[str, str, bool]) -> list[dict]:
+    """Evaluate the HTML and dump cases of one benchmark page (and Trafilatura alone if asked)."""
+    page_id, split, with_extract = args
     rows = []
     base = clean_html(gen.base_page(page_id), url=gen.page_url(page_id, "base")).text
     base_n = norm(base)
@@ -110,7 +119,11 @@ def eval_page(args: tuple[str, str]) -> list[dict]:
         dt = time.perf_counter() - t
         spam, left, leftover = _spam(case, out, base_n)
         total, kept, lost = _kept(paras, out)
-        rows.append(_row(case, dt, spam=spam, spam_left=left, leftover=leftover, art=total, art_kept=kept, lost=lost))
+        extra = {}
+        if with_extract:
+            extra = {"spam_left_extract": _spam(case, norm(extract_only(case.text, case.url)), base_n)[1]}
+        rows.append(_row(case, dt, spam=spam, spam_left=left, leftover=leftover, art=total, art_kept=kept, lost=lost,
+                         **extra))
     for n in range(dumps.N_DEV + dumps.N_HELDOUT):
         case = dumps.dump_case(page_id, n)
         if split in ("all", case.split):
@@ -164,14 +177,14 @@ def eval_legit(case: gen.Case) -> dict:
     return _row(case, dt, spam=spam, spam_left=left, leftover=leftover, legit=total, legit_kept=kept, lost=lost)
 
 
-def run(split: str = "all", pages: int | None = None, workers: int = 2) -> list[dict]:
+def run(split: str = "all", pages: int | None = None, workers: int = 2, with_extract: bool = False) -> list[dict]:
     """Evaluate every case of ``split`` (over the first ``pages`` benchmark pages); one row per case."""
     ids = gen.page_ids()[:pages] if pages else gen.page_ids()
     legit = [c for c in gen.all_legit_cases() if split in ("all", c.split)]
     if pages:
         legit = legit[: max(2, pages)]
     with Pool(workers) as pool:
-        rows = [r for batch in pool.imap_unordered(eval_page, [(i, split) for i in ids]) for r in batch]
+        rows = [r for batch in pool.imap_unordered(eval_page, [(i, split, with_extract) for i in ids]) for r in batch]
         rows += pool.map(eval_legit, legit)
     return sorted(rows, key=lambda r: r["id"])
 
@@ -191,6 +204,8 @@ def figures(rows: list[dict]) -> dict:
     return {
         "cases": len(rows),
         "spam_recall": _ratio(spam - sum(r["spam_left"] for r in html), spam),
+        "extract_only_recall": _ratio(sum(r["spam"] - r["spam_left_extract"] for r in html if "spam_left_extract" in r),
+                                      sum(r["spam"] for r in html if "spam_left_extract" in r)),
         "article_retention": _ratio(sum(r.get("art_kept", 0) for r in html), sum(r.get("art", 0) for r in html)),
         "legit_min": round(min(legit), 4) if legit else None,
         "legit_mean": round(sum(legit) / len(legit), 4) if legit else None,
@@ -209,11 +224,24 @@ def badness(r: dict) -> float:
     return (r["spam_left"] / r["spam"] if r["spam"] else 0.0) + lost
 
 
+def _worst(rows: list[dict], n: int) -> list[dict]:
+    """The ``n`` worst cases, at most two per (style, language), so one weakness does not fill the list."""
+    seen: dict[tuple[str, str], int] = defaultdict(int)
+    out = []
+    for r in sorted(rows, key=lambda r: (-badness(r), r["id"])):
+        if badness(r) <= 0 or len(out) == n:
+            break
+        if seen[(r["style"], r["lang"])] < 2:
+            seen[(r["style"], r["lang"])] += 1
+            out.append(r)
+    return out
+
+
 def report(rows: list[dict]) -> dict:
     """Overall, per-style and per-language figures by split, and the worst cases."""
     splits = sorted({r["split"] for r in rows})
     out: dict = {"overall": {s: figures([r for r in rows if r["split"] == s]) for s in splits}}
-    for key in ("style", "lang"):
+    for key in ("style", "lang", "market"):
         groups = defaultdict(list)
         for r in rows:
             groups[(r[key], r["split"])].append(r)
@@ -221,7 +249,7 @@ def report(rows: list[dict]) -> dict:
                            for g in sorted({g for g, _ in groups})}
     out["worst"] = [{"id": r["id"], "split": r["split"], "style": r["style"], "lang": r["lang"],
                      "badness": round(badness(r), 3), "spam_left": r["leftover"][:110], "lost": r["lost"][:110]}
-                    for r in sorted(rows, key=badness, reverse=True)[:10] if badness(r) > 0]
+                    for r in _worst(rows, 10)]
     out["seconds_cleaning"] = round(sum(r["seconds"] for r in rows), 1)
     return out
 
@@ -236,9 +264,9 @@ def print_report(rep: dict, wall: float) -> None:
     print("overall".ljust(22) + "".join(s.rjust(9) for s in splits))
     for k in rep["overall"][splits[0]]:
         print(f"  {k:20s}" + "".join(f"   {_fmt(rep['overall'][s][k])}" for s in splits))
-    cols = {"cases": "cases", "spam_recall": "recall", "article_retention": "retain", "legit_min": "legit",
-            "dump_f1": "dumpF1"}
-    for key in ("by_style", "by_lang"):
+    cols = {"cases": "cases", "spam_recall": "recall", "extract_only_recall": "trafOnly", "article_retention": "retain",
+            "legit_min": "legit", "dump_f1": "dumpF1"}
+    for key in ("by_style", "by_lang", "by_market"):
         print(f"\n{key:24s}" + " | ".join(f"{s:>{8 * len(cols) - 1}s}" for s in splits))
         print(" " * 24 + " | ".join("".join(f"{c:>8s}" for c in cols.values())[1:] for _ in splits))
         for g, per in rep[key].items():
@@ -260,9 +288,11 @@ def main() -> int:
     ap.add_argument("--pages", type=int, default=None, help="only the first N benchmark pages (and N legit cases)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--no-extract-only", action="store_true",
+                    help="skip the Trafilatura-alone spam recall column (halves the time)")
     args = ap.parse_args()
     t = time.perf_counter()
-    rows = run(args.split, args.pages, args.workers)
+    rows = run(args.split, args.pages, args.workers, not args.no_extract_only)
     rep = report(rows)
     if args.json:
         print(json.dumps({**rep, "wall_seconds": round(time.perf_counter() - t, 1)}, ensure_ascii=False, indent=1))

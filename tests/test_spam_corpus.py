@@ -109,3 +109,16 @@ def test_small_eval_gives_figures_in_range():
         for key in ("spam_recall", "article_retention", "legit_min", "legit_mean", "dump_precision", "dump_recall",
                     "dump_f1"):
             assert per[key] is None or 0.0 <= per[key] <= 1.0, key
+
+
+def test_generator_ignores_hash_seed():
+    """Same bytes in a fresh interpreter with another PYTHONHASHSEED."""
+    import hashlib
+    import os
+    import subprocess
+
+    code = ("import hashlib, sys; sys.path.insert(0, '.'); from bench.spamcorpus import html_case, dump_case;"
+            f"print(hashlib.sha256((html_case({IDS[1]!r}, 5).text + dump_case({IDS[1]!r}, 1).text).encode()).hexdigest())")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONHASHSEED": "12345"}).stdout.strip()
+    assert out == hashlib.sha256((html_case(IDS[1], 5).text + dump_case(IDS[1], 1).text).encode()).hexdigest()

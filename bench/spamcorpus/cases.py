@@ -153,6 +153,8 @@ def html_case(page_id: str, n: int) -> Case:
         style = "hidden"
         pool = sorted(split.hidden_variants) if axis == "style" else [v for v in HIDDEN_VARIANTS if v not in split.hidden_variants]
         variant = pool[(h // 5 + n) % len(pool)]
+    if style == "comments":
+        variant = ("wp", "bare")[(h // 7 + n) % 2]
     if style == "append" and not slots:
         style = "footer_links"
     m, brands = choose(heldout, axis, rng)
@@ -184,13 +186,14 @@ def legit_cases(a: corpus.Article) -> list[Case]:
     split = "heldout" if a.id in corpus.split().legit else "dev"
     rng = seeded(a.id)
     page = legit_page(a, rng)
-    plain = Case(f"legit-{a.id}", split, "legit", "none", a.lang, "", page, page_url(a.id, 0), a.id, keep=a.paragraphs)
+    plain = Case(f"legit-{a.id}", split, "legit", "none", a.lang, "none", page, page_url(a.id, 0), a.id, keep=a.paragraphs)
     style = rng.choice(("prose", "append", "comments", "footer_links", "anchor_list"))
+    variant = "bare" if style == "comments" and rng.random() < 0.5 else ""
     axis = "brand" if split == "heldout" else ""
     m, brands = choose(split == "heldout", axis, rng, lang=a.lang)
     p = pieces(m, brands, rng, len(inject.paragraph_slots(page)))
-    spammed = Case(f"legit-{a.id}-spam", split, "legit", style, m.lang, m.market, inject.inject(page, style, rng, p),
-                   page_url(a.id, 1), a.id, spam=tuple(inject.visible(style, p)), keep=a.paragraphs)
+    spammed = Case(f"legit-{a.id}-spam", split, "legit", style, m.lang, m.market, inject.inject(page, style, rng, p, variant),
+                   page_url(a.id, 1), a.id, variant, spam=tuple(inject.visible(style, p)), keep=a.paragraphs)
     return [plain, spammed]
 
 

@@ -89,7 +89,10 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _comments(rng: random.Random, p: Pieces) -> str:
+def _comments(rng: random.Random, p: Pieces, variant: str = "") -> str:
+    if variant == "bare":  # a hand-made theme: no comment classes for an extractor to recognise
+        return "".join(f"<div><p><b>{_esc(p.commenters[i % len(p.commenters)])}</b> says:</p><p>{_esc(t)}</p></div>"
+                       for i, t in enumerate(p.comments))
     items = []
     for i, text in enumerate(p.comments):
         who = _esc(p.commenters[i % len(p.commenters)])
@@ -120,7 +123,7 @@ def fragment(style: str, rng: random.Random, p: Pieces, variant: str = "") -> st
     """The markup of one injection style (``append`` is handled by ``inject``)."""
     makers: dict[str, Callable[[], str]] = {
         "prose": lambda: "".join(f"<p>{_esc(t)}</p>" for t in p.prose),
-        "comments": lambda: _comments(rng, p),
+        "comments": lambda: _comments(rng, p, variant),
         "footer_links": lambda: '<div class="footer-widgets">' + "".join(anchor(rng, a) for a in p.anchors) + "</div>",
         "anchor_list": lambda: "<ul>" + "".join(f"<li>{anchor(rng, a)}</li>" for a in p.anchors) + "</ul>",
         "hidden": lambda: _hidden(rng, p, variant),
