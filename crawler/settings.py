@@ -31,12 +31,13 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
-# Guards for the hostile web (crawler/middlewares.py). AddressGuard runs before
-# RobotsTxtMiddleware (100), so a refused host is not even asked for robots.txt.
+# Guards for the hostile web (crawler/middlewares.py). AddressGuard runs after the
+# offsite filter (50: no lookups for hosts never fetched) and before RobotsTxtMiddleware
+# (100), so a refused host is not even asked for robots.txt.
 # RedirectLoops sees responses before RedirectMiddleware (600); RetryAfter replaces
 # Scrapy's RetryMiddleware at 550.
 DOWNLOADER_MIDDLEWARES = {
-    "crawler.middlewares.AddressGuard": 50,
+    "crawler.middlewares.AddressGuard": 60,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.RetryAfter": 550,
     "crawler.middlewares.RedirectLoops": 650,

@@ -1,0 +1,119 @@
+"""A real crawl of the fault site: every request ends in pages, rejected or errors, and the guards hold."""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+import duckdb
+import pytest
+
+from conftest import FAST, run_cli
+from crawler.dataset.reader import open_table
+from faultsite import GOOD, FaultSite
+from faultsite_text import CYRILLIC, TURKISH, WESTERN
+
+# Small limits keep the crawl to a few seconds: /slow sleeps 10 s, and one retry is enough.
+LIMITS = ["-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=1", "-s", "CLEANCRAWL_WORKERS=2"]
+# The caps in crawler/settings.py: runs of one URL shape stop after CLEANCRAWL_TRAP_RUN links.
+TRAP_RUN = 10
+# Each fault path and the error code its errors row must carry.
+EXPECTED_ERRORS = {
+    "/status/404": "http_status", "/status/500": "http_status", "/slow": "timeout", "/reset": "connection",
+    "/huge": "too_large", "/bomb": "too_large", "/pdf": "not_html", "/binary": "not_html",
+    "/loop/b": "redirect", "/private/secret.html": "robots", "/sitemap-bomb.xml": "unsafe_xml",
+}
+# Pages that must be kept exactly once, by path: the good articles, the chain's target,
+# the utm/fbclid-tagged article, the page served 503 first, and the malformed/charset pages.
+EXPECTED_PAGES = {*(f"/articles/{s}.html" for s in (*GOOD, "ferry", "chained")), "/flaky", "/nul",
+                  "/charset/cp1251-header", "/charset/cp1254-meta", "/charset/none"}
+
+
+class Crawl:
+    def __init__(self, out: Path, site: FaultSite, internal: FaultSite, returncode: int, seconds: float) -> None:
+        self.out, self.site, self.internal, self.returncode, self.seconds = out, site, internal, returncode, seconds
+
+    def rows(self, table: str) -> list[dict]:
+        return open_table(self.out, table).to_table().to_pylist()
+
+    def paths(self) -> Counter[str]:
+        return Counter(path.split("?")[0] if not path.startswith("/s/") else "/s/" for _, _, path, _ in self.site.requests)
+
+
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawl]:
+    out = tmp_path_factory.mktemp("faults")
+    with FaultSite() as internal, FaultSite(internal_url=internal.url) as site:
+        started = time.monotonic()
+        r = run_cli("crawl", "--start-url", site.url + "/", "--out", str(out), *FAST, *LIMITS, timeout=120)
+        assert r.returncode == 0, r.stderr
+        yield Crawl(out, site, internal, r.returncode, time.monotonic() - started)
+
+
+def _path(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def test_every_good_article_is_kept_exactly_once(crawl: Crawl) -> None:
+    kept = Counter(_path(r["url"]) for r in crawl.rows("pages"))
+    for path in EXPECTED_PAGES:
+        assert kept[path] == 1, f"{path} kept {kept[path]} times"
+    assert not [p for p in kept if "utm_" in p or "fbclid" in p]
+    everything = [r["url"] for t in ("pages", "rejected", "errors") for r in crawl.rows(t)]
+    assert len(everything) == len(set(everything)), "a URL has two rows"
+
+
+def test_every_failure_is_an_errors_row_with_its_code(crawl: Crawl) -> None:
+    errors = {_path(r["url"]): r for r in crawl.rows("errors") if urlsplit(r["url"]).port == urlsplit(crawl.site.url).port}
+    for path, code in EXPECTED_ERRORS.items():
+        assert path in errors, f"no errors row for {path}"
+        assert errors[path]["error"] == code, (path, errors[path]["error"], errors[path]["detail"])
+    assert errors["/status/404"]["http_status"] == 404
+
+
+def test_charsets_from_header_meta_and_sniffing_decode(crawl: Crawl) -> None:
+    text = {_path(r["url"]): r["text"] for r in crawl.rows("pages")}
+    assert CYRILLIC[2] in text["/charset/cp1251-header"]
+    assert TURKISH[2] in text["/charset/cp1254-meta"] and "açıyor" in text["/charset/cp1254-meta"]
+    assert WESTERN[2] in text["/charset/none"] and "“People" in text["/charset/none"]
+    assert "\x00" not in text["/nul"] and "Allotment waiting list" in text["/nul"]
+
+
+def test_no_request_reaches_the_internal_host_or_a_disallowed_path(crawl: Crawl) -> None:
+    assert crawl.internal.requests == []
+    assert not [p for p in crawl.paths() if p.startswith("/private/")]
+    refused = [r for r in crawl.rows("errors") if r["error"] == "forbidden_address"]
+    assert {urlsplit(r["url"]).path for r in refused} == {"/secret", "/redirected-secret"}
+    assert {urlsplit(r["url"]).port for r in refused} == {urlsplit(crawl.internal.url).port}
+
+
+def test_traps_are_bounded_and_retries_are_counted(crawl: Crawl) -> None:
+    paths = crawl.paths()
+    assert 0 < paths["/calendar"] <= TRAP_RUN + 1
+    assert 0 < paths["/s/"] <= TRAP_RUN + 1
+    assert paths["/flaky"] == 2  # 503 with Retry-After, then the page
+    assert paths["/loop/a"] == 1 and paths["/loop/b"] == 1
+    assert paths["/chain/1"] == paths["/chain/2"] == paths["/chain/3"] == 1
+
+
+def test_the_crawl_is_quick_and_small(crawl: Crawl) -> None:
+    # Peak RSS of the largest child process so far (the crawl, or an earlier test's).
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 400 * 1024
+    assert crawl.seconds < 30
+    con = duckdb.connect()
+    (n,) = con.execute(f"SELECT count(*) FROM read_parquet('{crawl.out}/errors/*/*.parquet')").fetchone()
+    assert n == len(crawl.rows("errors")) >= len(EXPECTED_ERRORS) + 2
+
+
+def test_the_address_guard_can_be_switched_off(tmp_path: Path) -> None:
+    with FaultSite() as internal, FaultSite(internal_url=internal.url) as site:
+        r = run_cli("crawl", "--start-url", site.url + "/to-internal", "--out", str(tmp_path), *FAST, *LIMITS,
+                    "-s", "ROBOTSTXT_OBEY=False", "-s", "CLEANCRAWL_ADDRESS_GUARD=False", timeout=60)
+        assert r.returncode == 0, r.stderr
+        # The redirect hop, and the home page's link (reached through robots.txt's sitemap).
+        assert {p for _, _, p, _ in internal.requests} == {"/redirected-secret", "/secret"}
