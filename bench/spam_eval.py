@@ -110,6 +110,8 @@ def eval_page(args: tuple[str, str, bool]) -> list[dict]:
     base = clean_html(gen.base_page(page_id), url=gen.page_url(page_id, "base")).text
     base_n = norm(base)
     paras = [norm(p) for p in base.split("\n") if p.strip()]
+    ex_paras = [norm(p) for p in extract_only(gen.base_page(page_id), gen.page_url(page_id, "base")).split("\n")
+                if p.strip()] if with_extract else []
     for n in range(gen.N_DEV + gen.N_HELDOUT):
         case = gen.html_case(page_id, n)
         if split not in ("all", case.split):
@@ -120,8 +122,10 @@ def eval_page(args: tuple[str, str, bool]) -> list[dict]:
         spam, left, leftover = _spam(case, out, base_n)
         total, kept, lost = _kept(paras, out)
         extra = {}
-        if with_extract:
-            extra = {"spam_left_extract": _spam(case, norm(extract_only(case.text, case.url)), base_n)[1]}
+        if with_extract:  # the same figures for Trafilatura alone: tells extraction's part from the cleaner's
+            ex_out = norm(extract_only(case.text, case.url))
+            ex_total, ex_kept, _ = _kept(ex_paras, ex_out)
+            extra = {"spam_left_extract": _spam(case, ex_out, base_n)[1], "art_ex": ex_total, "art_ex_kept": ex_kept}
         rows.append(_row(case, dt, spam=spam, spam_left=left, leftover=leftover, art=total, art_kept=kept, lost=lost,
                          **extra))
     for n in range(dumps.N_DEV + dumps.N_HELDOUT):
@@ -207,6 +211,7 @@ def figures(rows: list[dict]) -> dict:
         "extract_only_recall": _ratio(sum(r["spam"] - r["spam_left_extract"] for r in html if "spam_left_extract" in r),
                                       sum(r["spam"] for r in html if "spam_left_extract" in r)),
         "article_retention": _ratio(sum(r.get("art_kept", 0) for r in html), sum(r.get("art", 0) for r in html)),
+        "extract_only_retention": _ratio(sum(r.get("art_ex_kept", 0) for r in html), sum(r.get("art_ex", 0) for r in html)),
         "legit_min": round(min(legit), 4) if legit else None,
         "legit_mean": round(sum(legit) / len(legit), 4) if legit else None,
         "legit_cases": len(legit),
@@ -261,9 +266,9 @@ def _fmt(v: float | int | None) -> str:
 def print_report(rep: dict, wall: float) -> None:
     """Print the report as aligned tables, splits side by side."""
     splits = list(rep["overall"])
-    print("overall".ljust(22) + "".join(s.rjust(9) for s in splits))
+    print("overall".ljust(26) + "".join(s.rjust(9) for s in splits))
     for k in rep["overall"][splits[0]]:
-        print(f"  {k:20s}" + "".join(f"   {_fmt(rep['overall'][s][k])}" for s in splits))
+        print(f"  {k:24s}" + "".join(f"   {_fmt(rep['overall'][s][k])}" for s in splits))
     cols = {"cases": "cases", "spam_recall": "recall", "extract_only_recall": "trafOnly", "article_retention": "retain",
             "legit_min": "legit", "dump_f1": "dumpF1"}
     for key in ("by_style", "by_lang", "by_market"):
