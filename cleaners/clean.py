@@ -12,18 +12,22 @@ from dataclasses import dataclass, replace
 
 from . import dom
 from .extract import extract
-from .facts import Context, anchor_share, block_facts, contexts, is_prose, page_facts
+from .facts import Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
 from .language import add_counts, document_language
 from .model import Block, CleanResult, PageFacts, Removal, Verdict
 from .options import CleanOptions
 from .rules import REGISTRY, entries
 from .rules.lexicon import commercial
 from .score import Score, score_block
-from .segment import segment_text, split_parts
+from .resources import STOPWORDS
+from .segment import segment_text, split_parts, words
 
 BLOCK_RULES = entries("rule", "block")
 DOM_RULES = entries("rule", "dom")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# A last sentence of this many words without one stopword of the page's language is
+# probed on its own (a sentence in another language appended to a paragraph).
+FOREIGN_TAIL_UNITS = 6
 DEFAULT = CleanOptions()
 
 
@@ -130,7 +134,8 @@ def _facts(text: str, options: CleanOptions, site: str | None, anchors: tuple[st
         stops.append(st)
         add_counts(scripts, sc)
         add_counts(all_stops, st)
-    return blocks, page_facts(blocks, scripts, all_stops, options, site, anchors, is_html), stops
+    page = page_facts(blocks, scripts, all_stops, options, site, anchors, is_html)
+    return [with_foreign(b, page) for b in blocks], page, stops
 
 
 def decide(block: Block, page: PageFacts) -> Decision:
@@ -141,7 +146,7 @@ def decide(block: Block, page: PageFacts) -> Decision:
             return Decision(block, (removal,), dropped=True)
     opts = page.options
     s = score_block(block, page)
-    if s.value < opts.probe_threshold:
+    if s.value < opts.probe_threshold and not _worth_probing(block, page):
         return Decision(block)
     removal = Removal("spam", s.reason, block.text, s.value, s.evidence, block.start, block.end)
     whole = Decision(block, (removal,), dropped=True)
@@ -168,6 +173,20 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
     return Decision(block, removals, tuple((a, b) for a, b, _ in spam))
 
 
+def _worth_probing(block: Block, page: PageFacts) -> bool:
+    """A low-scoring block that may still end in a foreign sentence: one with a second
+    script, or whose last sentence has none of the page language's stopwords."""
+    if block.mixed:
+        return True
+    if not page.language or block.units < 2 * FOREIGN_TAIL_UNITS:
+        return False
+    last = split_parts(block.text)[-1]
+    if last[0] == 0:
+        return False
+    tail = words(block.text[last[0]:last[1]])
+    return len(tail) >= FOREIGN_TAIL_UNITS and not any(page.language in STOPWORDS.get(w, ()) for w in tail)
+
+
 def _topic_shift(part: Block, block_hits: int, page: PageFacts) -> bool:
     """A sentence carrying every lexicon hit of its block, on a topic the page is not about."""
     return part.hits() == block_hits > 0 and not {t for t, _ in part.topics} & page.topics
@@ -177,7 +196,7 @@ def _part(block: Block, a: int, b: int, page: PageFacts) -> Block:
     text = block.text[a:b]
     ctx = Context(position=block.position, in_comments=block.in_comments,
                   anchor_share=anchor_share(text, page.offsite_anchors))
-    return block_facts(text, block.start + a, block.start + b, block.index, ctx)[0]
+    return with_foreign(block_facts(text, block.start + a, block.start + b, block.index, ctx)[0], page)
 
 
 def _specific(found: Score | Removal) -> bool:

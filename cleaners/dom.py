@@ -108,13 +108,19 @@ def candidates(tree: HtmlElement, site: str | None) -> tuple[list[Candidate], tu
     out = []
     for i, (el, why) in enumerate(found.items()):
         text = _text(el)
-        if not text or not (commercial_text(text) or el.tag == "marquee"):
-            continue  # every DOM rule needs commercial evidence (marquee: or links)
+        if not text:
+            continue
+        offsite = runs.get(el, 0)
+        if not (commercial_text(text) or el.tag == "marquee"):
+            # Every DOM rule needs commercial evidence (marquee: or links), except that
+            # hidden prose carrying off-site links needs none (rules/hidden.py).
+            if not why or not (offsite := _offsite_count(el, site)):
+                continue
         block, _, _ = block_facts(text, index=i)
         link_chars = sum(len(a.text_content().strip()) for a in el.iter("a"))
         out.append(Candidate(el, replace(
             block, start=-1, end=-1, dom=True, tag=el.tag, hidden_by=why,
-            offsite_links=runs.get(el, 0) or _offsite_count(el, site), link_share=min(1.0, link_chars / len(text)),
+            offsite_links=offsite or _offsite_count(el, site), link_share=min(1.0, link_chars / len(text)),
         )))
     return out, anchors
 

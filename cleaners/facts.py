@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .language import (
-    MIN_DOC_HITS, MIN_DOC_SHARE, UNSPACED, dominant, japanese_or_chinese, script_counts, stop_counts, stop_language,
+    MIN_DOC_HITS, MIN_DOC_SHARE, UNSPACED, detect, dominant, japanese_or_chinese, script_counts, stop_counts,
+    stop_language,
 )
 from .model import Block, PageFacts
 from .morphology import brand_total, glued_runs
@@ -45,6 +46,21 @@ MAX_MARKER_CHARS = 200
 # Per-block stopword language needs 3 hits with 0.6 of them agreeing.
 BLOCK_STOP_HITS = 3
 BLOCK_STOP_SHARE = 0.6
+# A second script with at least this many letters (and this share of the letters)
+# makes a block "mixed": a sentence of another script glued to a paragraph. A brand
+# name in Latin letters inside Thai text has 5-12 letters; a sentence has 25 and more.
+MIXED_LETTERS = 20
+MIXED_SHARE = 0.1
+# Foreign-language blocks: at least this many units. Stopwords name the language when
+# they can; otherwise a sentence of DETECT_UNITS or more with (almost) none of the
+# page language's stopwords goes to seeded langdetect, which must be this sure. On
+# the 181 bench pages no block of 6+ units has another stopword language, and the
+# sentences short of stopwords are English lists, captions and questions.
+FOREIGN_UNITS = 6
+FOREIGN_SHARE = 0.05
+DETECT_UNITS = 8
+DETECT_PROB = 0.9
+QUOTES = "\"'“”„«»‘’‚「」『』"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +100,46 @@ def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0,
         topics=tuple((t, hits[t]) for t in TOPICS if t in hits), cta=hits.get("cta", 0), promo=hits.get("promo", 0),
         position=ctx.position, anchor_share=ctx.anchor_share, repeats=ctx.repeats,
         in_comments=ctx.in_comments, comment_header=ctx.comment_header,
+        mixed=_mixed(scripts), quoted=_quoted(text),
     )
     return block, scripts, stops
+
+
+def _mixed(scripts: dict[str, int]) -> bool:
+    if len(scripts) < 2:
+        return False
+    second = sorted(scripts.values())[-2]
+    return second >= MIXED_LETTERS and second >= MIXED_SHARE * sum(scripts.values())
+
+
+def _quoted(text: str) -> bool:
+    """A block that is one quotation: opens with a quote mark and closes with one."""
+    t = text.strip().rstrip(".,;:")
+    return len(t) > 2 and t[0] in QUOTES and t[-1] in QUOTES
+
+
+def foreign_language(block: Block, page: PageFacts) -> str | None:
+    """Return the language of a block written in another language than its page, else None.
+
+    Only for blocks in the page's own script (another script is told by the script
+    alone): the block's stopword language when it has one, else, for a sentence
+    with almost none of the page language's stopwords, seeded langdetect.
+    """
+    if not page.language or block.units < FOREIGN_UNITS or block.script != page.script or block.quoted:
+        return None
+    own = block.stop_share(page.language)
+    if block.stop_lang:
+        return block.stop_lang if block.stop_lang != page.language and own < OWN_LANGUAGE_SHARE else None
+    if own >= FOREIGN_SHARE or block.units < DETECT_UNITS or not block.sentence_end:
+        return None
+    lang, prob = detect(block.text)
+    return lang if lang and lang != page.language and prob >= DETECT_PROB else None
+
+
+def with_foreign(block: Block, page: PageFacts) -> Block:
+    """The block with ``foreign`` filled in (the same block when it is not foreign)."""
+    lang = foreign_language(block, page)
+    return replace(block, foreign=lang) if lang else block
 
 
 def term_hits(low: str) -> dict[str, int]:
@@ -123,10 +177,12 @@ def page_facts(
     lang, _ = stop_language(stops, MIN_DOC_HITS, MIN_DOC_SHARE)
     script = japanese_or_chinese(scripts) if scripts else dominant(scripts)
     own = [b for b in blocks if belongs(b, script, lang)]
+    chars = sum(len(b.text) for b in blocks)
     return PageFacts(
-        host=host, chars=sum(len(b.text) for b in blocks), blocks=len(blocks), script=script, language=lang,
+        host=host, chars=chars, blocks=len(blocks), script=script, language=lang,
         topics=document_topics(own, options.topic_share), options=options,
         offsite_anchors=anchors, is_html=is_html,
+        foreign_share=1 - sum(len(b.text) for b in own) / chars if chars else 0.0,
     )
 
 

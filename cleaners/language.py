@@ -22,6 +22,10 @@ SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("hebrew", re.compile(r"[\u0590-\u05FF]")),
     ("greek", re.compile(r"[\u0370-\u03FF]")),
     ("devanagari", re.compile(r"[\u0900-\u097F]")),
+    # Every other script in one bucket: Armenian, Syriac and Thaana, the Indic scripts
+    # after Devanagari (Bengali, Tamil, ...), Lao to Mongolian, Georgian, Ethiopic. A
+    # script the cleaner knows nothing about still differs from the page's.
+    ("other", re.compile(r"[\u0530-\u058F\u0700-\u08FF\u0980-\u0DFF\u0E80-\u10FF\u1200-\u18AF]")),
 )
 # Any letter outside Latin (and outside punctuation/symbol blocks): the slow path.
 NON_LATIN = re.compile(r"[\u0370-\u1DFF\u2E80-\uD7FF\uF900-\uFAFF\uFF66-\uFFDC]")

@@ -67,6 +67,10 @@ class Block:
     an HTML element seen by the DOM pass (``dom`` true). ``start``/``end`` are offsets
     into the text being cleaned (-1 for DOM elements). Counts are over the block's text:
     ``units`` are words, or for scripts written without spaces, characters / 3.
+    ``mixed``: a second script has a sentence's worth of letters (a foreign sentence
+    glued to a paragraph). ``quoted``: the block is one quotation. ``foreign``: the
+    language the block is written in when it is not the page's (see
+    ``facts.foreign_language``), else None.
     """
 
     index: int
@@ -94,6 +98,9 @@ class Block:
     hidden_by: str = ""
     offsite_links: int = 0
     link_share: float = 0.0
+    mixed: bool = False
+    quoted: bool = False
+    foreign: str | None = None
 
     def stop_share(self, lang: str) -> float:
         """Share of the block's units that are stopwords of ``lang``."""
@@ -112,6 +119,8 @@ class PageFacts:
     ``topics`` the lexicon topics the document as a whole is about (its prose carries
     them), so that their words alone do not condemn a block. ``offsite_anchors`` are
     the texts of off-site links with commercial evidence (HTML only).
+    ``foreign_share`` is the share of characters in blocks not written in the page's
+    script and language: high on a bilingual page, low where a foreign block was slipped in.
     """
 
     host: str | None
@@ -123,6 +132,7 @@ class PageFacts:
     options: CleanOptions
     offsite_anchors: tuple[str, ...] = ()
     is_html: bool = False
+    foreign_share: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,12 +23,15 @@ NO_PROSE_STOPS = 0.08
 
 @signal("spam.language_mismatch", weight=0.35, role="context")
 def language_mismatch(block: Block, page: PageFacts) -> float:
-    """1.0 for another script, 0.7 for another stopword language, 0.5 for a sentence
-    with (almost) none of the page language's stopwords: an unknown language."""
+    """1.0 for another script or a named foreign language (``Block.foreign``), 0.7 for
+    another stopword language, 0.5 for a sentence with (almost) none of the page
+    language's stopwords: an unknown language."""
     if block.script not in ("none", page.script) and page.script != "none":
         return 1.0
     if not page.language:
         return 0.0
+    if block.foreign:
+        return 1.0  # named by stopwords or langdetect: as sure as another script
     if block.stop_lang and block.stop_lang != page.language:
         return 0.7
     if block.units >= FOREIGN_UNITS and block.sentence_end and block.stop_share(page.language) < FOREIGN_SHARE:
