@@ -166,6 +166,9 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
     unsure = any(opts.probe_threshold <= p.value < opts.spam_threshold for _, _, _, p in scored)
     if s.value >= opts.spam_threshold and (len(spam) == len(parts) or not spam or unsure):
         return None
+    cut = {(a, b) for a, b, _ in spam}
+    if s.value >= opts.spam_threshold and not any(is_prose(part) for a, b, part, _ in scored if (a, b) not in cut):
+        return None  # what the cuts would leave is not prose (the other cells of a spam row)
     if not spam:
         return Decision(block)
     removals = tuple(Removal("spam", p.reason, block.text[a:b], p.value, p.evidence, block.start + a, block.start + b)

@@ -23,7 +23,7 @@ from .resources import COMMENT_HEADERS, COMMENT_MARKERS, STOPWORDS, TERM_GROUPS,
 from .folding import bare, fold
 from .segment import words
 
-SENTENCE_CLOSE = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
+SENTENCE_CLOSE = re.compile(r"[.!?。！？…:;\"”’»)।؟۔]\s*$")
 # Prose for topic purposes: at least this many units and this stopword share.
 # 8 / 0.15: legitimate paragraphs in the cases are >= 0.2, anchor runs <= 0.05.
 PROSE_UNITS = 8
@@ -48,9 +48,11 @@ BLOCK_STOP_HITS = 3
 BLOCK_STOP_SHARE = 0.6
 # A second script with at least this many letters (and this share of the letters)
 # makes a block "mixed": a sentence of another script glued to a paragraph. A brand
-# name in Latin letters inside Thai text has 5-12 letters; a sentence has 25 and more.
+# name in Latin letters inside Thai text has 5-12 letters; a sentence has 25 and more,
+# except in scripts without spaces (a Chinese sentence: 12 and more).
 MIXED_LETTERS = 20
-MIXED_SHARE = 0.1
+MIXED_LETTERS_UNSPACED = 10
+MIXED_SHARE = 0.03
 # Foreign-language blocks: at least this many units. Stopwords name the language when
 # they can; otherwise a sentence of DETECT_UNITS or more with (almost) none of the
 # page language's stopwords goes to seeded langdetect, which must be this sure. On
@@ -108,8 +110,9 @@ def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0,
 def _mixed(scripts: dict[str, int]) -> bool:
     if len(scripts) < 2:
         return False
-    second = sorted(scripts.values())[-2]
-    return second >= MIXED_LETTERS and second >= MIXED_SHARE * sum(scripts.values())
+    name, second = sorted(scripts.items(), key=lambda kv: kv[1])[-2]
+    least = MIXED_LETTERS_UNSPACED if name in UNSPACED else MIXED_LETTERS
+    return second >= least and second >= MIXED_SHARE * sum(scripts.values())
 
 
 def _quoted(text: str) -> bool:
@@ -132,6 +135,8 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
         return block.stop_lang if block.stop_lang != page.language and own < OWN_LANGUAGE_SHARE else None
     if own >= FOREIGN_SHARE or block.units < DETECT_UNITS or not block.sentence_end:
         return None
+    if sum(1 for w in words(block.text) if w.isalpha()) < DETECT_UNITS:
+        return None  # numbers and link parts are no evidence of a language
     lang, prob = detect(block.text)
     return lang if lang and lang != page.language and prob >= DETECT_PROB else None
 

@@ -19,6 +19,7 @@ from .resources import (
     SUFFIX_ROOTS,
 )
 from .segment import glue_splits
+from .resources import DOMAIN_GLUE
 
 DIGIT_HINT = re.compile(r"[a-z]\d|\dx")
 # Letters a root must be glued to: "wiibet" (3) is a brand, "abet" is not a candidate.
@@ -67,8 +68,9 @@ def brand_total(low: str, toks: list[str]) -> float:
 def glued_runs(text: str) -> int:
     """Count whitespace tokens that are glued runs carrying a brand root.
 
-    A token counts when a root occurs inside it and it has camel-case or domain
-    joins, or two roots.
+    A token counts when a root occurs inside it and it has two roots, two camel-case
+    joins or a domain join: one camel-case join is a brand name ("BetHarbor"), which
+    ``brand_weight`` reads.
 
     >>> glued_runs("1xbitbetvolegencobahisbetsoobetlikeJigolo ajansıtwitch bot.comSahabet")
     2
@@ -82,6 +84,6 @@ def glued_runs(text: str) -> int:
         if len(token) < BRAND_MIN:
             continue
         roots = ROOT_INSIDE.findall(token.lower())
-        if roots and (len(roots) >= 2 or glue_splits(token)):
+        if roots and (len(roots) >= 2 or glue_splits(token) >= 2 or DOMAIN_GLUE.search(token)):
             count += 1
     return count

@@ -12,14 +12,21 @@ silent there.
 
 from __future__ import annotations
 
+import re
+
+from ..language import UNSPACED
 from ..model import Block, PageFacts
 from .registry import signal
 
-# Units a foreign block needs (a short foreign name or title is not a block of prose).
+# Units a foreign block needs (a short foreign name or title is not a block of prose);
+# units of scripts written without spaces are 3 characters, so 4 is a 12-character
+# sentence ("注册永利88即送彩金，立即登录官网。" has 16).
 FOREIGN_UNITS = 6
+FOREIGN_UNITS_UNSPACED = 4
 # Above this share of foreign characters a page is bilingual. 0.4: the injected cases
 # put 2-30% of a page in the spam's language; bilingual pages run near half.
 BILINGUAL_SHARE = 0.4
+DIGIT = re.compile(r"\d")
 # Scripts that share a page without being foreign to each other (Japanese writes Han).
 KIN = frozenset({frozenset({"han", "kana"})})
 
@@ -41,8 +48,10 @@ def foreign_block(block: Block, page: PageFacts) -> float:
     """1.0 for a prose block in a script or language foreign to a monolingual page."""
     if block.quoted or page.foreign_share > BILINGUAL_SHARE:
         return 0.0
-    if block.units < FOREIGN_UNITS:
+    if block.units < (FOREIGN_UNITS_UNSPACED if block.script in UNSPACED else FOREIGN_UNITS):
         return 0.0
+    if not (block.sentence_end or DIGIT.search(block.text)):
+        return 0.0  # verse, labels and names: spam is written in sentences, with figures
     if other_script(block.script, page.script) or block.foreign:
         return 1.0
     return 0.0

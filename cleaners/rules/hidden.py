@@ -14,8 +14,11 @@ from .registry import rule
 
 # A hidden element whose text is mostly links, none off-site, is the site's own menu.
 MENU_LINK_SHARE = 0.5
-# Words of hidden text that make it prose rather than a widget label.
+# Words of hidden text that make it prose rather than a widget label, and the off-site
+# links it must carry: cookie banners and sign-in dialogs link to one or two policy
+# pages; injected blocks carry a run of anchors.
 HIDDEN_PROSE_UNITS = 15
+HIDDEN_PROSE_LINKS = 3
 
 
 @rule("spam.hidden_block", scope="dom")
@@ -32,7 +35,7 @@ def hidden_prose_with_links(block: Block) -> bool:
     search engines, whatever its language. Share menus are mostly link text; collapsed
     article parts link off-site rarely and run shorter than HIDDEN_PROSE_UNITS... or
     are removed by Trafilatura already (it drops display:none)."""
-    return block.offsite_links >= 1 and block.units >= HIDDEN_PROSE_UNITS and block.link_share < MENU_LINK_SHARE
+    return block.offsite_links >= HIDDEN_PROSE_LINKS and block.units >= HIDDEN_PROSE_UNITS and block.link_share < MENU_LINK_SHARE
 
 
 @rule("spam.marquee", scope="dom")
