@@ -175,6 +175,7 @@ class JobDir:
             info = json.loads(path.read_text(encoding="utf8"))
         except FileNotFoundError:
             info = {"crawl_id": make_id(), "out": str(Path(out).resolve())}
+            self.path.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name("crawl.json.tmp")
             tmp.write_text(json.dumps(info) + "\n", encoding="utf8")
             os.replace(tmp, path)
