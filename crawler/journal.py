@@ -23,6 +23,7 @@ minus done is fetched again, and done URLs are never fetched again.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -35,13 +36,16 @@ from w3lib.url import canonicalize_url
 from .errors import ConfigError
 
 
-def request_key(url: str) -> str:
-    """Return the key under which a URL is scheduled and done (Scrapy's fingerprint URL form).
+def request_key(url: str) -> bytes:
+    """Return the key under which a URL is scheduled and done: 16 bytes of a hash of its canonical form.
+
+    The canonical form is the one Scrapy's request fingerprints use (query sorted, no
+    fragment); 16 bytes keep a million URLs in tens of megabytes.
 
     >>> request_key("http://a.test/x?b=2&a=1#top") == request_key("http://a.test/x?a=1&b=2")
     True
     """
-    return canonicalize_url(url, keep_fragments=False)
+    return hashlib.sha1(canonicalize_url(url, keep_fragments=False).encode("utf8")).digest()[:16]
 
 
 def append_record(fd: int, data: bytes) -> None:
@@ -87,13 +91,16 @@ class Frontier:
 
     ``schedule`` and ``finish`` append one JSON line each, unbuffered, before they return.
     Lines that do not parse (only a torn last line can be torn) are skipped on load.
+    In memory it keeps keys only; the entries pending when it was opened are kept
+    until ``take_pending`` hands them over.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.scheduled: dict[str, Entry] = {}
-        self.done: set[str] = set()
+        self.scheduled: set[bytes] = set()
+        self.done: set[bytes] = set()
         self.skipped = 0
+        entries: dict[bytes, Entry] = {}
         for line in read_lines(path):
             try:
                 d = json.loads(line)
@@ -101,14 +108,21 @@ class Frontier:
                 self.skipped += 1
                 continue
             if "s" in d:
-                self.scheduled.setdefault(request_key(d["s"]), Entry.from_json(d))
+                entries.setdefault(request_key(d["s"]), Entry.from_json(d))
             elif "d" in d:
                 self.done.add(request_key(d["d"]))
+        self.scheduled.update(entries)
+        self._pending = [e for k, e in entries.items() if k not in self.done]
         self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
 
     def pending(self) -> list[Entry]:
-        """Scheduled requests not done yet, in the order they were first scheduled."""
-        return [e for k, e in self.scheduled.items() if k not in self.done]
+        """Requests scheduled in earlier runs and not done, in the order they were first scheduled."""
+        return [e for e in self._pending if request_key(e.url) not in self.done]
+
+    def take_pending(self) -> list[Entry]:
+        """Return ``pending()`` and forget the entries (the caller issues them again)."""
+        pending, self._pending = self.pending(), []
+        return pending
 
     def is_done(self, url: str) -> bool:
         return request_key(url) in self.done
@@ -118,7 +132,7 @@ class Frontier:
         key = request_key(entry.url)
         if key in self.scheduled:
             return False
-        self.scheduled[key] = entry
+        self.scheduled.add(key)
         self._append(entry.to_json())
         return True
 

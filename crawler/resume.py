@@ -47,7 +47,6 @@ class JobState:
         for url in recover(Path(out), self.log, crawl_id):
             self.frontier.finish(url)
         job.reset_queue()
-        self.resumed = len(self.frontier.scheduled)
 
 
 def job_of(crawler: Crawler) -> JobState | None:
@@ -83,7 +82,7 @@ class JournalDupeFilter(BaseDupeFilter):
     def __init__(self, job: JobState, stats: Any = None) -> None:
         self.frontier = job.frontier
         self.stats = stats
-        self.queued: set[str] = set()
+        self.queued: set[bytes] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "JournalDupeFilter":
@@ -126,7 +125,7 @@ class FrontierJournal:
         return cls(crawler)
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
-        pending = self.frontier.pending()
+        pending = self.frontier.take_pending()
         if pending:
             self.crawler.stats.set_value("cleancrawl/resumed_requests", len(pending))
         for entry in pending:

@@ -40,8 +40,9 @@ def test_frontier_keeps_pending_requests_and_cuts_a_torn_line(tmp_path: Path) ->
         fh.write(b'{"d":"http://127.0.0.1/p/')
     g = Frontier(path)
     assert [e.url for e in g.pending()] == ["http://127.0.0.1/p/0", "http://127.0.0.1/p/2"]
-    assert g.pending()[1] == Entry("http://127.0.0.1/p/2", "parse_page", "failed", {"prior": None}, 2)
     g.finish("http://127.0.0.1/p/2")
+    assert g.take_pending() == [Entry("http://127.0.0.1/p/0", "parse_page", "failed", {"prior": None}, 0)]
+    assert g.pending() == [] and g.is_done("http://127.0.0.1/p/2#x")
     g.close()
     assert path.read_bytes().endswith(b'{"d":"http://127.0.0.1/p/2"}\n')
     assert [e.url for e in Frontier(path).pending()] == ["http://127.0.0.1/p/0"]
