@@ -62,7 +62,10 @@ class JobConfig:
         if self.max_pages:
             s["CLOSESPIDER_ITEMCOUNT"] = self.max_pages
         if self.jobdir:
-            s["JOBDIR"] = self.jobdir
+            # Our journal is the crash-safe state; Scrapy's JOBDIR keeps only the disk queue.
+            s["CLEANCRAWL_JOBDIR"] = self.jobdir
+            s["JOBDIR"] = str(Path(self.jobdir) / "queue")
+            s["DUPEFILTER_CLASS"] = "crawler.resume.JournalDupeFilter"
         s.update(self.settings)
         return s
 

@@ -1,19 +1,26 @@
-"""ProcessPipeline: hand each fetched page to the worker pool and write what comes back."""
+"""ProcessPipeline: hand each fetched page to the worker pool and write what comes back.
+
+With a job directory (crawler/resume.py), a page's rows go through the write-ahead log
+and the page is journaled as done right after, so a killed crawl neither loses nor
+repeats it; a page that comes back although done is not written again.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from typing import Any
+from typing import Any, Sequence
 
 from scrapy.crawler import Crawler
 
 from .config import crawl_id_of
+from .dataset.wal import LoggedWriter
 from .dataset.writer import DatasetWriter
 from .items import FailureItem, PageItem
 from .pool import WorkerPool
-from .summary import count_outcome
 from .process import Outcome, Page, ProcessOptions, domain_of, raw_row
+from .resume import job_of
+from .summary import count_outcome
 
 
 class ProcessPipeline:
@@ -26,7 +33,12 @@ class ProcessPipeline:
         self.store_raw = s.getbool("CLEANCRAWL_STORE_RAW")
         self.pool = WorkerPool(workers=s.getint("CLEANCRAWL_WORKERS") or None,
                                timeout=s.getfloat("CLEANCRAWL_PAGE_TIMEOUT"), options=ProcessOptions())
-        self.writer = DatasetWriter(s.get("CLEANCRAWL_OUT"), self.crawl_id)
+        self.writer = DatasetWriter(s.get("CLEANCRAWL_OUT"), self.crawl_id,
+                                    rows_per_group=s.getint("CLEANCRAWL_ROWS_PER_GROUP"),
+                                    rows_per_file=s.getint("CLEANCRAWL_ROWS_PER_FILE"))
+        self.job = job_of(crawler)
+        self.logged = (LoggedWriter(self.writer, self.job.log, s.getint("CLEANCRAWL_CHECKPOINT_BYTES"))
+                       if self.job else None)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "ProcessPipeline":
@@ -38,24 +50,37 @@ class ProcessPipeline:
 
     def close_spider(self) -> None:
         self.pool.close()
-        self.writer.close()
+        if self.logged:
+            self.logged.close()
+        else:
+            self.writer.close()
 
     async def process_item(self, item: Any) -> Any:
         if isinstance(item, FailureItem):
-            self._record(Outcome("errors", {
+            self._record(item.url, Outcome("errors", {
                 "url": item.url, "domain": domain_of(item.url), "crawl_id": self.crawl_id, "error": item.error,
                 "detail": item.detail, "http_status": item.status, "time": item.time}))
             return item
         page = Page(url=item.url, body=item.body, crawl_id=self.crawl_id, fetched_at=item.fetched_at,
                     status=item.status, headers=item.headers, page_type=item.page_type)
         outcome = await asyncio.wrap_future(self.pool.submit(page))
-        if self.store_raw and outcome.table != "errors":
-            self.writer.write("raw", raw_row(page))
-        self._record(outcome)
+        raw = [("raw", raw_row(page))] if self.store_raw and outcome.table != "errors" else []
+        self._record(item.url, outcome, raw)
         return item
 
-    def _record(self, outcome: Outcome) -> None:
-        self.writer.write(outcome.table, outcome.row)
+    def _record(self, url: str, outcome: Outcome, extra: Sequence[tuple[str, dict[str, Any]]] = ()) -> None:
+        rows = [*extra, (outcome.table, outcome.row)]
+        if self.logged:
+            assert self.job is not None
+            if self.job.frontier.is_done(url):  # fetched again after a crash: its rows are in already
+                self.crawler.stats.inc_value("cleancrawl/already_done")
+                return
+            self.logged.write_rows(rows)
+            self.job.frontier.finish(url)
+            self.logged.checkpoint_if_due()
+        else:
+            for table, row in rows:
+                self.writer.write(table, row)
         counters: Counter[str] = Counter()
         count_outcome(counters, outcome)
         for key, n in counters.items():

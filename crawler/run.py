@@ -13,13 +13,28 @@ from typing import Any, Iterable
 from .config import JobConfig
 from .dataset.writer import DatasetWriter
 from .errors import ConfigError
+from .journal import JobDir
 from .pool import WorkerPool
 from .process import Outcome, Page, raw_row
 from . import summary
 
 
 def run_crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
-    """Crawl with the articles spider until done; return the run summary."""
+    """Crawl with the articles spider until done; return the run summary.
+
+    With a job directory, the job's own crawl id (made from ``crawl_id`` on its first
+    run) is used, and the directory is locked for the crawl's duration.
+    """
+    if not config.jobdir:
+        return _crawl(config, crawl_id)
+    job = JobDir(config.jobdir).lock()
+    try:
+        return _crawl(config, job.crawl_id(config.out, lambda: crawl_id))
+    finally:
+        job.unlock()
+
+
+def _crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
 

@@ -42,7 +42,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RetryAfter": 550,
     "crawler.middlewares.RedirectLoops": 650,
 }
-SPIDER_MIDDLEWARES = {"crawler.middlewares.TrapGuard": 800}
+# FrontierJournal (crawler/resume.py) sits next to the engine, so it journals only the
+# requests every other middleware let through; it is off without CLEANCRAWL_JOBDIR.
+SPIDER_MIDDLEWARES = {"crawler.middlewares.TrapGuard": 800, "crawler.resume.FrontierJournal": 10}
 
 ITEM_PIPELINES = {"crawler.pipelines.ProcessPipeline": 300}
 EXTENSIONS = {"crawler.extensions.RunSummary": 500}
@@ -54,6 +56,14 @@ CLEANCRAWL_CRAWL_ID = ""
 CLEANCRAWL_WORKERS = 0
 CLEANCRAWL_PAGE_TIMEOUT = 120.0
 CLEANCRAWL_STORE_RAW = True
+# Rows per Parquet row group, and per file before the writer starts the next one.
+CLEANCRAWL_ROWS_PER_GROUP = 1000
+CLEANCRAWL_ROWS_PER_FILE = 200_000
+# Job directory of a resumable crawl (`cleancrawl crawl --jobdir`; crawler/journal.py).
+CLEANCRAWL_JOBDIR = ""
+# With a job directory, every file is committed and the row log emptied once the log
+# passes this size: it bounds the log (a second copy of the uncommitted rows) on disk.
+CLEANCRAWL_CHECKPOINT_BYTES = 64 << 20
 # Seconds between progress lines in the log; 0 turns them off.
 CLEANCRAWL_PROGRESS_INTERVAL = 10.0
 

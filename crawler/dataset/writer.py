@@ -5,7 +5,9 @@ times, ``close()`` (or use it as a context manager). Rows are buffered per table
 partition and flushed as a row group every ``rows_per_group`` rows or
 ``bytes_per_group`` bytes, so memory stays bounded whatever the crawl's size. Each file
 is written as ``NAME.parquet.tmp`` and renamed to ``NAME.parquet`` when it is complete:
-a reader globbing ``*.parquet`` never sees a half-written file.
+a reader globbing ``*.parquet`` never sees a half-written file. A writer opened on a
+root that already holds files of its crawl (a resumed crawl) numbers its files after
+them, so it never overwrites one.
 """
 
 from __future__ import annotations
@@ -62,8 +64,20 @@ class DatasetWriter:
     def open(self) -> "DatasetWriter":
         for table in TABLES:
             (self.root / table).mkdir(parents=True, exist_ok=True)
+        self._seq = max(self._seq, last_seq(self.root, self.crawl_id, self.worker))
         self._closed = False
         return self
+
+    def part_of(self, table: str, row: dict[str, Any]) -> str:
+        """Return the path, relative to the root, of the file ``row`` would be written to now."""
+        day = _day(row.get(TIME_COLUMN[table]))
+        f = self._open.get((table, day)) or self._start_file(table, day)
+        return f.final.relative_to(self.root).as_posix()
+
+    def commit(self) -> None:
+        """Finish every open file and rename it into place; later rows start new files."""
+        for (table, day), f in list(self._open.items()):
+            self._finish(table, day, f)
 
     def write(self, table: str, row: dict[str, Any]) -> None:
         """Buffer one row for ``table``; flushes a row group when the buffer is full."""
@@ -128,6 +142,22 @@ class DatasetWriter:
         """Leave one empty file so that a glob over a table with no rows still reads."""
         day = datetime.now(timezone.utc).date().isoformat()
         self._finish(table, day, self._start_file(table, day))
+
+
+def last_seq(root: Path, crawl_id: str, worker: str) -> int:
+    """Return the highest file number ``crawl_id``/``worker`` used under ``root`` (0 if none)."""
+    prefix = f"{crawl_id}-{worker}-"
+    seqs = [int(p.name[len(prefix):len(prefix) + 5]) for p in root.glob(f"*/{PARTITION}=*/{prefix}*.parquet*")
+            if p.name[len(prefix):len(prefix) + 5].isdigit()]
+    return max(seqs, default=0)
+
+
+def write_part(path: Path, table: str, rows: list[dict[str, Any]]) -> None:
+    """Write ``rows`` as one whole file at ``path``, through a temporary name and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[table]), tmp, compression=COMPRESSION)
+    os.replace(tmp, path)
 
 
 def _day(value: object) -> str:

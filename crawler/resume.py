@@ -1,0 +1,148 @@
+"""Resumable crawls in Scrapy: the job's state on the crawler, a journaling dupefilter and spider middleware.
+
+With ``CLEANCRAWL_JOBDIR`` set (``cleancrawl crawl --jobdir``), the frontier journal
+(crawler/journal.py) is written at three places, so that whatever instant the process
+dies at, a request is journaled as done only after what it produced is durable:
+
+- ``FrontierJournal`` (spider middleware, next to the engine) journals every request a
+  callback yields as it passes, and lets a response's items through only after all of
+  its requests; a response that yields requests and no item is done once they are all
+  journaled. On start it re-issues the pending requests of earlier runs.
+- ``JournalDupeFilter`` journals the requests that reach the scheduler by other ways
+  (start requests, redirects), marks a redirect's source done once its target is
+  journaled, and drops a request already done or already queued in this run.
+- ``ProcessPipeline`` marks a page done right after its rows are in the write-ahead log.
+
+Scrapy's own JOBDIR then holds only the disk queue, emptied at every start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, AsyncIterator
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.dupefilters import BaseDupeFilter
+from scrapy.exceptions import NotConfigured
+
+from .config import crawl_id_of
+from .dataset.wal import RowLog, recover
+from .errors import ConfigError
+from .journal import Entry, Frontier, JobDir, request_key
+
+# Request meta that must survive a restart: the spider's page-type hint, TrapGuard's
+# run length, and Scrapy's depth and redirect bookkeeping (loop detection, limits).
+PERSISTED_META = ("prior", "cleancrawl_run", "depth", "redirect_urls", "redirect_times", "redirect_ttl",
+                  "redirect_reasons")
+
+
+class JobState:
+    """The frontier and row log of a job directory, recovered from a crash when opened."""
+
+    def __init__(self, jobdir: str, out: str, crawl_id: str) -> None:
+        job = JobDir(jobdir)
+        self.frontier = Frontier(job.frontier_path)
+        self.log = RowLog(job.wal_path)
+        for url in recover(Path(out), self.log, crawl_id):
+            self.frontier.finish(url)
+        job.reset_queue()
+
+
+def job_of(crawler: Crawler) -> JobState | None:
+    """The crawler's JobState, opened once by whichever component asks first; None without a jobdir."""
+    jobdir = crawler.settings.get("CLEANCRAWL_JOBDIR")
+    if not jobdir:
+        return None
+    if getattr(crawler, "cleancrawl_job", None) is None:
+        crawler.cleancrawl_job = JobState(jobdir, crawler.settings.get("CLEANCRAWL_OUT"), crawl_id_of(crawler))
+    return crawler.cleancrawl_job
+
+
+def entry_of(request: Request) -> Entry:
+    """Describe ``request`` for the journal: callbacks by their spider method's name."""
+    meta = {k: request.meta[k] for k in PERSISTED_META if k in request.meta}
+    return Entry(request.url, _name(request.callback), _name(request.errback), meta, request.priority)
+
+
+def request_of(entry: Entry, spider: Any) -> Request:
+    """Rebuild a journaled request for ``spider``."""
+    return Request(entry.url, callback=getattr(spider, entry.callback) if entry.callback else None,
+                   errback=getattr(spider, entry.errback) if entry.errback else None,
+                   meta=dict(entry.meta), priority=entry.priority)
+
+
+def _name(method: Any) -> str | None:
+    return getattr(method, "__name__", None) if method is not None else None
+
+
+class JournalDupeFilter(BaseDupeFilter):
+    """Drop requests done in any run or queued in this one; journal the others as scheduled."""
+
+    def __init__(self, job: JobState, stats: Any = None) -> None:
+        self.frontier = job.frontier
+        self.stats = stats
+        self.queued: set[bytes] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "JournalDupeFilter":
+        job = job_of(crawler)
+        if job is None:
+            raise ConfigError("JournalDupeFilter needs CLEANCRAWL_JOBDIR (cleancrawl crawl --jobdir DIR)")
+        return cls(job, crawler.stats)
+
+    def request_seen(self, request: Request) -> bool:
+        key = request_key(request.url)
+        seen = key in self.queued or key in self.frontier.done
+        if not seen:
+            self.queued.add(key)
+            self.frontier.schedule(entry_of(request))
+        # The target is journaled (or known): the hops before it have nothing left to do.
+        for url in request.meta.get("redirect_urls", ()):
+            self.frontier.finish(url)
+        return seen
+
+    def log(self, request: Request, spider: Any) -> None:
+        if self.stats is not None:
+            self.stats.inc_value("dupefilter/filtered")
+
+    def close(self, reason: str) -> None:
+        self.frontier.close()
+
+
+class FrontierJournal:
+    """Spider middleware: journal yielded requests before items pass; re-issue pending requests on start."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        job = job_of(crawler)
+        if job is None:
+            raise NotConfigured
+        self.crawler = crawler
+        self.frontier = job.frontier
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "FrontierJournal":
+        return cls(crawler)
+
+    async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        pending = self.frontier.take_pending()
+        if pending:
+            self.crawler.stats.set_value("cleancrawl/resumed_requests", len(pending))
+        for entry in pending:
+            yield request_of(entry, self.crawler.spider)
+        async for request in start:
+            yield request
+
+    async def process_spider_output(self, response: Any, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        items = []
+        async for out in result:
+            if isinstance(out, Request):
+                self.frontier.schedule(entry_of(out))
+                yield out
+            else:
+                items.append(out)
+        # Items go last: a page's row marks it done, and by then its links are journaled.
+        if not items:
+            self.frontier.finish(response.request.url if response.request else response.url)
+        for item in items:
+            yield item
