@@ -41,8 +41,12 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.RetryAfter": 550,
     "crawler.middlewares.RedirectLoops": 650,
+    # Incremental runs: validators go on each hop's request, after robots and retries.
+    "crawler.middlewares.ConditionalRequests": 560,
 }
-SPIDER_MIDDLEWARES = {"crawler.middlewares.TrapGuard": 800}
+# NotModifiedReplay sits nearest the spider (above DepthMiddleware, 900), so it records the
+# callback's own requests and its replays pass depth and trap bounds like parsed links.
+SPIDER_MIDDLEWARES = {"crawler.middlewares.TrapGuard": 800, "crawler.middlewares.NotModifiedReplay": 950}
 
 ITEM_PIPELINES = {"crawler.pipelines.ProcessPipeline": 300}
 EXTENSIONS = {"crawler.extensions.RunSummary": 500}
@@ -54,6 +58,11 @@ CLEANCRAWL_CRAWL_ID = ""
 CLEANCRAWL_WORKERS = 0
 CLEANCRAWL_PAGE_TIMEOUT = 120.0
 CLEANCRAWL_STORE_RAW = True
+# Re-runs into the same dataset fetch conditionally and write only new or changed pages
+# (crawler/state.py); False fetches and writes everything, and still records the state.
+CLEANCRAWL_INCREMENTAL = True
+# The state file; empty means CLEANCRAWL_OUT/state.sqlite.
+CLEANCRAWL_STATE = ""
 # Seconds between progress lines in the log; 0 turns them off.
 CLEANCRAWL_PROGRESS_INTERVAL = 10.0
 
