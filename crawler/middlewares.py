@@ -312,8 +312,9 @@ class NotModifiedReplay:
         from .state import state_of
 
         state = state_of(self.crawler)
-        state.not_modified(response.url)
+        kind = state.not_modified(response.url)
         self.crawler.stats.inc_value("cleancrawl/not_modified")
+        self.crawler.stats.inc_value(f"cleancrawl/not_modified/{kind}")
         spider = self.crawler.spider
         for link in state.links(response.url):
             callback = getattr(spider, link["callback"], None)

@@ -131,9 +131,11 @@ class JobState:
             self._pending(url, kind="source", etag=headers.get("etag"), last_modified=headers.get("last-modified"),
                           links=json.dumps(links, ensure_ascii=False))
 
-    def not_modified(self, url: str) -> None:
-        """Note a 304: what the dataset holds for ``url`` is current."""
+    def not_modified(self, url: str) -> str:
+        """Note a 304: what the dataset holds for ``url`` is current; return "page" or "source" (no row)."""
         self._pending(url, kind="not_modified")
+        row = self.db.execute("SELECT content FROM url_state WHERE url = ?", (url,)).fetchone()
+        return "page" if row and row[0] else "source"
 
     def commit(self) -> None:
         """Merge this run's pending notes into the state, in one transaction; call once rows are durable."""
