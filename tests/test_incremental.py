@@ -11,6 +11,11 @@ answered by the content hash alone. Every run's summary accounts for every URL.
 from __future__ import annotations
 
 import json
+import os
+import signal
+import sqlite3
+import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,7 +23,7 @@ from urllib.parse import urlsplit
 import duckdb
 import pytest
 
-from conftest import REPO, run_cli
+from conftest import CLI, REPO, run_cli
 from crawler.dataset.reader import open_table
 from crawler.demo.server import SiteServer
 
@@ -177,3 +182,26 @@ def test_dataset_holds_one_row_per_version_of_a_page(runs: dict[str, Run]) -> No
         f"SELECT url, count(*) FROM read_parquet('{folder}/pages/*/*.parquet', hive_partitioning=true) "
         "WHERE crawl_id <> ? GROUP BY url HAVING count(*) > 1", [runs["full"].summary["crawl_id"]]).fetchall()
     assert [(urlsplit(u).path, n) for u, n in rows] == [(CHANGED, 2)]
+
+
+def test_a_killed_run_leaves_the_state_as_it_was(tmp_path: Path) -> None:
+    """SIGKILL mid-crawl: the state merges nothing, so the next run writes every page it finds."""
+    with SiteServer() as server:
+        job = tmp_path / "news.toml"
+        job.write_text(JOB.format(url=server.url).replace("delay = 0\nconcurrency = 16", "delay = 0.05\nconcurrency = 1"))
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        proc = subprocess.Popen([*CLI, "crawl", "--config", str(job)], cwd=REPO, env=env, start_new_session=True,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 60
+            while len(server.requests) < 25 and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert proc.poll() is None, "the crawl ended before it could be killed"
+        finally:
+            os.killpg(proc.pid, signal.SIGKILL)  # the crawler and its worker processes
+            proc.wait()
+        with sqlite3.connect(tmp_path / "dataset" / "state.sqlite") as db:
+            assert db.execute("SELECT count(*) FROM url_state").fetchone() == (0,)
+        run = _crawl(server, job, "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16")
+    assert not any(r[1] or r[2] for r in run.requests)
+    assert run.added_paths("pages") == sorted(p for p, v in EXPECTED.items() if v["kind"] == "article")
