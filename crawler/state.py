@@ -15,10 +15,14 @@ never skipped. ``open()`` drops pending rows such a run left behind.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
+
+from .errors import ConfigError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS url_state (
@@ -164,6 +168,25 @@ class JobState:
 def state_path(out: str | Path, setting: str = "") -> Path:
     """Where a dataset's state lives: ``setting`` if given, else ``OUT/state.sqlite``."""
     return Path(setting) if setting else Path(out) / "state.sqlite"
+
+
+@contextmanager
+def state_lock(path: str | Path) -> Iterator[None]:
+    """Hold ``PATH.lock`` for a run, so two crawls never share one state (and its pending notes).
+
+    Raises ConfigError at once when another process holds it; the lock goes with the process.
+    """
+    lock = Path(str(path) + ".lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ConfigError(f"another crawl is running into {lock.parent} (it holds {lock})") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def state_of(crawler: Any) -> JobState:

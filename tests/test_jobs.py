@@ -60,3 +60,13 @@ def test_bad_job_file_is_one_line(tmp_path: Path, text: str, message: str) -> No
     r = run_cli("crawl", "--config", str(job))
     prefix = "" if message.startswith("politeness:") or message.startswith("max_pages,") else f"{job}: "
     assert (r.returncode, r.stderr) == (2, f"cleancrawl: error: {prefix}{message}\n")
+
+
+def test_a_second_crawl_into_the_same_dataset_is_refused(tmp_path: Path) -> None:
+    import fcntl
+
+    with open(tmp_path / "state.sqlite.lock", "a+") as held:  # as a running crawl holds it
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        r = run_cli("crawl", "--start-url", "http://127.0.0.1:9/", "--out", str(tmp_path))
+    assert (r.returncode, r.stderr) == (
+        2, f"cleancrawl: error: another crawl is running into {tmp_path} (it holds {tmp_path / 'state.sqlite.lock'})\n")
