@@ -8,7 +8,8 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["crawler.pagetype", "crawler.process", "crawler.urls", "crawler.middlewares"])
+@pytest.mark.parametrize("name", ["crawler.pagetype", "crawler.process", "crawler.urls", "crawler.middlewares",
+                                  "crawler.state"])
 def test_doctests(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0
