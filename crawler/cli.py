@@ -22,6 +22,7 @@ examples:
   cleancrawl demo
   cleancrawl crawl --start-url https://news.example.org/ --out data/news
   cleancrawl crawl --sitemap https://news.example.org/sitemap.xml --max-pages 500
+  cleancrawl crawl --config jobs/example.toml
   cleancrawl process saved_pages/ --out data/offline
   cleancrawl clean-text article.txt --explain
   cleancrawl stats data/news"""
@@ -51,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--out", help="dataset directory (default: output)")
     c.add_argument("--jobdir", help="keep crawl state here so a stopped crawl can resume")
     c.add_argument("--max-pages", type=int, metavar="N", help="stop after about N pages")
+    c.add_argument("--max-depth", type=int, metavar="N", help="follow links at most N steps from a source")
+    c.add_argument("--full", action="store_true",
+                   help="fetch every page unconditionally and write every row, even unchanged ones "
+                        "(by default a re-run into the same --out adds only new or changed pages)")
     c.add_argument("--workers", type=int, metavar="N", help="extraction processes (default: one per core)")
     c.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                    help="override a Scrapy setting, as `scrapy crawl -s` does (repeatable)")

@@ -43,7 +43,8 @@ def run_crawl_command(args: argparse.Namespace) -> int:
     flags: dict[str, Any] = {
         "start_urls": args.start_url or None, "sitemaps": args.sitemap or None, "feeds": args.feed or None,
         "allowed_domains": args.allowed_domain or None, "out": args.out, "jobdir": args.jobdir,
-        "max_pages": args.max_pages, "workers": args.workers,
+        "max_pages": args.max_pages, "max_depth": args.max_depth, "workers": args.workers,
+        "incremental": False if args.full else None,
         "settings": dict(parse_setting(s) for s in args.settings) or None,
     }
     config = merge(config, flags, source="command line").validate()

@@ -14,6 +14,21 @@ from .errors import ConfigError, InputError
 
 
 @dataclass(frozen=True, slots=True)
+class Politeness:
+    """How hard a job presses each site: the job file's ``[politeness]`` table; None keeps settings.py."""
+
+    delay: float | None = None         # DOWNLOAD_DELAY, seconds between requests to one host
+    concurrency: int | None = None     # CONCURRENT_REQUESTS_PER_DOMAIN
+    autothrottle: bool | None = None   # AUTOTHROTTLE_ENABLED: adapt the delay to the host's latency
+    user_agent: str | None = None      # USER_AGENT; name yourself and give a contact address
+
+    def to_scrapy_settings(self) -> dict[str, Any]:
+        names = {"delay": "DOWNLOAD_DELAY", "concurrency": "CONCURRENT_REQUESTS_PER_DOMAIN",
+                 "autothrottle": "AUTOTHROTTLE_ENABLED", "user_agent": "USER_AGENT"}
+        return {names[f.name]: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+
+
+@dataclass(frozen=True, slots=True)
 class JobConfig:
     """Everything a crawl job needs; TOML keys equal these field names."""
 
@@ -25,11 +40,18 @@ class JobConfig:
     out: str = "output"
     jobdir: str | None = None
     max_pages: int = 0
+    # Links followed from a start URL, sitemap or feed (DEPTH_LIMIT); 0 = no limit.
+    max_depth: int = 0
     workers: int = 0
     page_timeout: float = 120.0
     store_raw: bool = True
     # Read sitemaps named in each start host's robots.txt.
     robots_sitemaps: bool = True
+    # Re-runs fetch conditionally and add only new or changed pages; False re-adds everything.
+    incremental: bool = True
+    # The per-URL state file (crawler/state.py); None means OUT/state.sqlite.
+    state: str | None = None
+    politeness: Politeness = field(default_factory=Politeness)
     # Scrapy setting overrides, as `-s NAME=VALUE` or a [settings] table.
     settings: dict[str, Any] = field(default_factory=dict)
 
@@ -39,8 +61,11 @@ class JobConfig:
             check_url(url)
         if not (self.start_urls or self.sitemaps or self.feeds):
             raise ConfigError("nothing to crawl: give --start-url, --sitemap, --feed or a --config job file")
-        if self.max_pages < 0 or self.workers < 0 or self.page_timeout <= 0:
-            raise ConfigError("max_pages and workers must be >= 0, page_timeout > 0")
+        if self.max_pages < 0 or self.max_depth < 0 or self.workers < 0 or self.page_timeout <= 0:
+            raise ConfigError("max_pages, max_depth and workers must be >= 0, page_timeout > 0")
+        p = self.politeness
+        if (p.delay is not None and p.delay < 0) or (p.concurrency is not None and p.concurrency < 1):
+            raise ConfigError("politeness: delay must be >= 0 and concurrency >= 1")
         return self
 
     def domains(self) -> tuple[str, ...]:
@@ -58,9 +83,15 @@ class JobConfig:
             "CLEANCRAWL_WORKERS": self.workers,
             "CLEANCRAWL_PAGE_TIMEOUT": self.page_timeout,
             "CLEANCRAWL_STORE_RAW": self.store_raw,
+            "CLEANCRAWL_INCREMENTAL": self.incremental,
+            **self.politeness.to_scrapy_settings(),
         }
+        if self.state:
+            s["CLEANCRAWL_STATE"] = self.state
         if self.max_pages:
             s["CLOSESPIDER_ITEMCOUNT"] = self.max_pages
+        if self.max_depth:
+            s["DEPTH_LIMIT"] = self.max_depth
         if self.jobdir:
             # Our journal is the crash-safe state; Scrapy's JOBDIR keeps only the disk queue.
             s["CLEANCRAWL_JOBDIR"] = self.jobdir
@@ -79,6 +110,11 @@ class JobConfig:
         }
 
 
+# Paths in a job file are relative to the file's folder, so cron and systemd (whose
+# working directories are $HOME and /) run the same job as an interactive shell does.
+PATH_KEYS = ("out", "jobdir", "state")
+
+
 def load_job(path: str | Path) -> JobConfig:
     """Read a job TOML file into a JobConfig over the code defaults."""
     try:
@@ -89,25 +125,56 @@ def load_job(path: str | Path) -> JobConfig:
         raise ConfigError(f"cannot read job file {path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"job file {path} is not valid TOML: {exc}") from None
-    return merge(JobConfig(), data, source=str(path))
+    config = merge(JobConfig(), data, source=str(path))
+    folder = Path(path).parent
+    moved = {k: str(folder / getattr(config, k)) for k in PATH_KEYS
+             if k in data and getattr(config, k) and not Path(getattr(config, k)).is_absolute()}
+    return replace(config, **moved)
 
 
-def merge(config: JobConfig, values: dict[str, Any], source: str = "options") -> JobConfig:
-    """Return ``config`` with ``values`` laid over it; an unknown key fails by name."""
-    known = {f.name: f for f in fields(JobConfig)}
+def merge(config: Any, values: dict[str, Any], source: str = "options", prefix: str = "") -> Any:
+    """Return ``config`` with ``values`` laid over it; an unknown key or a wrong type fails by name."""
+    known = {f.name: f for f in fields(config)}
+    defaults = type(config)()
     changes: dict[str, Any] = {}
     for key, value in values.items():
         if key not in known:
-            raise ConfigError(f"{source}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
+            raise ConfigError(f"{source}: unknown setting {prefix + key!r} (known: {', '.join(sorted(known))})")
         if value is None:
             continue
-        default = getattr(JobConfig(), key)
-        if isinstance(default, tuple):
+        default = getattr(defaults, key)
+        if hasattr(default, "__dataclass_fields__"):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{source}: {prefix + key} must be a table, like [{key}]")
+            value = merge(getattr(config, key), value, source, prefix=f"{prefix}{key}.")
+        elif isinstance(default, tuple):
             value = tuple([value] if isinstance(value, str) else value)
         elif key == "settings":
             value = {**config.settings, **value}
+        _check_type(f"{source}: {prefix}{key}", value, default, known[key].type)
         changes[key] = value
     return replace(config, **changes)
+
+
+def _check_type(name: str, value: Any, default: Any, annotation: Any) -> None:
+    """Refuse a value of the wrong kind (a string for a number, a number for a list), naming the key."""
+    text = str(annotation)
+    if isinstance(default, bool) or text.startswith("bool"):
+        ok, kind = isinstance(value, bool), "true or false"
+    elif isinstance(default, int) or text.startswith("int"):
+        ok, kind = isinstance(value, int) and not isinstance(value, bool), "a whole number"
+    elif isinstance(default, float) or text.startswith("float"):
+        ok, kind = isinstance(value, (int, float)) and not isinstance(value, bool), "a number"
+    elif isinstance(default, tuple):
+        ok, kind = all(isinstance(v, str) for v in value), "a list of strings"
+    elif isinstance(default, dict):
+        ok, kind = isinstance(value, dict), "a table"
+    elif text.startswith("str"):
+        ok, kind = isinstance(value, str), "a string"
+    else:
+        return
+    if not ok:
+        raise ConfigError(f"{name} must be {kind}, not {value!r}")
 
 
 def check_url(url: str) -> str:

@@ -42,9 +42,12 @@ class RunSummary:
     def _progress(self) -> None:
         stats = self.crawler.stats
         done = sum(stats.get_value(f"cleancrawl/{t}", 0) for t in ("pages", "rejected", "errors"))
-        rate = done / max(time.monotonic() - self.started, 1e-9)
-        logger.info("progress: %d pages done (%d kept), %d requests, %.1f pages/s", done,
-                    stats.get_value("cleancrawl/pages", 0), stats.get_value("downloader/request_count", 0), rate)
+        # Incremental runs: pages already in the dataset are done too.
+        known = stats.get_value("cleancrawl/not_modified/page", 0) + stats.get_value("cleancrawl/unchanged", 0)
+        rate = (done + known) / max(time.monotonic() - self.started, 1e-9)
+        logger.info("progress: %d pages done (%d kept, %d already in the dataset), %d requests, %.1f pages/s",
+                    done + known, stats.get_value("cleancrawl/pages", 0), known,
+                    stats.get_value("downloader/request_count", 0), rate)
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         if self._loop and self._loop.running:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 from collections import defaultdict
-from typing import Any, AsyncIterator
+from typing import Any, AsyncIterator, Iterator
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request
@@ -214,3 +214,127 @@ class TrapGuard:
             seen.add(parts.query)
         request.meta["cleancrawl_run"] = run
         return True
+
+
+# Meta keys the incremental components use: a request the spider made (so its URL's
+# validators may be sent; robots.txt fetches are not), and one that carries validators.
+SPIDER_REQUEST = "cleancrawl_spider_request"
+CONDITIONAL = "cleancrawl_conditional"
+
+
+class ConditionalRequests:
+    """Send the stored ETag and Last-Modified as If-None-Match / If-Modified-Since (crawler/state.py).
+
+    Only on requests the spider made, and afresh on every hop, so a redirect never
+    carries the validators of the URL it left. A request that carries them accepts a 304.
+    Switched off for a full run (CLEANCRAWL_INCREMENTAL = False).
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        if not crawler.settings.getbool("CLEANCRAWL_INCREMENTAL"):
+            raise NotConfigured
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "ConditionalRequests":
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Any = None) -> None:
+        from .state import state_of
+
+        for name in (b"If-None-Match", b"If-Modified-Since"):
+            request.headers.pop(name, None)
+        request.meta.pop(CONDITIONAL, None)
+        if not request.meta.get(SPIDER_REQUEST):
+            return None
+        etag, modified = state_of(self.crawler).validators(request.url)
+        if etag:
+            request.headers[b"If-None-Match"] = etag
+        if modified:
+            request.headers[b"If-Modified-Since"] = modified
+        if etag or modified:
+            request.meta[CONDITIONAL] = True
+            allowed = request.meta.get("handle_httpstatus_list", [])
+            request.meta["handle_httpstatus_list"] = [*allowed, 304] if 304 not in allowed else allowed
+            self.crawler.stats.inc_value("cleancrawl/conditional_requests")
+        return None
+
+
+class NotModifiedReplay:
+    """Remember the requests each response yields; answer a 304 by yielding them again.
+
+    Sits next to the spider (above DepthMiddleware), so it records what the callback
+    itself yielded, and the replayed requests pass the same middlewares (depth, trap
+    bounds) as when the page was parsed. A 304 is never parsed: its callback is swapped
+    for the replay, so a listing that did not change still leads to new articles.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "NotModifiedReplay":
+        return cls(crawler)
+
+    async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        async for obj in start:
+            if isinstance(obj, Request):
+                obj.meta[SPIDER_REQUEST] = True
+            yield obj
+
+    def process_spider_input(self, response: Response, spider: Any = None) -> None:
+        if response.status == 304 and response.meta.get(CONDITIONAL):
+            response.request.callback = self.replay  # type: ignore[union-attr]
+        return None
+
+    async def process_spider_output(self, response: Response, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        from .state import state_of
+
+        links: list[dict[str, Any]] = []
+        made_item = False
+        async for obj in result:
+            if isinstance(obj, Request):
+                link = self._link(obj)
+                if link is not None:
+                    links.append(link)
+                obj.meta[SPIDER_REQUEST] = True
+            else:
+                made_item = True
+            yield obj
+        if response.status != 304:
+            # A response that made no item (sitemap, feed) has no row to lose: keep its validators now.
+            headers = None if made_item else {k.decode("latin-1").lower(): v[0].decode("latin-1")
+                                              for k, v in response.headers.items() if v}
+            state_of(self.crawler).parsed(response.url, links, headers)
+
+    def replay(self, response: Response, **kwargs: Any) -> Iterator[Request]:
+        """The callback of a 304: count it, and yield the requests its URL yielded when last parsed."""
+        from .state import state_of
+
+        state = state_of(self.crawler)
+        kind = state.not_modified(response.url)
+        self.crawler.stats.inc_value("cleancrawl/not_modified")
+        self.crawler.stats.inc_value(f"cleancrawl/not_modified/{kind}")
+        spider = self.crawler.spider
+        for link in state.links(response.url):
+            callback = getattr(spider, link["callback"], None)
+            if callback is None:
+                continue
+            errback = getattr(spider, link["errback"], None) if link.get("errback") else None
+            yield Request(link["url"], callback=callback, errback=errback, meta=dict(link.get("meta") or {}))
+
+    def _link(self, request: Request) -> dict[str, Any] | None:
+        """A request as JSON: URL, callback and errback by name, and the spider's own plain meta values."""
+        spider = self.crawler.spider
+        names = {}
+        for role in ("callback", "errback"):
+            func = getattr(request, role)
+            name = getattr(func, "__name__", "")
+            if func is not None and getattr(spider, name, None) != func:
+                return None  # not a spider method: it could not be found again by name
+            names[role] = name or None
+        if names["callback"] is None:
+            return None
+        meta = {k: v for k, v in request.meta.items()
+                if isinstance(v, (str, int, float, bool, type(None))) and not k.startswith(("cleancrawl_", "_"))}
+        return {"url": request.url, **names, "meta": meta}

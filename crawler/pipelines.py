@@ -2,7 +2,9 @@
 
 With a job directory (crawler/resume.py), a page's rows go through the write-ahead log
 and the page is journaled as done right after, so a killed crawl neither loses nor
-repeats it; a page that comes back although done is not written again.
+repeats it; a page that comes back although done is not written again. On a re-run
+into the same dataset (crawler/state.py), a row the dataset already holds for its URL
+is not written again either; it counts as unchanged.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .items import FailureItem, PageItem
 from .pool import WorkerPool
 from .process import Outcome, Page, ProcessOptions, domain_of, raw_row
 from .resume import job_of
+from .state import state_of
 from .summary import count_outcome
 
 
@@ -39,6 +42,7 @@ class ProcessPipeline:
         self.job = job_of(crawler)
         self.logged = (LoggedWriter(self.writer, self.job.log, s.getint("CLEANCRAWL_CHECKPOINT_BYTES"))
                        if self.job else None)
+        self.state = state_of(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "ProcessPipeline":
@@ -54,33 +58,49 @@ class ProcessPipeline:
             self.logged.close()
         else:
             self.writer.close()
+        self.state.commit()  # only now are this run's rows on disk (crawler/state.py)
+        self.state.close()
 
     async def process_item(self, item: Any) -> Any:
         if isinstance(item, FailureItem):
-            self._record(item.url, Outcome("errors", {
+            outcome = Outcome("errors", {
                 "url": item.url, "domain": domain_of(item.url), "crawl_id": self.crawl_id, "error": item.error,
-                "detail": item.detail, "http_status": item.status, "time": item.time}))
+                "detail": item.detail, "http_status": item.status, "time": item.time})
+            self._record(item.url, outcome, new=self._is_new(item.url, {}, outcome))
             return item
         page = Page(url=item.url, body=item.body, crawl_id=self.crawl_id, fetched_at=item.fetched_at,
                     status=item.status, headers=item.headers, page_type=item.page_type)
         outcome = await asyncio.wrap_future(self.pool.submit(page))
         raw = [("raw", raw_row(page))] if self.store_raw and outcome.table != "errors" else []
-        self._record(item.url, outcome, raw)
+        self._record(item.url, outcome, raw, new=self._is_new(item.url, item.headers, outcome))
         return item
 
-    def _record(self, url: str, outcome: Outcome, extra: Sequence[tuple[str, dict[str, Any]]] = ()) -> None:
-        rows = [*extra, (outcome.table, outcome.row)]
+    def _is_new(self, url: str, headers: dict[str, str], outcome: Outcome) -> bool:
+        """False when the dataset already holds this very row for the URL (counted as unchanged)."""
+        if self.state.outcome(url, headers, outcome.table, outcome.row):
+            return True
+        self.crawler.stats.inc_value("cleancrawl/unchanged")
+        self.crawler.stats.inc_value(f"cleancrawl/unchanged/{outcome.table}")
+        return False
+
+    def _record(self, url: str, outcome: Outcome, extra: Sequence[tuple[str, dict[str, Any]]] = (),
+                new: bool = True) -> None:
+        """Write a page's rows (none when unchanged); with a job directory, journal it as done."""
+        rows = [*extra, (outcome.table, outcome.row)] if new else []
         if self.logged:
             assert self.job is not None
             if self.job.frontier.is_done(url):  # fetched again after a crash: its rows are in already
                 self.crawler.stats.inc_value("cleancrawl/already_done")
                 return
-            self.logged.write_rows(rows)
+            if rows:
+                self.logged.write_rows(rows)
             self.job.frontier.finish(url)
             self.logged.checkpoint_if_due()
         else:
             for table, row in rows:
                 self.writer.write(table, row)
+        if not new:
+            return
         counters: Counter[str] = Counter()
         count_outcome(counters, outcome)
         for key, n in counters.items():

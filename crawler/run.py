@@ -39,16 +39,22 @@ def _crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
     from scrapy.settings import Settings
 
     from .spiders.articles import ArticlesSpider
+    from .state import state_lock, state_path
 
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     try:
         settings.setdict(config.to_scrapy_settings(crawl_id), priority="cmdline")
-        process = CrawlerProcess(settings)
-        process.crawl(ArticlesSpider, **config.spider_args())
     except (ValueError, TypeError, KeyError) as exc:
         raise ConfigError(f"bad crawl setting: {exc}") from None
-    process.start()
+    # One crawl at a time per dataset: taken before Scrapy opens anything.
+    with state_lock(state_path(settings.get("CLEANCRAWL_OUT"), settings.get("CLEANCRAWL_STATE") or "")):
+        try:
+            process = CrawlerProcess(settings)
+            process.crawl(ArticlesSpider, **config.spider_args())
+        except (ValueError, TypeError, KeyError) as exc:
+            raise ConfigError(f"bad crawl setting: {exc}") from None
+        process.start()
     path = Path(config.out) / "runs" / f"{crawl_id}.json"
     if not path.exists():
         raise ConfigError("the crawl did not start; see the log above")

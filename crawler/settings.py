@@ -41,10 +41,15 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.RetryAfter": 550,
     "crawler.middlewares.RedirectLoops": 650,
+    # Incremental runs: validators go on each hop's request, after robots and retries.
+    "crawler.middlewares.ConditionalRequests": 560,
 }
 # FrontierJournal (crawler/resume.py) sits next to the engine, so it journals only the
 # requests every other middleware let through; it is off without CLEANCRAWL_JOBDIR.
-SPIDER_MIDDLEWARES = {"crawler.middlewares.TrapGuard": 800, "crawler.resume.FrontierJournal": 10}
+# NotModifiedReplay sits nearest the spider (above DepthMiddleware, 900), so it records the
+# callback's own requests and its replays pass depth and trap bounds like parsed links.
+SPIDER_MIDDLEWARES = {"crawler.middlewares.TrapGuard": 800, "crawler.resume.FrontierJournal": 10,
+                      "crawler.middlewares.NotModifiedReplay": 950}
 
 ITEM_PIPELINES = {"crawler.pipelines.ProcessPipeline": 300}
 EXTENSIONS = {"crawler.extensions.RunSummary": 500}
@@ -64,6 +69,11 @@ CLEANCRAWL_JOBDIR = ""
 # With a job directory, every file is committed and the row log emptied once the log
 # passes this size: it bounds the log (a second copy of the uncommitted rows) on disk.
 CLEANCRAWL_CHECKPOINT_BYTES = 64 << 20
+# Re-runs into the same dataset fetch conditionally and write only new or changed pages
+# (crawler/state.py); False fetches and writes everything, and still records the state.
+CLEANCRAWL_INCREMENTAL = True
+# The state file; empty means CLEANCRAWL_OUT/state.sqlite.
+CLEANCRAWL_STATE = ""
 # Seconds between progress lines in the log; 0 turns them off.
 CLEANCRAWL_PROGRESS_INTERVAL = 10.0
 

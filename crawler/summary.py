@@ -10,11 +10,15 @@ from typing import Any, Mapping
 
 def from_counters(crawl_id: str, counters: Mapping[str, Any], seconds: float, extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """Group ``cleancrawl/...`` counters into the summary's sections."""
-    out: dict[str, Any] = {"crawl_id": crawl_id, "pages": 0, "rejected": 0, "errors": 0}
+    # not_modified: 304s; unchanged: fetched, but the row is the one already written (state.py).
+    out: dict[str, Any] = {"crawl_id": crawl_id, "pages": 0, "rejected": 0, "errors": 0, "not_modified": 0,
+                           "unchanged": 0}
     sections: dict[str, Counter[str]] = {"rejected_by_reason": Counter(), "errors_by_kind": Counter(),
-                                         "removed_by_reason": Counter(), "languages": Counter()}
+                                         "removed_by_reason": Counter(), "languages": Counter(),
+                                         "unchanged_by_table": Counter(), "not_modified_by_kind": Counter()}
     names = {"rejected": "rejected_by_reason", "errors": "errors_by_kind", "removed": "removed_by_reason",
-             "language": "languages"}
+             "language": "languages", "unchanged": "unchanged_by_table",
+             "not_modified": "not_modified_by_kind"}
     for key, value in counters.items():
         parts = key.split("/")
         if parts[0] != "cleancrawl" or len(parts) < 2:
@@ -47,7 +51,13 @@ def render(summary: dict[str, Any]) -> str:
         f"crawl {summary['crawl_id']}: {summary['pages']} pages kept, {summary['rejected']} rejected, "
         f"{summary['errors']} errors in {summary['seconds']:.1f}s ({summary['pages_per_second']:.1f} pages/s)"
     ]
+    if summary.get("not_modified") or summary.get("unchanged"):
+        kinds = summary.get("not_modified_by_kind") or {}
+        lines.append(f"  already in the dataset: {kinds.get('page', 0)} pages not modified (304), "
+                     f"{summary.get('unchanged', 0)} fetched but unchanged; {kinds.get('source', 0)} sitemaps, "
+                     "feeds and other sources not modified")
     for key, title in (("rejected_by_reason", "rejected"), ("errors_by_kind", "errors"),
+                       ("unchanged_by_table", "unchanged"),
                        ("removed_by_reason", "removed"), ("languages", "languages")):
         if summary.get(key):
             lines.append(f"  {title}: " + ", ".join(f"{k} {v}" for k, v in summary[key].items()))

@@ -109,6 +109,38 @@ def test_missing_pages_head_redirects_and_methods(site: SiteServer) -> None:
     assert ("HEAD", "/", 200) in site.requests and ("GET", "/no/such/page/", 404) in site.requests
 
 
+def _conditional(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    names = {"inm": "If-None-Match", "ims": "If-Modified-Since"}
+    try:
+        with urlopen(Request(url, headers={names[k]: v for k, v in headers.items()}), timeout=10) as r:
+            return r.status, {k.lower(): v for k, v in r.headers.items()}, r.read()
+    except HTTPError as e:
+        return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()
+
+
+def test_validators_and_conditional_requests() -> None:
+    with SiteServer() as site:
+        page = "/2024/06/heatwave-warning-extended/"
+        status, headers, body = _get(site.url + page)
+        etag, modified = headers["etag"], headers["last-modified"]
+        assert status == 200 and etag.startswith('"') and modified.endswith(" GMT")
+        assert _conditional(site.url + page, inm=etag)[:3:2] == (304, b"")
+        assert _conditional(site.url + page, inm='"other", ' + etag)[0] == 304
+        assert _conditional(site.url + page, ims=modified)[0] == 304
+        assert _conditional(site.url + page, ims="not a date")[0] == 200
+        # If-None-Match decides alone when both are sent (RFC 9110 13.2.2).
+        assert _conditional(site.url + page, inm='"other"', ims=modified)[0] == 200
+        site.change(page, body.replace(b"</p>", b" Updated at noon.</p>", 1))
+        status, headers, changed = _conditional(site.url + page, inm=etag, ims=modified)
+        assert status == 200 and headers["etag"] != etag and b"Updated at noon." in changed
+        assert _conditional(site.url + page, ims=modified)[0] == 200  # strictly later than before
+        assert _conditional(site.url + page, ims=headers["last-modified"])[0] == 304
+        site.send_validators = False
+        status, headers, _ = _conditional(site.url + page, inm=headers["etag"])
+        assert status == 200 and "etag" not in headers and "last-modified" not in headers
+        assert site.validators[1] == (page, etag, None, 304)
+
+
 @pytest.mark.parametrize("target", [
     "/../server.py", "/../../../../etc/passwd", "/%2e%2e/server.py", "/%2e%2e/%2e%2e/etc/passwd",
     "/..%2fserver.py", "/category/../../server.py", "/%2e%2e%5cserver.py", "//etc/passwd", "/etc/passwd%00.html",

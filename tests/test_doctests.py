@@ -9,7 +9,7 @@ import pytest
 
 
 @pytest.mark.parametrize("name", ["crawler.pagetype", "crawler.process", "crawler.urls", "crawler.middlewares",
-                                  "crawler.journal"])
+                                  "crawler.journal", "crawler.state"])
 def test_doctests(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0

@@ -5,6 +5,12 @@ Standard library only, so the demo command and the tests can start it without Sc
     with SiteServer() as server:          # 127.0.0.1, a free port
         urlopen(server.url + "/")         # {{BASE}} in pages is replaced by server.url
         server.requests                   # [(method, path, status), ...]
+        server.validators                 # [(path, If-None-Match, If-Modified-Since, status), ...]
+        server.change("/a/", new_html)    # serve new content (new ETag, later Last-Modified)
+
+Every 200 carries an ETag (a hash of the body) and a Last-Modified date, and a GET
+or HEAD whose If-None-Match or If-Modified-Since still holds is answered 304, as
+RFC 9110 section 13 orders them; ``send_validators = False`` turns both off.
 
     python -m crawler.demo.server [--port N] [--generated N]
 """
@@ -12,10 +18,13 @@ Standard library only, so the demo command and the tests can start it without Sc
 from __future__ import annotations
 
 import argparse
+import hashlib
 import posixpath
 import re
 import sys
 import threading
+import time
+from email.utils import formatdate, parsedate_to_datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -65,7 +74,8 @@ class _Handler(BaseHTTPRequestHandler):
                    b"method not allowed\n", head=False)
 
     def _answer(self, head: bool) -> None:
-        status, headers, body = self.server.site.respond(self.path)
+        status, headers, body = self.server.site.answer(
+            self.path, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since"))
         self._send(status, headers, body, head)
 
     def _send(self, status: int, headers: dict[str, str], body: bytes, head: bool) -> None:
@@ -73,7 +83,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
+        if status != HTTPStatus.NOT_MODIFIED:  # a 304 has no body, and no length of its own
+            self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if not head and body:
             self.wfile.write(body)
@@ -102,8 +113,15 @@ class SiteServer:
         self.host, self.port, self.generated_pages = host, port, generated_pages
         self.url = ""
         self.requests: list[tuple[str, str, int]] = []
+        # One entry per GET/HEAD: (path, If-None-Match, If-Modified-Since, status).
+        self.validators: list[tuple[str, str | None, str | None, int]] = []
+        self.send_validators = True
         self._lock = threading.Lock()
         self._cache: dict[Path, bytes] = {}
+        # Pages changed by change(): path -> (body, Last-Modified as a Unix time).
+        self._changed: dict[str, tuple[bytes, int]] = {}
+        # Unchanged pages were all last modified when the server started (whole seconds, as HTTP dates are).
+        self.started = int(time.time()) - 60
         self._httpd: _Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -141,12 +159,48 @@ class SiteServer:
         with self._lock:
             self.requests.append((method, path, status))
 
+    def change(self, path: str, body: str | bytes) -> None:
+        """Serve ``body`` at ``path`` from now on ({{BASE}} substituted), with a later Last-Modified."""
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        data = data.replace(PLACEHOLDER, self.url.encode("ascii"))
+        with self._lock:
+            previous = max([self.started, *(t for _, t in self._changed.values())])
+            self._changed[path] = (data, max(int(time.time()), previous + 1))
+
+    def answer(self, target: str, if_none_match: str | None = None, if_modified_since: str | None = None) -> Response:
+        """Answer a GET or HEAD: respond(), then the validators; the request's validators are logged."""
+        status, headers, body = self.validate(target, self.respond(target), if_none_match, if_modified_since)
+        with self._lock:
+            self.validators.append((target, if_none_match, if_modified_since, int(status)))
+        return status, headers, body
+
+    def validate(self, target: str, response: Response, if_none_match: str | None,
+                 if_modified_since: str | None) -> Response:
+        """Add ETag and Last-Modified to a 200, and turn it into a 304 when the request's validator holds."""
+        status, headers, body = response
+        if status != HTTPStatus.OK or not self.send_validators:
+            return response
+        changed = self._changed.get(unquote(urlsplit(target).path or "/"))
+        modified = changed[1] if changed else self.started
+        etag = '"' + hashlib.blake2b(body, digest_size=8).hexdigest() + '"'
+        headers = {**headers, "ETag": etag, "Last-Modified": formatdate(modified, usegmt=True)}
+        if if_none_match is not None:  # If-None-Match wins; If-Modified-Since is then ignored
+            tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+            fresh = "*" in tags or etag in tags
+        else:
+            fresh = _not_after(modified, if_modified_since)
+        if fresh:
+            return HTTPStatus.NOT_MODIFIED, {"ETag": etag, "Last-Modified": headers["Last-Modified"]}, b""
+        return status, headers, body
+
     def respond(self, target: str) -> Response:
         """Answer one request target ("/a/b/?q") with (status, headers, body)."""
         raw_path = urlsplit(target).path or "/"
         path = unquote(raw_path)
         if "\x00" in path or not path.startswith("/"):
             return self._not_found()
+        if path in self._changed:
+            return HTTPStatus.OK, {"Content-Type": CONTENT_TYPES[".html"]}, self._changed[path][0]
         made = self._generated(path)
         if made is not None:
             return made
@@ -209,6 +263,17 @@ class SiteServer:
     @staticmethod
     def _not_found() -> Response:
         return HTTPStatus.NOT_FOUND, {"Content-Type": CONTENT_TYPES[".html"]}, NOT_FOUND
+
+
+def _not_after(modified: int, if_modified_since: str | None) -> bool:
+    """True when an If-Modified-Since date is valid and not before ``modified`` (Unix seconds)."""
+    if not if_modified_since:
+        return False
+    try:
+        since = parsedate_to_datetime(if_modified_since).timestamp()
+    except (TypeError, ValueError, IndexError):
+        return False  # an invalid date is ignored (RFC 9110 13.1.3)
+    return modified <= since
 
 
 def main(argv: Sequence[str] | None = None) -> int:
