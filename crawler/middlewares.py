@@ -7,6 +7,8 @@ spider's errback turns into an ``errors`` row (``spiders/failures.py``).
 
 from __future__ import annotations
 
+import hashlib
+
 import ipaddress
 import logging
 from collections import defaultdict
@@ -177,8 +179,11 @@ class TrapGuard:
 
     A link whose shape (``urls.url_shape``) equals the shape of the page it was found on
     continues that page's run; runs longer than CLEANCRAWL_TRAP_RUN are not followed
-    (calendars, session ids, endless "next"). Independently, each host+path is followed
-    with at most CLEANCRAWL_TRAP_QUERY_VARIANTS distinct query strings.
+    (calendars, session ids, endless "next"). A page that leads to at least
+    CLEANCRAWL_TRAP_PRODUCTIVE links not met before (the articles of an archive page) is
+    pagination, not a trap: its chain starts afresh (a trap page leads to one new link,
+    its own next). Independently, each
+    host+path is followed with at most CLEANCRAWL_TRAP_QUERY_VARIANTS distinct query strings.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -187,21 +192,36 @@ class TrapGuard:
         self.max_variants = s.getint("CLEANCRAWL_TRAP_QUERY_VARIANTS")
         if self.max_run <= 0 and self.max_variants <= 0:
             raise NotConfigured
+        self.productive = s.getint("CLEANCRAWL_TRAP_PRODUCTIVE")
         self.stats = crawler.stats
         self.variants: dict[str, set[str]] = defaultdict(set)
+        self.seen: set[bytes] = set()  # 8-byte digests of the links met so far
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "TrapGuard":
         return cls(crawler)
 
     async def process_spider_output(self, response: Response, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
-        async for obj in result:
-            if not isinstance(obj, Request) or self.admit(response, obj):
+        # A page's output is read whole first: whether it led anywhere new decides
+        # whether its same-shape link continues a run (pages of output are small).
+        out = [obj async for obj in result]
+        fresh = 0
+        for obj in out:
+            if isinstance(obj, Request):
+                key = hashlib.blake2b(obj.url.encode(), digest_size=8).digest()
+                if key not in self.seen:
+                    self.seen.add(key)
+                    fresh += 1
+        productive = self.productive > 0 and fresh >= self.productive
+        for obj in out:
+            if not isinstance(obj, Request) or self.admit(response, obj, productive):
                 yield obj
 
-    def admit(self, response: Response, request: Request) -> bool:
+    def admit(self, response: Response, request: Request, productive: bool = False) -> bool:
+        """Admit a request found on ``response``; a productive page starts its chain afresh."""
         shape = url_shape(request.url)
-        run = response.meta.get("cleancrawl_run", 0) + 1 if shape == url_shape(response.url) else 0
+        same = shape == url_shape(response.url)
+        run = (0 if productive else response.meta.get("cleancrawl_run", 0) + 1) if same else 0
         parts = urlsplit(request.url)
         seen = self.variants[f"{parts.netloc}{parts.path}"]
         if self.max_run > 0 and run >= self.max_run:

@@ -88,3 +88,6 @@ CLEANCRAWL_RETRY_AFTER_MAX = 30.0
 # 0 turns a bound off.
 CLEANCRAWL_TRAP_RUN = 10
 CLEANCRAWL_TRAP_QUERY_VARIANTS = 50
+# A page leading to this many links not met before is pagination: its chain of
+# same-shape links starts afresh (0 turns this off and bounds every chain).
+CLEANCRAWL_TRAP_PRODUCTIVE = 3

@@ -101,3 +101,18 @@ def test_a_refused_connection_is_an_errors_row(tmp_path: Path) -> None:
     (row,) = open_table(tmp_path, "errors").to_table().to_pylist()
     assert (row["url"], row["error"]) == (f"http://127.0.0.1:{port}/", "connection")
     assert "0 pages kept, 0 rejected, 1 errors" in r.stdout
+
+
+def test_a_long_archive_is_paginated_to_its_end(tmp_path: Path) -> None:
+    # 13 listing pages chained by "next": longer than the trap bound on same-shape runs
+    # (CLEANCRAWL_TRAP_RUN = 10), but every listing leads to new articles, so it is
+    # pagination and the crawl must reach the last article.
+    from crawler.demo.generated import PER_LIST
+
+    pages = PER_LIST * 12 + 7
+    with SiteServer(generated_pages=pages) as server:
+        r = run_cli("crawl", "--start-url", server.url + "/gen/list-0.html", "--out", str(tmp_path), *FAST,
+                    "-s", "CLEANCRAWL_STORE_RAW=False")
+        assert r.returncode == 0, r.stderr
+    kept = {p for p in _rows(tmp_path, "pages") if p.startswith("/gen/article-")}
+    assert kept == {f"/gen/article-{i}.html" for i in range(pages)}
