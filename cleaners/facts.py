@@ -19,7 +19,7 @@ from .language import (
 from .model import Block, PageFacts
 from .morphology import brand_total, glued_runs
 from .options import CleanOptions
-from .resources import COMMENT_HEADERS, COMMENT_MARKERS, STOPWORDS, TERM_GROUPS, TERMS, TOPICS
+from .resources import COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, STOPWORDS, TERM_GROUPS, TERMS, TOPICS
 from .folding import bare, fold
 from .segment import words
 
@@ -43,6 +43,9 @@ TOPIC_DENSITY = 0.2
 OWN_LANGUAGE_SHARE = 0.1
 # Comment markers and headers are short lines; longer ones are not tried.
 MAX_MARKER_CHARS = 200
+# Author lines ("Maria says:") open the comment region when a text has this many.
+MAX_AUTHOR_CHARS = 60
+MIN_AUTHOR_LINES = 2
 # Per-block stopword language needs 3 hits with 0.6 of them agreeing.
 BLOCK_STOP_HITS = 3
 BLOCK_STOP_SHARE = 0.6
@@ -54,12 +57,14 @@ MIXED_LETTERS = 20
 MIXED_LETTERS_UNSPACED = 10
 MIXED_SHARE = 0.03
 # Foreign-language blocks: at least this many units. Stopwords name the language when
-# they can; otherwise a sentence of DETECT_UNITS or more with (almost) none of the
-# page language's stopwords goes to seeded langdetect, which must be this sure. On
-# the 181 bench pages no block of 6+ units has another stopword language, and the
-# sentences short of stopwords are English lists, captions and questions.
+# they can; otherwise a sentence of DETECT_UNITS or more alphabetic words with under
+# FOREIGN_SHARE of the page language's stopwords (English prose: 0.2-0.45) goes to
+# seeded langdetect (1-2 ms a sentence), which must be this sure. On the 181 bench
+# pages no block of 6+ units has another stopword language, and the sentences short
+# of stopwords are English lists, captions and questions, which langdetect reads as
+# English.
 FOREIGN_UNITS = 6
-FOREIGN_SHARE = 0.05
+FOREIGN_SHARE = 0.1
 DETECT_UNITS = 8
 DETECT_PROB = 0.9
 QUOTES = "\"'“”„«»‘’‚「」『』"
@@ -223,9 +228,12 @@ def contexts(spans: list[tuple[int, int]], text: str, anchors: tuple[str, ...] =
     """Return each block's context: position, repetition, comment region, anchor share."""
     lines = [text[a:b].strip() for a, b in spans]
     seen = Counter(line.lower() for line in lines)
+    authors = [i for i, line in enumerate(lines) if len(line) <= MAX_AUTHOR_CHARS and COMMENT_AUTHORS.fullmatch(line)]
+    opens = authors[0] if len(authors) >= MIN_AUTHOR_LINES else -1
     out, in_comments = [], False
-    for (a, _), line in zip(spans, lines):
+    for i, ((a, _), line) in enumerate(zip(spans, lines)):
         short = len(line) <= MAX_MARKER_CHARS
+        in_comments = in_comments or i == opens  # an author line is itself part of the comments
         marker = short and bool(COMMENT_MARKERS.fullmatch(line))
         out.append(Context(
             position=a / len(text), repeats=seen[line.lower()] - 1, in_comments=in_comments and not marker,

@@ -198,4 +198,5 @@ DOMAIN_GLUE = re.compile(
 )
 
 COMMENT_MARKERS = re.compile("|".join(f"(?:{m})" for m in _group(_COMMENTS, "markers", "comments.toml")), re.IGNORECASE)
+COMMENT_AUTHORS = re.compile("|".join(f"(?:{m})" for m in _group(_COMMENTS, "authors", "comments.toml")), re.IGNORECASE)
 COMMENT_HEADERS = re.compile("|".join(f"(?:{m})" for m in _group(_COMMENTS, "headers", "comments.toml")), re.IGNORECASE)

@@ -1,4 +1,4 @@
-"""Boilerplate lines: comment forms, credits, copyright, share/subscribe/cookie lines.
+"""Boilerplate lines: comment forms, credits, copyright, share/subscribe/cookie, navigation lines.
 
 Each rule fullmatches the stripped block against its code's patterns in
 ``data/boilerplate.toml``, within the pattern's length limit.
@@ -62,3 +62,9 @@ def subscribe(block: Block, page: PageFacts) -> bool:
 @rule("boilerplate.cookie")
 def cookie(block: Block, page: PageFacts) -> bool:
     return matches("boilerplate.cookie", block)
+
+
+@rule("boilerplate.navigation")
+def navigation(block: Block, page: PageFacts) -> bool:
+    """A menu word, a breadcrumb, a previous/next or related-posts line, a row of site links."""
+    return matches("boilerplate.navigation", block)
