@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from . import dom
 from .extract import extract
-from .facts import Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
+from .facts import FOREIGN_SHARE, Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
 from .language import add_counts, document_language
 from .model import Block, CleanResult, PageFacts, Removal, Verdict
 from .options import CleanOptions
@@ -25,8 +25,8 @@ from .segment import segment_text, split_parts, words
 BLOCK_RULES = entries("rule", "block")
 DOM_RULES = entries("rule", "dom")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
-# A last sentence of this many words without one stopword of the page's language is
-# probed on its own (a sentence in another language appended to a paragraph).
+# A last sentence of this many words with under FOREIGN_SHARE of the page language's
+# stopwords is probed on its own (a sentence in another language appended to a paragraph).
 FOREIGN_TAIL_UNITS = 6
 DEFAULT = CleanOptions()
 
@@ -178,7 +178,7 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
 
 def _worth_probing(block: Block, page: PageFacts) -> bool:
     """A low-scoring block that may still end in a foreign sentence: one with a second
-    script, or whose last sentence has none of the page language's stopwords."""
+    script, or whose last sentence has (almost) none of the page language's stopwords."""
     if block.mixed:
         return True
     if not page.language or block.units < 2 * FOREIGN_TAIL_UNITS:
@@ -187,7 +187,8 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
     if last[0] == 0:
         return False
     tail = words(block.text[last[0]:last[1]])
-    return len(tail) >= FOREIGN_TAIL_UNITS and not any(page.language in STOPWORDS.get(w, ()) for w in tail)
+    own = sum(1 for w in tail if page.language in STOPWORDS.get(w, ()))
+    return len(tail) >= FOREIGN_TAIL_UNITS and own < FOREIGN_SHARE * len(tail)
 
 
 def _topic_shift(part: Block, block_hits: int, page: PageFacts) -> bool:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .language import (
-    MIN_DOC_HITS, MIN_DOC_SHARE, UNSPACED, detect, dominant, japanese_or_chinese, script_counts, stop_counts,
+    MIN_DOC_HITS, MIN_DOC_SHARE, STOP_SCRIPT, UNSPACED, detect, dominant, japanese_or_chinese, script_counts, stop_counts,
     stop_language,
 )
 from .model import Block, PageFacts
@@ -138,7 +138,7 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     own = block.stop_share(page.language)
     if block.stop_lang:
         return block.stop_lang if block.stop_lang != page.language and own < OWN_LANGUAGE_SHARE else None
-    if own >= FOREIGN_SHARE or block.units < DETECT_UNITS or not block.sentence_end:
+    if own >= FOREIGN_SHARE or block.units < DETECT_UNITS:
         return None
     if sum(1 for w in words(block.text) if w.isalpha()) < DETECT_UNITS:
         return None  # numbers and link parts are no evidence of a language
@@ -186,6 +186,8 @@ def page_facts(
     """Aggregate block facts into the document's facts."""
     lang, _ = stop_language(stops, MIN_DOC_HITS, MIN_DOC_SHARE)
     script = japanese_or_chinese(scripts) if scripts else dominant(scripts)
+    if lang and STOP_SCRIPT.get(lang, "latin") != script:
+        lang = None  # English menus around a Korean article do not make it English
     own = [b for b in blocks if belongs(b, script, lang)]
     chars = sum(len(b.text) for b in blocks)
     return PageFacts(

@@ -50,8 +50,8 @@ def foreign_block(block: Block, page: PageFacts) -> float:
         return 0.0
     if block.units < (FOREIGN_UNITS_UNSPACED if block.script in UNSPACED else FOREIGN_UNITS):
         return 0.0
-    if not (block.sentence_end or DIGIT.search(block.text)):
-        return 0.0  # verse, labels and names: spam is written in sentences, with figures
-    if other_script(block.script, page.script) or block.foreign:
+    if block.foreign:
         return 1.0
+    if other_script(block.script, page.script) and (block.sentence_end or DIGIT.search(block.text)):
+        return 1.0  # not verse, labels or names: spam is written in sentences, with figures
     return 0.0
