@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .language import (
-    MIN_DOC_HITS, MIN_DOC_SHARE, STOP_SCRIPT, UNSPACED, detect, dominant, japanese_or_chinese, script_counts, stop_counts,
+    MIN_DOC_HITS, MIN_DOC_SHARE, STOP_SCRIPT, UNSPACED, detect_short, dominant, japanese_or_chinese, script_counts, stop_counts,
     stop_language,
 )
 from .model import Block, PageFacts
@@ -21,7 +21,7 @@ from .morphology import brand_total, glued_runs
 from .options import CleanOptions
 from .resources import COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, STOPWORDS, TERM_GROUPS, TERMS, TOPICS
 from .folding import bare, fold
-from .segment import words
+from .segment import WORD, words
 
 SENTENCE_CLOSE = re.compile(r"[.!?。！？…:;\"”’»)।؟۔]\s*$")
 # Prose for topic purposes: at least this many units and this stopword share.
@@ -67,6 +67,9 @@ FOREIGN_UNITS = 6
 FOREIGN_SHARE = 0.1
 DETECT_UNITS = 8
 DETECT_PROB = 0.9
+# ... of which at least this many lower-case words: a language is carried by its common
+# words, not by the capitalised names of a product title ("65\" LG 4K Smart HDTV").
+DETECT_LOWER = 5
 QUOTES = "\"'“”„«»‘’‚「」『』"
 
 
@@ -140,9 +143,9 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
         return block.stop_lang if block.stop_lang != page.language and own < OWN_LANGUAGE_SHARE else None
     if own >= FOREIGN_SHARE or block.units < DETECT_UNITS:
         return None
-    if sum(1 for w in words(block.text) if w.isalpha()) < DETECT_UNITS:
-        return None  # numbers and link parts are no evidence of a language
-    lang, prob = detect(block.text)
+    if sum(1 for w in WORD.findall(block.text) if w.isalpha() and w[0].islower()) < DETECT_LOWER:
+        return None  # numbers, link parts, names and product titles are no evidence of a language
+    lang, prob = detect_short(block.text)
     return lang if lang and lang != page.language and prob >= DETECT_PROB else None
 
 
