@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .facts import block_facts, commercial_text
+from .facts import block_facts, commercial_text, commercial_texts
 from .model import Block
 
 # Inline styles that hide an element, by name (the name is recorded as hidden_by).
@@ -197,6 +197,8 @@ def _link_runs(tree: HtmlElement, site: str | None) -> tuple[dict[HtmlElement, i
         if container is not None and container.tag not in NEVER:
             per[container] = per.get(container, 0) + 1
         text = " ".join(a.text_content().split()).lower()
-        if len(text) >= 3 and text not in texts:
-            texts[text] = commercial_text(text)
-    return {el: n for el, n in per.items() if n >= RUN_LINKS}, tuple(sorted(t for t, yes in texts.items() if yes))
+        if len(text) >= 3:
+            texts[text] = False
+    found = list(texts)
+    commercial = commercial_texts(found)
+    return {el: n for el, n in per.items() if n >= RUN_LINKS}, tuple(sorted(t for t, yes in zip(found, commercial) if yes))

@@ -9,6 +9,7 @@ blocks into the document's script, language and topics.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -17,7 +18,7 @@ from .language import (
     stop_language,
 )
 from .model import Block, PageFacts
-from .morphology import brand_total, glued_runs
+from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs
 from .options import CleanOptions
 from .resources import COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, STOPWORDS, TERM_GROUPS, TERMS, TOPICS
 from .folding import bare, fold
@@ -171,6 +172,33 @@ def commercial_text(text: str) -> bool:
         if TERM_GROUPS[m.group()] != ("cta",):
             return True
     return brand_total(low, words(low)) >= 1 or glued_runs(text) > 0
+
+
+def commercial_texts(texts: list[str]) -> list[bool]:
+    """``commercial_text`` of many short texts (a page's off-site anchor texts: hundreds of
+    names and headlines). One scan of them all finds the few that can have evidence (a
+    lexicon term, a brand root, a digit glued to a letter); only those are read whole."""
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    low = bare(fold(joined))
+    starts = [0]
+    for line in low.split("\n")[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    maybe: set[int] = set()
+    for pattern in (TERMS, ROOT_ANY, DIGIT_HINT):
+        for m in pattern.finditer(low):
+            maybe.add(bisect_right(starts, m.start()) - 1)
+    if not low.isascii():  # glued_runs reads roots in text.lower(), before accents are stripped
+        plain = joined.lower()
+        if len(plain) == len(joined):
+            pstarts = [0]
+            for line in plain.split("\n")[:-1]:
+                pstarts.append(pstarts[-1] + len(line) + 1)
+            maybe.update(bisect_right(pstarts, m.start()) - 1 for m in ROOT_ANY.finditer(plain))
+        else:
+            return [commercial_text(t) for t in texts]
+    return [i in maybe and commercial_text(t) for i, t in enumerate(texts)]
 
 
 def is_prose(block: Block) -> bool:

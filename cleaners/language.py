@@ -121,8 +121,8 @@ def detect_short(text: str, trials: int = 2) -> tuple[str | None, float]:
     """Seeded langdetect with fewer trials, for one sentence-sized block.
 
     langdetect averages 7 random walks over the text's n-grams; for a block's language
-    against its page's, 2 cost a third as much and named the same language on every
-    spam and benchmark block measured (bench/spam_eval.py, 2026-11-25).
+    against its page's, 2 walks of at most 100 draws name the same language on the spam
+    corpus and no benchmark block as foreign (bench/spam_eval.py, 2026-11-25).
     """
     from langdetect import DetectorFactory, detector_factory
     from langdetect.lang_detect_exception import LangDetectException
@@ -131,6 +131,9 @@ def detect_short(text: str, trials: int = 2) -> tuple[str | None, float]:
     detector_factory.init_factory()  # loads the profiles once
     detector = detector_factory._factory.create()
     detector.n_trial = trials
+    # A block that has not converged after this many n-gram draws is ambiguous (it
+    # would not reach DETECT_PROB): English captions ran to langdetect's 10,000 at 3 ms.
+    detector.ITERATION_LIMIT = 100
     detector.append(text)
     try:
         best = detector.get_probabilities()[0]

@@ -22,6 +22,8 @@ from .segment import glue_splits
 from .resources import DOMAIN_GLUE
 
 DIGIT_HINT = re.compile(r"[a-z]\d|\dx")
+# Any brand root anywhere: one scan of many texts finds the ones worth reading.
+ROOT_ANY = re.compile("|".join(map(re.escape, sorted(ROOTS, key=len, reverse=True))))
 # Letters a root must be glued to: "wiibet" (3) is a brand, "abet" is not a candidate.
 MIN_SUFFIX_REST = 2
 MIN_PREFIX_REST = 3
