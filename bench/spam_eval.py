@@ -2,8 +2,9 @@
 
 Prints, for the dev and held-out splits side by side:
   spam recall          share of injected visible spam characters absent from clean_html's text
-  article retention    share of clean_html's text on the page *without* spam that survives on
-                       the page with spam (isolates the cleaner's harm from extraction)
+  article retention    share of the article text clean_html keeps on the page *without* spam
+                       (its paragraphs found in the benchmark's ground-truth body) that survives
+                       on the page with spam (isolates the cleaner's harm from extraction)
   legit retention      per legitimate gambling article, share of its paragraphs' characters
                        kept (min and mean, with and without injected spam)
   dump P / R / F1      clean_text removals against the labelled spam+boilerplate characters
@@ -30,6 +31,7 @@ from bench.spamcorpus import corpus, dumps  # noqa: E402
 from cleaners import CleanOptions, clean_html, clean_text  # noqa: E402
 
 MIN_RUN = 12  # a surviving piece of a string counts when it is at least this long
+ARTICLE_SHARE = 0.8  # a paragraph belongs to the article when this share of it is in the ground-truth body
 OPTIONS = CleanOptions()
 
 
@@ -98,6 +100,23 @@ def _kept(paras: list[str], out: str) -> tuple[int, int, str]:
     return total, kept, lost
 
 
+def article_paragraphs(text: str, body: str) -> list[str]:
+    """The paragraphs of ``text`` that belong to the article: mostly found in its ground-truth body.
+
+    Menus and footers that extraction kept on the page without spam are not article, and
+    extraction may drop them on the page with spam for reasons of its own.
+
+    >>> article_paragraphs("Menu\\nThe council voted on Tuesday to expand the park.", "The council voted on Tuesday to expand the park. It rained.")
+    ['The council voted on Tuesday to expand the park.']
+    """
+    out = []
+    for p in text.split("\n"):
+        p = norm(p)
+        if p and kept_chars(p, body) >= ARTICLE_SHARE * len(p):
+            out.append(p)
+    return out
+
+
 def _row(case: gen.Case, seconds: float, **figures) -> dict:
     return {"id": case.id, "split": case.split, "kind": case.kind, "style": case.style + (f":{case.variant}" if case.variant else ""),
             "lang": case.lang, "market": case.market, "seconds": seconds, **figures}
@@ -109,9 +128,10 @@ def eval_page(args: tuple[str, str, bool]) -> list[dict]:
     rows = []
     base = clean_html(gen.base_page(page_id), url=gen.page_url(page_id, "base")).text
     base_n = norm(base)
-    paras = [norm(p) for p in base.split("\n") if p.strip()]
-    ex_paras = [norm(p) for p in extract_only(gen.base_page(page_id), gen.page_url(page_id, "base")).split("\n")
-                if p.strip()] if with_extract else []
+    body = norm(gen.truth()[page_id].get("articleBody", ""))
+    paras = article_paragraphs(base, body)
+    ex_paras = article_paragraphs(extract_only(gen.base_page(page_id), gen.page_url(page_id, "base")),
+                                  body) if with_extract else []
     for n in range(gen.N_DEV + gen.N_HELDOUT):
         case = gen.html_case(page_id, n)
         if split not in ("all", case.split):
