@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Crawl N generated pages on loopback and report peak memory of the crawl.
+"""Crawl N generated pages (or the fault site) on loopback and report peak memory of the crawl.
 
     python bench/crawl_memory.py [--pages 5000]
+    python bench/crawl_memory.py --fault-site     # tests/faultsite.py: 20 MB page, bombs, traps
 
 Serves the demo server's generated section (N article pages behind listing pages) on
 127.0.0.1, runs `cleancrawl crawl` on it in a subprocess, and samples /proc every
@@ -49,12 +50,22 @@ def children(pid: int) -> list[int]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=5000)
+    ap.add_argument("--fault-site", action="store_true", help="crawl the fault site instead of generated pages")
     args = ap.parse_args()
     out = Path(tempfile.mkdtemp(prefix="cleancrawl-mem-"))
-    with SiteServer(root=None, generated_pages=args.pages) as server:
-        cmd = [sys.executable, "-m", "crawler.cli", "crawl", "--start-url", server.url + "/gen/list-0.html",
-               "--out", str(out), "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
-               "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING"]
+    flags = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+             "-s", "LOG_LEVEL=WARNING"]
+    if args.fault_site:
+        sys.path.insert(0, str(REPO / "tests"))
+        from faultsite import FaultSite
+
+        server, start = FaultSite(), "/"
+        flags += ["-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=1"]  # as tests/test_faults.py
+    else:
+        server, start = SiteServer(root=None, generated_pages=args.pages), "/gen/list-0.html"
+    with server:
+        cmd = [sys.executable, "-m", "crawler.cli", "crawl", "--start-url", server.url + start,
+               "--out", str(out), *flags]
         started = time.monotonic()
         proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, text=True)
         peak_main = peak_worker = peak_tree = 0
@@ -71,7 +82,7 @@ def main() -> None:
     import pyarrow.dataset as ds
 
     kept = ds.dataset(out / "pages", format="parquet").count_rows()
-    print(json.dumps({"pages_generated": args.pages, "pages_kept": kept, "exit": proc.returncode,
+    print(json.dumps({"site": "fault" if args.fault_site else "generated", "pages_generated": None if args.fault_site else args.pages, "pages_kept": kept, "exit": proc.returncode,
                       "seconds": round(seconds, 1), "peak_rss_main_mb": round(peak_main / 1024, 1),
                       "peak_rss_largest_worker_mb": round(peak_worker / 1024, 1),
                       "peak_rss_tree_mb": round(peak_tree / 1024, 1), "summary": stdout.strip().splitlines()[:1]}))
