@@ -53,9 +53,9 @@ BLOCK_STOP_SHARE = 0.6
 # A second script with at least this many letters (and this share of the letters)
 # makes a block "mixed": a sentence of another script glued to a paragraph. A brand
 # name in Latin letters inside Thai text has 5-12 letters; a sentence has 25 and more,
-# except in scripts without spaces (a Chinese sentence: 12 and more).
+# except in scripts without spaces (a short Chinese sentence has 8 and more).
 MIXED_LETTERS = 20
-MIXED_LETTERS_UNSPACED = 10
+MIXED_LETTERS_UNSPACED = 6
 MIXED_SHARE = 0.03
 # Foreign-language blocks: at least this many units. Stopwords name the language when
 # they can; otherwise a sentence of DETECT_UNITS or more alphabetic words with under
@@ -66,11 +66,11 @@ MIXED_SHARE = 0.03
 # English.
 FOREIGN_UNITS = 6
 FOREIGN_SHARE = 0.1
-DETECT_UNITS = 8
+DETECT_UNITS = 6
 DETECT_PROB = 0.9
 # ... of which at least this many lower-case words: a language is carried by its common
 # words, not by the capitalised names of a product title ("65\" LG 4K Smart HDTV").
-DETECT_LOWER = 5
+DETECT_LOWER = 4
 QUOTES = "\"'“”„«»‘’‚「」『』"
 
 
