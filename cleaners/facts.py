@@ -20,7 +20,7 @@ from .language import (
 from .model import Block, PageFacts
 from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs
 from .options import CleanOptions
-from .resources import COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, STOPWORDS, TERM_GROUPS, TERMS, TOPICS
+from .resources import CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, STOPWORDS, TERM_GROUPS, TERMS, TOPICS
 from .folding import bare, fold
 from .segment import WORD, words
 
@@ -68,6 +68,10 @@ FOREIGN_UNITS = 6
 FOREIGN_SHARE = 0.1
 DETECT_UNITS = 6
 DETECT_PROB = 0.9
+# A long sentence is tried under a higher share: languages the lists do not know share
+# short words with English ("at", "in", "may" in Tagalog) but not at English density.
+LONG_UNITS = 15
+LONG_SHARE = 0.2
 # ... of which at least this many lower-case words: a language is carried by its common
 # words, not by the capitalised names of a product title ("65\" LG 4K Smart HDTV").
 DETECT_LOWER = 4
@@ -140,10 +144,12 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     if not page.language or block.units < FOREIGN_UNITS or block.script != page.script or block.quoted:
         return None
     own = block.stop_share(page.language)
-    if block.stop_lang:
-        return block.stop_lang if block.stop_lang != page.language and own < OWN_LANGUAGE_SHARE else None
-    if own >= FOREIGN_SHARE or block.units < DETECT_UNITS:
+    if block.stop_lang and block.stop_lang != page.language:
+        return block.stop_lang if own < OWN_LANGUAGE_SHARE else None
+    if block.units < DETECT_UNITS or own >= (FOREIGN_SHARE if block.units < LONG_UNITS else LONG_SHARE):
         return None
+    if own >= FOREIGN_SHARE and CORE.get(page.language, frozenset()) & set(words(block.text)):
+        return None  # a long sentence with the page language's commonest words is in it
     if sum(1 for w in WORD.findall(block.text) if w.isalpha() and w[0].islower()) < DETECT_LOWER:
         return None  # numbers, link parts, names and product titles are no evidence of a language
     lang, prob = detect_short(block.text)
@@ -226,6 +232,7 @@ def page_facts(
         topics=document_topics(own, options.topic_share), options=options,
         offsite_anchors=anchors, is_html=is_html,
         foreign_share=1 - sum(len(b.text) for b in own) / chars if chars else 0.0,
+        foreign_blocks=sum(1 for b in blocks if b.units >= PROSE_UNITS) - sum(1 for b in own if b.units >= PROSE_UNITS),
     )
 
 

@@ -120,7 +120,8 @@ class PageFacts:
     them), so that their words alone do not condemn a block. ``offsite_anchors`` are
     the texts of off-site links with commercial evidence (HTML only).
     ``foreign_share`` is the share of characters in blocks not written in the page's
-    script and language: high on a bilingual page, low where a foreign block was slipped in.
+    script and language: high on a bilingual page, low where a foreign block was slipped in;
+    ``foreign_blocks`` counts those blocks of prose length.
     """
 
     host: str | None
@@ -133,6 +134,7 @@ class PageFacts:
     offsite_anchors: tuple[str, ...] = ()
     is_html: bool = False
     foreign_share: float = 0.0
+    foreign_blocks: int = 0
 
 
 @dataclass(frozen=True, slots=True)

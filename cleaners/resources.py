@@ -153,6 +153,15 @@ def _stopwords() -> dict[str, tuple[str, ...]]:
     return {word: tuple(langs) for word, langs in index.items()}
 
 
+def _core_stopwords() -> dict[str, frozenset[str]]:
+    """Each language's CORE_STOPWORDS most frequent function words (its file's first lines)."""
+    out = {}
+    for item in sorted((DATA / "stopwords").iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".txt"):
+            out[item.name[:-4]] = frozenset(read_terms(f"stopwords/{item.name}")[:CORE_STOPWORDS])
+    return out
+
+
 def _lexicons() -> dict[str, tuple[str, ...]]:
     """Every lexicon/*.txt file by name: the topics, and "promo"."""
     names = sorted(p.name[:-4] for p in (DATA / "lexicon").iterdir() if p.name.endswith(".txt"))
@@ -177,6 +186,10 @@ TOPICS: tuple[str, ...] = tuple(sorted(set(_GROUPS) - {"promo", "cta"}))
 # accent-stripped text (segment.bare), so "casinò" and "giris" match "casino", "giriş".
 TERMS, TERM_GROUPS = term_groups(_GROUPS)
 STOPWORDS: dict[str, tuple[str, ...]] = _stopwords()
+# Stopword files list the commonest words first; a long sentence of a language has
+# at least one of its first four ("the", "and", "of", "to").
+CORE_STOPWORDS = 4
+CORE: dict[str, frozenset[str]] = _core_stopwords()
 LANGUAGES: tuple[str, ...] = tuple(sorted({lang for langs in STOPWORDS.values() for lang in langs}))
 
 BRAND_MIN = int(_BRAND.get("min_token", 5))

@@ -26,6 +26,9 @@ FOREIGN_UNITS_UNSPACED = 4
 # Above this share of foreign characters a page is bilingual. 0.4: the injected cases
 # put 2-30% of a page in the spam's language; bilingual pages run near half.
 BILINGUAL_SHARE = 0.4
+# ... in at least this many prose blocks: two injected paragraphs can outweigh a short
+# news brief, a bilingual page alternates its languages throughout.
+BILINGUAL_BLOCKS = 4
 DIGIT = re.compile(r"\d")
 # Scripts that share a page without being foreign to each other (Japanese writes Han).
 KIN = frozenset({frozenset({"han", "kana"})})
@@ -46,7 +49,7 @@ def other_script(block: str, page: str) -> bool:
 @signal("spam.foreign_block", weight=0.3)
 def foreign_block(block: Block, page: PageFacts) -> float:
     """1.0 for a prose block in a script or language foreign to a monolingual page."""
-    if block.quoted or page.foreign_share > BILINGUAL_SHARE:
+    if block.quoted or (page.foreign_share > BILINGUAL_SHARE and page.foreign_blocks >= BILINGUAL_BLOCKS):
         return 0.0
     if block.units < (FOREIGN_UNITS_UNSPACED if block.script in UNSPACED else FOREIGN_UNITS):
         return 0.0
