@@ -25,6 +25,9 @@ from .segment import segment_text, split_parts, words
 BLOCK_RULES = entries("rule", "block")
 DOM_RULES = entries("rule", "dom")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# Letters of blocks without commercial evidence needed to decide the page's script and
+# language alone (below it, every block votes).
+OWN_VOTE = 0.3
 # A last sentence of this many words with under FOREIGN_SHARE of the page language's
 # stopwords is probed on its own (a sentence in another language appended to a paragraph).
 FOREIGN_TAIL_UNITS = 6
@@ -126,14 +129,23 @@ def _facts(text: str, options: CleanOptions, site: str | None, anchors: tuple[st
            is_html: bool) -> tuple[list[Block], PageFacts, list[dict[str, float]]]:
     spans = segment_text(text)
     blocks, stops = [], []
+    # The page's script and language are voted by its blocks; blocks with commercial
+    # evidence vote apart, and count only when the others are too few to decide (a
+    # gambling article): a short article under a long spam tail keeps its own language.
     scripts: dict[str, int] = {}
     all_stops: dict[str, float] = {}
+    ad_scripts: dict[str, int] = {}
+    ad_stops: dict[str, float] = {}
     for i, ((a, b), ctx) in enumerate(zip(spans, contexts(spans, text, anchors))):
         block, sc, st = block_facts(text[a:b], a, b, i, ctx)
         blocks.append(block)
         stops.append(st)
-        add_counts(scripts, sc)
-        add_counts(all_stops, st)
+        ad = commercial(block)
+        add_counts(ad_scripts if ad else scripts, sc)
+        add_counts(ad_stops if ad else all_stops, st)
+    if sum(scripts.values()) < OWN_VOTE * (sum(scripts.values()) + sum(ad_scripts.values())):
+        add_counts(scripts, ad_scripts)
+        add_counts(all_stops, ad_stops)
     page = page_facts(blocks, scripts, all_stops, options, site, anchors, is_html)
     return [with_foreign(b, page) for b in blocks], page, stops
 

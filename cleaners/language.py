@@ -29,6 +29,7 @@ SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Any letter outside Latin (and outside punctuation/symbol blocks): the slow path.
 NON_LATIN = re.compile(r"[\u0370-\u1DFF\u2E80-\uD7FF\uF900-\uFAFF\uFF66-\uFFDC]")
+NOT_LETTER = re.compile(r"[\W\d_]")
 # Scripts that name their language outright.
 SCRIPT_LANGUAGE = {"thai": "th", "hangul": "ko", "kana": "ja", "han": "zh", "hebrew": "he", "greek": "el"}
 # Stopword languages not written in Latin script.
@@ -49,7 +50,7 @@ def script_counts(text: str) -> dict[str, int]:
     5
     """
     if not NON_LATIN.search(text):
-        return {"latin": len(text)}  # a vote weight: characters stand in for letters
+        return {"latin": len(text) - len(NOT_LETTER.findall(text))}
     counts: dict[str, int] = {}
     for name, pattern in SCRIPTS:
         n = len(pattern.findall(text))
