@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Iterable
 
 from . import dom
 from .extract import extract
-from .facts import FOREIGN_SHARE, Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
+from .facts import FOREIGN_SHARE, MAX_AUTHOR_CHARS, Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
 from .language import add_counts, document_language
 from .model import Block, CleanResult, PageFacts, Removal, Verdict
 from .options import CleanOptions
 from .rules import REGISTRY, entries
 from .rules.lexicon import commercial
 from .score import Score, score_block
-from .resources import STOPWORDS
+from .resources import COMMENT_AUTHORS, STOPWORDS
 from .segment import segment_text, split_parts, words
 
 BLOCK_RULES = entries("rule", "block")
@@ -106,7 +107,7 @@ def run_text(
         is_spam = dom_spam >= options.min_article_chars
         return CleanResult(text="", removed=dom_removals, is_spam=is_spam, spam_score=1.0 if dom_spam else 0.0,
                            reject_reason="spam.page" if is_spam else "extract.no_text")
-    decisions = [decide(b, page) for b in blocks]
+    decisions = _headers_of_spam(decide(b, page) for b in blocks)
     verdict = judge(decisions, dom_removals)
     if REGISTRY["spam.page"].fn(verdict, page):
         return _spam_page(decisions, dom_removals, verdict)
@@ -148,6 +149,21 @@ def _facts(text: str, options: CleanOptions, site: str | None, anchors: tuple[st
         add_counts(all_stops, ad_stops)
     page = page_facts(blocks, scripts, all_stops, options, site, anchors, is_html)
     return [with_foreign(b, page) for b in blocks], page, stops
+
+
+def _headers_of_spam(decisions: Iterable[Decision]) -> list[Decision]:
+    """Drop a kept comment-header line ("Maria says:") whose next block went as spam: the
+    header of a spam comment, outside any comment region a heading would have opened."""
+    out = list(decisions)
+    for i, d in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if d.dropped or d.removals or len(d.block.text) > MAX_AUTHOR_CHARS or not COMMENT_AUTHORS.fullmatch(d.block.text.strip()):
+            continue
+        if nxt.dropped and any(r.kind == "spam" for r in nxt.removals):
+            b = d.block
+            out[i] = Decision(b, (Removal("boilerplate", "boilerplate.comment_header", b.text, 1.0, (), b.start, b.end),),
+                              dropped=True)
+    return out
 
 
 def decide(block: Block, page: PageFacts) -> Decision:
