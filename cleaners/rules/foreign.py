@@ -29,7 +29,9 @@ BILINGUAL_SHARE = 0.4
 # ... in at least this many prose blocks: two injected paragraphs can outweigh a short
 # news brief, a bilingual page alternates its languages throughout.
 BILINGUAL_BLOCKS = 4
-DIGIT = re.compile(r"\d")
+# Figures, a Latin word inside text of another script (a brand: "Padmabet লগইন"), or
+# words glued where anchors met ("спортСтолото").
+SHAPES = re.compile(r"\d|[A-Za-z]{4,}|[a-zа-яё][A-ZА-ЯЁ]")
 # Scripts that share a page without being foreign to each other (Japanese writes Han).
 KIN = frozenset({frozenset({"han", "kana"})})
 
@@ -55,6 +57,6 @@ def foreign_block(block: Block, page: PageFacts) -> float:
         return 0.0
     if block.foreign:
         return 1.0
-    if other_script(block.script, page.script) and (block.sentence_end or DIGIT.search(block.text)):
-        return 1.0  # not verse, labels or names: spam is written in sentences, with figures
+    if other_script(block.script, page.script) and (block.sentence_end or block.glued or SHAPES.search(block.text)):
+        return 1.0  # not verse or a name: spam comes in sentences, with figures or Latin brand names
     return 0.0
