@@ -95,8 +95,10 @@ def test_every_page_is_written_exactly_once(resumed: tuple[Path, SiteServer, lis
     out, server, rows_after_stop, logged_at_kill, _ = resumed
     expected = {server.url + "/"} | {f"{server.url}/gen/article-{i}.html" for i in range(PAGES)} | {
         f"{server.url}/gen/list-{k}.html" for k in range(generated.list_count(PAGES))}
-    # Every stop landed mid-crawl, and each resumed run added pages.
-    assert 0 < rows_after_stop[0] < rows_after_stop[1] < rows_after_stop[2] < len(expected)
+    # Every stop landed mid-crawl, and the resumed runs added pages (a loaded machine may
+    # stop one run before it commits a file, so only the whole sequence must grow).
+    assert 0 < rows_after_stop[0] <= rows_after_stop[1] <= rows_after_stop[2] < len(expected)
+    assert rows_after_stop[0] < rows_after_stop[2]
     assert max(logged_at_kill) > 0, "no kill left uncommitted rows to replay"
     rows: Counter[str] = Counter()
     for table in TABLES:
