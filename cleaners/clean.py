@@ -25,6 +25,7 @@ from .segment import segment_text, split_parts, words
 
 BLOCK_RULES = entries("rule", "block")
 DOM_RULES = entries("rule", "dom")
+NEIGHBOUR_RULES = entries("rule", "neighbour")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # Letters of blocks without commercial evidence needed to decide the page's script and
 # language alone (below it, every block votes).
@@ -107,7 +108,7 @@ def run_text(
         is_spam = dom_spam >= options.min_article_chars
         return CleanResult(text="", removed=dom_removals, is_spam=is_spam, spam_score=1.0 if dom_spam else 0.0,
                            reject_reason="spam.page" if is_spam else "extract.no_text")
-    decisions = _headers_of_spam(decide(b, page) for b in blocks)
+    decisions = _neighbours_of_spam(_headers_of_spam(decide(b, page) for b in blocks), page)
     verdict = judge(decisions, dom_removals)
     if REGISTRY["spam.page"].fn(verdict, page):
         return _spam_page(decisions, dom_removals, verdict)
@@ -163,6 +164,32 @@ def _headers_of_spam(decisions: Iterable[Decision]) -> list[Decision]:
             b = d.block
             out[i] = Decision(b, (Removal("boilerplate", "boilerplate.comment_header", b.text, 1.0, (), b.start, b.end),),
                               dropped=True)
+    return out
+
+
+def _is_spam(d: Decision) -> bool:
+    return d.dropped and any(r.kind == "spam" for r in d.removals)
+
+
+def _neighbours_of_spam(decisions: list[Decision], page: PageFacts) -> list[Decision]:
+    """Grow each run of removed spam over kept neighbours the neighbour rule condemns."""
+    out = decisions
+    changed = True
+    while changed:
+        changed = False
+        for i, d in enumerate(out):
+            if d.dropped or d.removals:
+                continue
+            if not ((i > 0 and _is_spam(out[i - 1])) or (i + 1 < len(out) and _is_spam(out[i + 1]))):
+                continue
+            s = score_block(d.block, page)
+            for entry in NEIGHBOUR_RULES:
+                if entry.fn(d.block, s.value, page):
+                    b = d.block
+                    out[i] = Decision(b, (Removal("spam", entry.code, b.text, s.value, s.evidence, b.start, b.end),),
+                                      dropped=True)
+                    changed = True
+                    break
     return out
 
 

@@ -4,8 +4,9 @@ Two shapes only. A ``@rule`` decides (true: the block goes, under its code); a
 ``@signal`` gives evidence in [0, 1] that ``score.py`` combines per block, with the
 signal's ``weight`` and ``role`` ("content" evidence can condemn a block; "context"
 evidence only strengthens content evidence). ``scope`` says what a function reads:
-"block" (a text block and the page facts), "dom" (an HTML element's facts) or
-"page" (a ``Verdict`` and the page facts).
+"block" (a text block and the page facts), "dom" (an HTML element's facts),
+"neighbour" (a kept block next to one removed as spam, its score and the page facts)
+or "page" (a ``Verdict`` and the page facts).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 CODE = re.compile(r"^(spam|boilerplate|guard)\.[a-z_]+$")
-SCOPES = ("block", "dom", "page")
+SCOPES = ("block", "dom", "neighbour", "page")
 ROLES = ("content", "context")
 
 
