@@ -56,7 +56,7 @@ BLOCK_STOP_SHARE = 0.6
 # except in scripts without spaces (a short Chinese sentence has 8 and more).
 MIXED_LETTERS = 20
 MIXED_LETTERS_UNSPACED = 6
-MIXED_SHARE = 0.03
+MIXED_SHARE = 0.01
 # Foreign-language blocks: at least this many units. Stopwords name the language when
 # they can; otherwise a sentence of DETECT_UNITS or more alphabetic words with under
 # FOREIGN_SHARE of the page language's stopwords (English prose: 0.2-0.45) goes to
@@ -226,13 +226,17 @@ def page_facts(
     if lang and STOP_SCRIPT.get(lang, "latin") != script:
         lang = None  # English menus around a Korean article do not make it English
     own = [b for b in blocks if belongs(b, script, lang)]
+    # Blocks of a named other script or stopword language (not the merely unknown:
+    # lists and captions have few stopwords of any language).
+    other = [b for b in blocks if (b.script not in ("none", script) and b.script != "latin")
+             or (lang and b.stop_lang and b.stop_lang != lang)]
     chars = sum(len(b.text) for b in blocks)
     return PageFacts(
         host=host, chars=chars, blocks=len(blocks), script=script, language=lang,
         topics=document_topics(own, options.topic_share), options=options,
         offsite_anchors=anchors, is_html=is_html,
-        foreign_share=1 - sum(len(b.text) for b in own) / chars if chars else 0.0,
-        foreign_blocks=sum(1 for b in blocks if b.units >= PROSE_UNITS) - sum(1 for b in own if b.units >= PROSE_UNITS),
+        foreign_share=sum(len(b.text) for b in other) / chars if chars else 0.0,
+        foreign_blocks=sum(1 for b in other if b.units >= PROSE_UNITS),
     )
 
 

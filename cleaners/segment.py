@@ -19,6 +19,15 @@ CELL = re.compile(r"\s*\|\s*")
 # two lower-case letters before the join keep "iPhone" and "McDonald" whole.
 CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿğışç]{2})(?=[A-ZÀ-ÞĞİŞÇ][a-zà-ÿğışç])")
 WORD = re.compile(r"\w+(?:['’]\w+)?")
+# Script tails: letters outside Latin, letters, and where a whitespace-separated word starts.
+NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+LETTER = re.compile(r"[^\W\d_]")
+WORD_START = re.compile(r"(?<=\s)\S")
+GLUED_OTHER = re.compile(r"[A-Za-z0-9]+[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+# A tail needs this many letters of another script, this share of its letters, and a head
+# that is mostly Latin (or the reverse does not apply: Latin tails are names and codes).
+TAIL_LETTERS = 6
+TAIL_SHARE = 0.5
 
 
 def segment_text(text: str) -> list[tuple[int, int]]:
@@ -53,7 +62,35 @@ def split_parts(text: str) -> list[tuple[int, int]]:
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if b > a]
+    out = []
+    for a, b in spans:
+        if b > a:
+            out.extend(_script_tail(text, a, b))
+    return out
+
+
+def _script_tail(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a sentence where a tail in another script begins (spam glued on without a full
+    stop: "... Festival Performance এখনই Tigerbaji এ যোগ দিন।").
+
+    >>> _script_tail("Final standings 2 0 0 BetPanda最新网址请点击这里。", 0, 39)
+    [(0, 21), (22, 39)]
+    """
+    piece = text[a:b]
+    if not NON_LATIN_LETTER.search(piece):
+        return [(a, b)]
+    for m in WORD_START.finditer(piece):
+        k = m.start()
+        if k == 0 or not NON_LATIN_LETTER.match(piece, k) and not GLUED_OTHER.match(piece, k):
+            continue  # a tail starts with a word of the other script, or a brand glued to one
+        head, tail = piece[:k], piece[k:]
+        tail_other = len(NON_LATIN_LETTER.findall(tail))
+        if tail_other < TAIL_LETTERS or tail_other < TAIL_SHARE * len(LETTER.findall(tail)):
+            continue
+        if len(NON_LATIN_LETTER.findall(head)) <= (1 - TAIL_SHARE) * max(1, len(LETTER.findall(head))):
+            return [(a, a + len(head.rstrip())), (a + k, b)]
+        return [(a, b)]
+    return [(a, b)]
 
 
 def _cells(text: str) -> list[tuple[int, int]]:
