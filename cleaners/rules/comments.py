@@ -10,3 +10,12 @@ from .registry import signal
 def comment_section(block: Block, page: PageFacts) -> float:
     """Comments are where drive-by spam lands; their commercial words weigh more there."""
     return 1.0 if block.in_comments else 0.0
+
+
+@signal("spam.comment_pitch", weight=0.5)
+def comment_pitch(block: Block, page: PageFacts) -> float:
+    """A comment that names a brand-shaped name and sells (a topic word, a call or an
+    offer): the drive-by comment's pitch, however long its thanks around it."""
+    if not block.in_comments or block.brands < 1:
+        return 0.0
+    return 1.0 if (block.topics or block.cta or block.promo) else 0.0
