@@ -77,8 +77,11 @@ def resumed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SiteServer,
             before = len(server.requests)
             at = before + rng.randint(40, 90)
             proc = subprocess.Popen(cmd, cwd=REPO, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            # Stop mid-crawl: after a seeded number of requests, with files committed.
-            _wait(lambda: len(server.requests) >= at and any(out.glob("pages/*/*.parquet")), proc)
+            # Stop mid-crawl: after a seeded number of requests, with files committed and,
+            # before a hard kill, rows in the log that no committed file holds yet.
+            wal = jobdir / "rows.wal"
+            _wait(lambda: len(server.requests) >= at and any(out.glob("pages/*/*.parquet"))
+                  and (stop != signal.SIGKILL or (wal.exists() and wal.stat().st_size > 0)), proc)
             proc.send_signal(stop)
             proc.communicate(timeout=60)
             if stop == signal.SIGKILL:  # rows that were in no committed file yet, for the next run to replay
