@@ -8,6 +8,7 @@ bounded sample only otherwise (it costs about 9 ms a call).
 
 from __future__ import annotations
 
+from functools import lru_cache
 import re
 from .resources import STOPWORDS
 
@@ -118,12 +119,15 @@ def document_language(text: str, script: str, stops: dict[str, float], sample: i
     return detect(text[:sample])
 
 
+@lru_cache(maxsize=4096)
 def detect_short(text: str, trials: int = 2) -> tuple[str | None, float]:
     """Seeded langdetect with fewer trials, for one sentence-sized block.
 
     langdetect averages 7 random walks over the text's n-grams; for a block's language
     against its page's, 2 walks of at most 100 draws name the same language on the spam
     corpus and no benchmark block as foreign (bench/spam_eval.py, 2026-11-25).
+    Seeded, so its answer for a text never changes: a sentence probed again as a part of
+    its block is answered from a cache.
     """
     from langdetect import DetectorFactory, detector_factory
     from langdetect.lang_detect_exception import LangDetectException

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .options import CleanOptions
@@ -121,7 +121,9 @@ class PageFacts:
     the texts of off-site links with commercial evidence (HTML only).
     ``foreign_share`` is the share of characters in blocks not written in the page's
     script and language: high on a bilingual page, low where a foreign block was slipped in;
-    ``foreign_blocks`` counts those blocks of prose length.
+    ``foreign_blocks`` counts those blocks of prose length. ``own_prose`` holds
+    (index, text) of the blocks in the page's stopword language without commercial
+    evidence; ``memo`` what is derived from them on demand (facts.page_vocabulary).
     """
 
     host: str | None
@@ -135,6 +137,8 @@ class PageFacts:
     is_html: bool = False
     foreign_share: float = 0.0
     foreign_blocks: int = 0
+    own_prose: tuple[tuple[int, str], ...] = ()
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
