@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cleaners import REGISTRY
-from cleaners.resources import DataError, compile_terms
+from cleaners.resources import DataError, TermPattern
 from cleaners.rules.registry import CODE, rule, signal
 from test_clean_cases import CASES, emitted, run
 
@@ -56,4 +56,11 @@ def test_registering_a_bad_or_duplicate_code_fails() -> None:
 
 def test_an_empty_term_group_is_a_data_error() -> None:
     with pytest.raises(DataError, match="empty group"):
-        compile_terms([], "lexicon/empty.txt")
+        TermPattern([], "lexicon/empty.txt")
+
+
+def test_terms_match_spaced_terms_at_word_starts_and_unspaced_terms_anywhere() -> None:
+    terms = TermPattern(["casino", "slot gacor", "สล็อต", "娱乐"], "t")
+    assert sorted(terms.findall("เว็บสล็อต, casinos, slot gacor and 金沙娱乐城")) == sorted(["casino", "slot gacor", "娱乐", "สล็อต"])
+    assert terms.findall("alphabet-casino xcasino") == ["casino"]
+    assert [m.start() for m in terms.finditer("a casino")] == [2]
