@@ -36,6 +36,7 @@ HIDDEN_DECLARATION = re.compile(
     r"|font-size\s*:\s*0(?:px)?\s*[;}!]|opacity\s*:\s*0\s*[;}!]", re.I)
 # Compiled XPath with attribute tests only: string tests in XPath cost 3x more.
 STYLED = etree.XPath("//*[@style or @hidden]")
+VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
 ABSOLUTE_LINKS = etree.XPath("//a[starts-with(@href, 'http') or starts-with(@href, '//')]")
 # Every hiding style contains one of these; one search rules out most styles.
 MAYBE_HIDDEN = re.compile(r"none|hidden|-\d{3}|font-size\s*:\s*0|opacity\s*:\s*0", re.I)
@@ -127,8 +128,7 @@ def candidates(tree: HtmlElement, site: str | None) -> tuple[list[Candidate], tu
 
 def _text(el: HtmlElement) -> str:
     """An element's visible-to-readers text: whitespace folded, scripts and styles left out."""
-    parts = [t for t in el.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::template)]")]
-    return " ".join(" ".join(parts).split())
+    return " ".join(" ".join(VISIBLE_TEXT(el)).split())
 
 
 def _hidden(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
