@@ -14,7 +14,10 @@ from .model import CleanResult, Removal
 from .options import CleanOptions
 from .rules import REGISTRY
 
-# Reason codes are stored in Parquet: renaming or removing one bumps this version.
-CLEANER_VERSION = "1.0.0"
+# Stored in every row. The major part changes when a reason code is renamed or removed
+# (codes are stored in Parquet), the minor part when rules or data change what is
+# removed: 1.1 adds spam.foreign_block, spam.neighbour, spam.comment_pitch and
+# boilerplate.navigation to 1.0.
+CLEANER_VERSION = "1.1.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]

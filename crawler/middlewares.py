@@ -131,19 +131,35 @@ class RedirectLoops:
 
 
 class RetryAfter(RetryMiddleware):
-    """Scrapy's retries, waiting min(Retry-After, CLEANCRAWL_RETRY_AFTER_MAX) before a 429/503 retry."""
+    """Scrapy's retries, each after a wait on the reactor (other downloads go on meanwhile).
+
+    The wait is what a 429/503's Retry-After asks for, else exponential backoff:
+    CLEANCRAWL_RETRY_BACKOFF seconds before the first retry, doubled for each one after
+    (1, 2, 4 s by default); either is capped at CLEANCRAWL_RETRY_AFTER_MAX.
+    """
 
     def __init__(self, settings: Any) -> None:
         super().__init__(settings)
         self.max_wait = settings.getfloat("CLEANCRAWL_RETRY_AFTER_MAX")
+        self.backoff = settings.getfloat("CLEANCRAWL_RETRY_BACKOFF")
 
     def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
         result = super().process_response(request, response)
-        if isinstance(result, Request) and response.status in (429, 503):
-            wait = retry_after_seconds(response.headers.get(b"Retry-After"))
-            if wait:
-                result.meta["cleancrawl_retry_after"] = min(wait, self.max_wait)
+        if isinstance(result, Request):
+            asked = retry_after_seconds(response.headers.get(b"Retry-After")) if response.status in (429, 503) else 0
+            self._wait(result, asked)
         return result
+
+    def process_exception(self, request: Request, exception: Exception, spider: Any = None) -> Request | Response | None:
+        result = super().process_exception(request, exception)
+        if isinstance(result, Request):
+            self._wait(result, 0)
+        return result
+
+    def _wait(self, retry: Request, asked: float) -> None:
+        wait = asked or self.backoff * 2 ** max(0, retry.meta.get("retry_times", 1) - 1)
+        if wait > 0:
+            retry.meta["cleancrawl_retry_after"] = min(wait, self.max_wait)
 
     async def process_request(self, request: Request, spider: Any = None) -> None:
         wait = request.meta.pop("cleancrawl_retry_after", 0)

@@ -81,7 +81,9 @@ CLEANCRAWL_PROGRESS_INTERVAL = 10.0
 # job names the host:port; extras are "host", "host:port" or a CIDR network.
 CLEANCRAWL_ADDRESS_GUARD = True
 CLEANCRAWL_ALLOWED_ADDRESSES: list[str] = []
-# Longest Retry-After (seconds) honoured before a 429/503 retry; longer asks wait this long.
+# Retries wait: a 429/503's Retry-After (seconds), else this backoff, doubled for each
+# retry of the same request (1, 2, 4 s); 0 retries at once. Either wait is capped here.
+CLEANCRAWL_RETRY_BACKOFF = 1.0
 CLEANCRAWL_RETRY_AFTER_MAX = 30.0
 # Link traps: at most 10 links in a row of one URL shape (calendar "next month", session
 # ids; a listing's 10 pages of "next" still pass), and 50 query strings per host+path.

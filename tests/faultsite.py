@@ -14,6 +14,7 @@ import os
 import socket
 import struct
 import threading
+import time
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -35,7 +36,7 @@ ENTITY_BOMB = (b'<?xml version="1.0"?>\n<!DOCTYPE urlset [\n <!ENTITY lol "lol">
                + b']>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                b"<url><loc>&lol9;</loc></url></urlset>\n")
 # Paths the home page links to (besides the articles); the test maps each to its outcome.
-FAULT_LINKS = ("/status/404", "/status/500", "/flaky", "/slow", "/reset", "/huge", "/bomb", "/pdf", "/binary",
+FAULT_LINKS = ("/status/404", "/status/500", "/flaky", "/busy", "/slow", "/reset", "/huge", "/bomb", "/pdf", "/binary",
                "/nul", "/charset/cp1251-header", "/charset/cp1254-meta", "/charset/none", "/chain/1",
                "/loop/a", "/calendar?month=1", "/s/start/page", "/private/secret.html", "/to-internal")
 GOOD = ("tides", "orchard", "library", "bridge")
@@ -111,6 +112,11 @@ class _Handler(BaseHTTPRequestHandler):
         if self.server.site.once("flaky"):
             return self.send(503, b"busy", "text/plain", Retry_After="1")
         self.html(page(*ARTICLES["flaky"]))
+
+    def busy(self) -> None:
+        if self.server.site.once("busy"):
+            return self.html(page("Busy", ("Try again later.",)), status=500)  # no Retry-After: backoff
+        self.html(page(*ARTICLES["busy"]))
 
     def slow(self) -> None:
         self.server.site.stopping.wait(SLOW_SECONDS)
@@ -196,7 +202,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 ROUTES: dict[str, Callable[[_Handler], None]] = {
-    "/": _Handler.home, "/flaky": _Handler.flaky, "/slow": _Handler.slow, "/reset": _Handler.reset,
+    "/": _Handler.home, "/flaky": _Handler.flaky, "/busy": _Handler.busy, "/slow": _Handler.slow, "/reset": _Handler.reset,
     "/huge": _Handler.huge, "/bomb": _Handler.bomb, "/pdf": _Handler.pdf, "/binary": _Handler.binary,
     "/nul": _Handler.nul, "/charset/cp1251-header": _Handler.cp1251_header,
     "/charset/cp1254-meta": _Handler.cp1254_meta, "/charset/none": _Handler.no_charset,
@@ -225,6 +231,7 @@ class FaultSite:
         self.host, self.internal_url = host, internal_url
         self.url = ""
         self.requests: list[tuple[str, str, str, int]] = []
+        self.times: list[float] = []  # time.monotonic() of each request, beside ``requests``
         self.stopping = threading.Event()
         self._seen: set[str] = set()
         self._lock = threading.Lock()
@@ -233,6 +240,7 @@ class FaultSite:
     def log(self, method: str, path: str, status: int) -> None:
         with self._lock:
             self.requests.append((method, self.url.removeprefix("http://"), path, status))
+            self.times.append(time.monotonic())
 
     def once(self, key: str) -> bool:
         """True the first time ``key`` is asked about, False after."""

@@ -49,6 +49,15 @@ ARTICLES: dict[str, tuple[str, tuple[str, ...]]] = {
         "The operator said bookings were up by a fifth on last year and that it would consider a weekend "
         "service in October if the numbers hold, though any change depends on finding a second crew.",
     )),
+    "busy": ("Volunteers reopen the village cinema", (
+        "The village cinema, shut for three years after its projector failed, reopened on Friday with a "
+        "sold-out screening run entirely by volunteers who had raised the money for a second-hand machine.",
+        "Two retired electricians rewired the booth over the summer, and a local school painted the foyer. "
+        "Tickets cost half what the multiplex in town charges, and the first month of films was chosen by a "
+        "vote in the post office, where a silent comedy beat every recent release by a wide margin.",
+        "The committee hopes to show a film every weekend through the winter and to offer the hall to the "
+        "youth club on weekday evenings, provided enough people sign up to take turns at the projector.",
+    )),
     "flaky": ("Bakery wins a regional bread award", (
         "A family bakery on the high street has won the regional award for sourdough, beating forty other "
         "entries with a loaf made from a starter the owner says her grandmother kept alive through the war.",

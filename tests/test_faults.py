@@ -17,8 +17,11 @@ from crawler.dataset.reader import open_table
 from faultsite import GOOD, FaultSite
 from faultsite_text import CYRILLIC, TURKISH, WESTERN
 
+# Seconds before a first retry without Retry-After (the fault site's /flaky asks for 1).
+BACKOFF = 0.5
 # Small limits keep the crawl to a few seconds: /slow sleeps 10 s, and one retry is enough.
-LIMITS = ["-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=1", "-s", "CLEANCRAWL_WORKERS=2"]
+LIMITS = ["-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=1", "-s", "CLEANCRAWL_WORKERS=2",
+          "-s", f"CLEANCRAWL_RETRY_BACKOFF={BACKOFF}"]
 # The caps in crawler/settings.py: runs of one URL shape stop after CLEANCRAWL_TRAP_RUN links.
 TRAP_RUN = 10
 # Each fault path and the error code its errors row must carry.
@@ -28,8 +31,8 @@ EXPECTED_ERRORS = {
     "/loop/b": "redirect", "/private/secret.html": "robots", "/sitemap-bomb.xml": "unsafe_xml",
 }
 # Pages that must be kept exactly once, by path: the good articles, the chain's target,
-# the utm/fbclid-tagged article, the page served 503 first, and the malformed/charset pages.
-EXPECTED_PAGES = {*(f"/articles/{s}.html" for s in (*GOOD, "ferry", "chained")), "/flaky", "/nul",
+# the utm/fbclid-tagged article, the pages served 503 and 500 first, and the malformed/charset pages.
+EXPECTED_PAGES = {*(f"/articles/{s}.html" for s in (*GOOD, "ferry", "chained")), "/flaky", "/busy", "/nul",
                   "/charset/cp1251-header", "/charset/cp1254-meta", "/charset/none"}
 
 
@@ -97,8 +100,20 @@ def test_traps_are_bounded_and_retries_are_counted(crawl: Crawl) -> None:
     assert 0 < paths["/calendar"] <= TRAP_RUN + 1
     assert 0 < paths["/s/"] <= TRAP_RUN + 1
     assert paths["/flaky"] == 2  # 503 with Retry-After, then the page
+    assert paths["/busy"] == 2  # 500, then the page
+    assert paths["/status/500"] == 2  # RETRY_TIMES=1
     assert paths["/loop/a"] == 1 and paths["/loop/b"] == 1
     assert paths["/chain/1"] == paths["/chain/2"] == paths["/chain/3"] == 1
+
+
+def test_retries_wait_as_retry_after_asks_or_back_off(crawl: Crawl) -> None:
+    def gap(path: str) -> float:
+        times = [t for (_, _, p, _), t in zip(crawl.site.requests, crawl.site.times) if p == path]
+        assert len(times) == 2, path
+        return times[1] - times[0]
+
+    assert gap("/flaky") >= 1.0  # Retry-After: 1
+    assert gap("/busy") >= BACKOFF and gap("/status/500") >= BACKOFF
 
 
 def test_the_crawl_is_quick_and_small(crawl: Crawl) -> None:
