@@ -264,7 +264,7 @@ def page_facts(
              or (lang and b.stop_lang and b.stop_lang != lang)]
     chars = sum(len(b.text) for b in blocks)
     own_prose = tuple((b.index, b.text) for b in own
-                      if lang and b.stop_lang == lang and not (b.topics or b.brands >= 1 or b.glued or b.promo))
+                      if lang and b.stop_lang == lang and not b.commercial())
     return PageFacts(
         host=host, chars=chars, blocks=len(blocks), script=script, language=lang,
         topics=document_topics(own, options.topic_share), options=options,

@@ -106,6 +106,10 @@ class Block:
         """Share of the block's units that are stopwords of ``lang``."""
         return sum(n for lg, n in self.stop_hits if lg == lang) / self.units if self.units else 0.0
 
+    def commercial(self) -> bool:
+        """Tell whether the block carries any commercial evidence at all."""
+        return bool(self.topics or self.brands >= 1 or self.glued or self.promo)
+
     def hits(self, topic: str | None = None) -> int:
         """Lexicon hits of one topic, or of all topics when ``topic`` is None."""
         return sum(n for t, n in self.topics if topic is None or t == topic)

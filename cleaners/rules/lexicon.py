@@ -37,7 +37,7 @@ def saturate(count: float, units: int, full_count: float, full_density: float) -
 
 def commercial(block: Block) -> bool:
     """Tell whether a block carries any commercial evidence at all."""
-    return bool(block.topics or block.brands >= 1 or block.glued or block.promo)
+    return block.commercial()
 
 
 def strong_commercial(block: Block) -> bool:
