@@ -147,26 +147,50 @@ def detect_short(text: str, trials: int = 2) -> tuple[str | None, float]:
     return best.lang.split("-")[0], round(best.prob, 3)
 
 
-def _factory():  # -> langdetect.DetectorFactory
-    """langdetect's detector factory with its 55 profiles held compactly, loaded once.
+class _ProfileRows:
+    """langdetect's n-gram -> per-language probabilities, as one flat array of 32-bit floats.
 
-    langdetect keeps a list of 55 Python floats per n-gram (87,598 of them): 63 MB in
-    every worker process. Here each n-gram's row is an array of 32-bit floats (about
-    25 MB), which the detector reads the same way.
+    Reads like the dict of lists langdetect builds (``word in rows``, ``rows[word][i]``):
+    that dict holds 87,598 lists of 55 Python floats, 63 MB in every worker process;
+    this holds the same numbers in about 30 MB.
     """
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.offsets: dict[str, int] = {}
+        self.flat = array("f")
+
+    def set(self, word: str, index: int, prob: float) -> None:
+        offset = self.offsets.get(word)
+        if offset is None:
+            offset = self.offsets[word] = len(self.flat)
+            self.flat.frombytes(bytes(4 * self.width))
+        self.flat[offset + index] = prob
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.offsets
+
+    def __getitem__(self, word: str) -> memoryview:
+        offset = self.offsets[word]
+        return memoryview(self.flat)[offset:offset + self.width]
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+
+def _factory():  # -> langdetect.DetectorFactory
+    """langdetect's detector factory, its 55 profiles loaded once into ``_ProfileRows``."""
     from langdetect import DetectorFactory, detector_factory
 
     if detector_factory._factory is None:
         class CompactFactory(DetectorFactory):
             def add_profile(self, profile, index: int, langsize: int) -> None:
+                if not isinstance(self.word_lang_prob_map, _ProfileRows):
+                    self.word_lang_prob_map = _ProfileRows(langsize)
                 self.langlist.append(profile.name)
-                rows = self.word_lang_prob_map
                 for word, count in profile.freq.items():
-                    row = rows.get(word)
-                    if row is None:
-                        row = rows[word] = array("f", bytes(4 * langsize))
                     if 1 <= len(word) <= 3:
-                        row[index] = count / profile.n_words[len(word) - 1]
+                        self.word_lang_prob_map.set(word, index, count / profile.n_words[len(word) - 1])
 
         factory = CompactFactory()
         factory.load_profile(detector_factory.PROFILES_DIRECTORY)
