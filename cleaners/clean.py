@@ -21,7 +21,7 @@ from .rules import REGISTRY, entries
 from .rules.lexicon import commercial
 from .score import Score, score_block
 from .resources import COMMENT_AUTHORS, STOPWORDS
-from .segment import segment_text, split_parts, words
+from .segment import NON_LATIN_LETTER, TAIL_LETTERS, segment_text, split_parts, words
 
 BLOCK_RULES = entries("rule", "block")
 DOM_RULES = entries("rule", "dom")
@@ -233,9 +233,12 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
 
 def _worth_probing(block: Block, page: PageFacts) -> bool:
     """A low-scoring block that may still end in a foreign sentence: one with a second
-    script, or whose last sentence has (almost) none of the page language's stopwords."""
+    script (on a Latin page, a sentence's worth of its letters is enough), or whose last
+    sentence has (almost) none of the page language's stopwords."""
     if block.mixed:
         return True
+    if page.script == "latin" and not block.text.isascii() and len(NON_LATIN_LETTER.findall(block.text)) >= TAIL_LETTERS:
+        return True  # a short sentence in another script, appended ("Moonbet 바로가기 링크는 아래에 있습니다.")
     if not page.language or block.units < 2 * FOREIGN_TAIL_UNITS:
         return False
     last = split_parts(block.text)[-1]

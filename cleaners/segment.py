@@ -28,6 +28,9 @@ GLUED_OTHER = re.compile(r"[A-Za-z0-9]+[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]"
 # that is mostly Latin (or the reverse does not apply: Latin tails are names and codes).
 TAIL_LETTERS = 6
 TAIL_SHARE = 0.5
+# ... and the head may hold at most this share of the other script's letters (a sentence
+# that opens in the other script, "এখনই Ilishwin এ যোগ দিন", is not cut at its brand).
+HEAD_SHARE = 0.2
 
 
 def segment_text(text: str) -> list[tuple[int, int]]:
@@ -75,6 +78,8 @@ def _script_tail(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
     >>> _script_tail("Final standings 2 0 0 BetPanda最新网址请点击这里。", 0, 39)
     [(0, 21), (22, 39)]
+    >>> _script_tail("Shares fell 2 percent Moonbet 바로가기 링크는 아래에 있습니다", 0, 48)
+    [(0, 21), (22, 48)]
     """
     piece = text[a:b]
     if not NON_LATIN_LETTER.search(piece):
@@ -87,10 +92,23 @@ def _script_tail(text: str, a: int, b: int) -> list[tuple[int, int]]:
         tail_other = len(NON_LATIN_LETTER.findall(tail))
         if tail_other < TAIL_LETTERS or tail_other < TAIL_SHARE * len(LETTER.findall(tail)):
             continue
-        if len(NON_LATIN_LETTER.findall(head)) <= (1 - TAIL_SHARE) * max(1, len(LETTER.findall(head))):
-            return [(a, a + len(head.rstrip())), (a + k, b)]
-        return [(a, b)]
+        if len(NON_LATIN_LETTER.findall(head)) > HEAD_SHARE * max(1, len(LETTER.findall(head))):
+            return [(a, b)]
+        k = _with_brand_before(piece, k)  # "... Moonbet 바로가기": the brand opens the tail
+        if not piece[:k].strip():
+            return [(a, b)]
+        return [(a, a + len(piece[:k].rstrip())), (a + k, b)]
     return [(a, b)]
+
+
+def _with_brand_before(piece: str, k: int) -> int:
+    """Move a tail's start at ``k`` back over the word before it when that word is brand-shaped."""
+    from .morphology import brand_weight  # morphology imports this module
+
+    head = piece[:k].rstrip()
+    start = max(head.rfind(" "), head.rfind("\t")) + 1
+    word = head[start:]
+    return start if word and brand_weight(fold(word).strip(".,;:!?")) > 0 else k
 
 
 def _cells(text: str) -> list[tuple[int, int]]:
