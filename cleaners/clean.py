@@ -21,7 +21,7 @@ from .rules import REGISTRY, entries
 from .rules.lexicon import commercial
 from .score import Score, score_block
 from .resources import COMMENT_AUTHORS, STOPWORDS
-from .segment import NON_LATIN_LETTER, TAIL_LETTERS, segment_text, split_parts, words
+from .segment import NON_LATIN_LETTER, TAIL_LETTERS, last_part, segment_text, split_parts, words
 
 BLOCK_RULES = entries("rule", "block")
 DOM_RULES = entries("rule", "dom")
@@ -241,7 +241,7 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
         return True  # a short sentence in another script, appended ("Moonbet 바로가기 링크는 아래에 있습니다.")
     if not page.language or block.units < 2 * FOREIGN_TAIL_UNITS:
         return False
-    last = split_parts(block.text)[-1]
+    last = last_part(block.text)
     if last[0] == 0:
         return False
     tail = words(block.text[last[0]:last[1]])

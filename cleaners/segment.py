@@ -72,6 +72,20 @@ def split_parts(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def last_part(text: str) -> tuple[int, int]:
+    """Return ``split_parts(text)[-1]`` without splitting the rest of the block.
+
+    >>> last_part("One. Two! Three"), last_part("| a | b c |")
+    ((10, 15), (6, 9))
+    """
+    if text.startswith("|"):
+        return split_parts(text)[-1]
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        start = m.end()
+    return _script_tail(text, start, len(text))[-1]
+
+
 def _script_tail(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split a sentence where a tail in another script begins (spam glued on without a full
     stop: "... Festival Performance এখনই Tigerbaji এ যোগ দিন।").
