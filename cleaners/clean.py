@@ -232,11 +232,15 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
 
 
 def _worth_probing(block: Block, page: PageFacts) -> bool:
-    """A low-scoring block that may still end in a foreign sentence: one with a second
-    script (on a Latin page, a sentence's worth of its letters is enough), or whose last
-    sentence has (almost) none of the page language's stopwords."""
+    """A low-scoring block that may still hold a spam sentence: one with spam-specific
+    evidence (a promo, a brand, a call to action beside a topic word), one with a second
+    script (on a Latin page, a sentence's worth of its letters is enough), or one whose
+    last sentence has (almost) none of the page language's stopwords. Its sentences are
+    judged as blocks of their own."""
     if block.mixed:
         return True
+    if block.promo or block.brands >= 1 or (block.cta and block.topics):
+        return True  # specific evidence somewhere: a spam sentence may be glued to the paragraph
     if page.script == "latin" and not block.text.isascii() and len(NON_LATIN_LETTER.findall(block.text)) >= TAIL_LETTERS:
         return True  # a short sentence in another script, appended ("Moonbet 바로가기 링크는 아래에 있습니다.")
     if not page.language or block.units < 2 * FOREIGN_TAIL_UNITS:
