@@ -47,7 +47,7 @@ class DatasetWriter:
         crawl_id: str,
         worker: str = "0",
         rows_per_group: int = 1000,
-        bytes_per_group: int = 16 << 20,
+        bytes_per_group: int = 4 << 20,
         rows_per_file: int = 200_000,
     ) -> None:
         self.root = Path(root)
