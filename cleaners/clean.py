@@ -21,7 +21,7 @@ from .rules import REGISTRY, entries
 from .rules.lexicon import commercial
 from .score import Score, score_block
 from .resources import COMMENT_AUTHORS, STOPWORDS
-from .segment import NON_LATIN_LETTER, TAIL_LETTERS, last_part, segment_text, split_parts, words
+from .segment import TAIL_LETTERS, last_part, segment_text, split_parts, words
 
 BLOCK_RULES = entries("rule", "block")
 DOM_RULES = entries("rule", "dom")
@@ -241,7 +241,7 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
         return True
     if block.promo or block.brands >= 1 or (block.cta and block.topics):
         return True  # specific evidence somewhere: a spam sentence may be glued to the paragraph
-    if page.script == "latin" and not block.text.isascii() and len(NON_LATIN_LETTER.findall(block.text)) >= TAIL_LETTERS:
+    if page.script == "latin" and block.second_letters >= TAIL_LETTERS:
         return True  # a short sentence in another script, appended ("Moonbet 바로가기 링크는 아래에 있습니다.")
     if not page.language or block.units < 2 * FOREIGN_TAIL_UNITS:
         return False

@@ -121,7 +121,8 @@ def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0,
         topics=tuple((t, hits[t]) for t in TOPICS if t in hits), cta=hits.get("cta", 0), promo=hits.get("promo", 0),
         position=ctx.position, anchor_share=ctx.anchor_share, repeats=ctx.repeats,
         in_comments=ctx.in_comments, comment_header=ctx.comment_header,
-        mixed=_mixed(scripts), quoted=_quoted(text),
+        mixed=_mixed(scripts), second_letters=sorted(scripts.values())[-2] if len(scripts) > 1 else 0,
+        quoted=_quoted(text),
     )
     return block, scripts, stops
 

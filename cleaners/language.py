@@ -174,9 +174,6 @@ class _ProfileRows:
         offset = self.offsets[word]
         return memoryview(self.flat)[offset:offset + self.width]
 
-    def __len__(self) -> int:
-        return len(self.offsets)
-
 
 def _factory():  # -> langdetect.DetectorFactory
     """langdetect's detector factory, its 55 profiles loaded once into ``_ProfileRows``."""

@@ -68,7 +68,7 @@ class Block:
     into the text being cleaned (-1 for DOM elements). Counts are over the block's text:
     ``units`` are words, or for scripts written without spaces, characters / 3.
     ``mixed``: a second script has a sentence's worth of letters (a foreign sentence
-    glued to a paragraph). ``quoted``: the block is one quotation. ``foreign``: the
+    glued to a paragraph); ``second_letters`` counts the letters of that second script. ``quoted``: the block is one quotation. ``foreign``: the
     language the block is written in when it is not the page's (see
     ``facts.foreign_language``), else None.
     """
@@ -99,6 +99,7 @@ class Block:
     offsite_links: int = 0
     link_share: float = 0.0
     mixed: bool = False
+    second_letters: int = 0
     quoted: bool = False
     foreign: str | None = None
 
