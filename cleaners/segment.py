@@ -94,6 +94,8 @@ def _script_tail(text: str, a: int, b: int) -> list[tuple[int, int]]:
     [(0, 21), (22, 39)]
     >>> _script_tail("Shares fell 2 percent Moonbet 바로가기 링크는 아래에 있습니다", 0, 48)
     [(0, 21), (22, 48)]
+    >>> _script_tail("สมัคร Moonbet รับโบนัสทันทีไม่ต้องฝาก", 0, 37)  # opens in Thai: one piece
+    [(0, 37)]
     """
     piece = text[a:b]
     if not NON_LATIN_LETTER.search(piece):
