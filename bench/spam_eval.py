@@ -9,9 +9,14 @@ Prints, for the dev and held-out splits side by side:
                        kept (min and mean, with and without injected spam)
   dump P / R / F1      clean_text removals against the labelled spam+boilerplate characters
                        of plain-text dumps (non-space characters)
-with breakdowns per injection style and per spam language, the 10 worst cases, and time.
+  spam pages rejected  share of landing pages (whole doorway pages pitching one brand) that
+                       clean_html rejects: is_spam True, reject_reason "spam.page"
+with breakdowns per injection style, spam language, market and market kind (gambling,
+crypto, loans, ...), the 10 worst cases, time, and the corpus digest. Held-out cases
+show no text (ids only), so tuning the cleaner on this report cannot read held-out spam.
 
     .venv/bin/python bench/spam_eval.py [--split dev|heldout|all] [--pages N] [--json] [--workers 2]
+    .venv/bin/python bench/spam_eval.py --update-digest    # pin a deliberate corpus change
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.spamcorpus import cases as gen  # noqa: E402
-from bench.spamcorpus import corpus, dumps  # noqa: E402
+from bench.spamcorpus import corpus, digest, dumps  # noqa: E402
 from cleaners import CleanOptions, clean_html, clean_text  # noqa: E402
 
 MIN_RUN = 12  # a surviving piece of a string counts when it is at least this long
@@ -118,8 +123,9 @@ def article_paragraphs(text: str, body: str) -> list[str]:
 
 
 def _row(case: gen.Case, seconds: float, **figures) -> dict:
-    return {"id": case.id, "split": case.split, "kind": case.kind, "style": case.style + (f":{case.variant}" if case.variant else ""),
-            "lang": case.lang, "market": case.market, "seconds": seconds, **figures}
+    style = case.style if case.kind == "landing" else case.style + (f":{case.variant}" if case.variant else "")
+    return {"id": case.id, "split": case.split, "kind": case.kind, "style": style, "lang": case.lang,
+            "market": case.market, "topic": case.topic or "none", "seconds": seconds, **figures}
 
 
 def eval_page(args: tuple[str, str, bool]) -> list[dict]:
@@ -201,15 +207,41 @@ def eval_legit(case: gen.Case) -> dict:
     return _row(case, dt, spam=spam, spam_left=left, leftover=leftover, legit=total, legit_kept=kept, lost=lost)
 
 
+def eval_landing(case: gen.Case) -> dict:
+    """Whether a landing page is rejected as a spam page, and how much of its pitch survives."""
+    t = time.perf_counter()
+    r = clean_html(case.text, url=case.url)
+    dt = time.perf_counter() - t
+    out = norm(r.text)
+    spam, left, leftover = _spam(case, out, "")
+    rejected = bool(r.is_spam and r.reject_reason == "spam.page")
+    return _row(case, dt, spam=spam, spam_left=left, leftover=leftover, lost="", rejected=rejected,
+                reject_reason=r.reject_reason)
+
+
+def _first_per_split(cases: list[gen.Case], n: int) -> list[gen.Case]:
+    """The first ``n`` cases of each split (a quick run still sees both)."""
+    seen: dict[str, int] = defaultdict(int)
+    out = []
+    for c in cases:
+        if seen[c.split] < n:
+            seen[c.split] += 1
+            out.append(c)
+    return out
+
+
 def run(split: str = "all", pages: int | None = None, workers: int = 2, with_extract: bool = False) -> list[dict]:
     """Evaluate every case of ``split`` (over the first ``pages`` benchmark pages); one row per case."""
     ids = gen.page_ids()[:pages] if pages else gen.page_ids()
     legit = [c for c in gen.all_legit_cases() if split in ("all", c.split)]
+    landing = gen.landing_cases(None if split == "all" else split)
     if pages:
-        legit = legit[: max(2, pages)]
+        legit = _first_per_split(legit, max(2, pages))
+        landing = _first_per_split(landing, max(2, pages))
     with Pool(workers) as pool:
         rows = [r for batch in pool.imap_unordered(eval_page, [(i, split, with_extract) for i in ids]) for r in batch]
         rows += pool.map(eval_legit, legit)
+        rows += pool.map(eval_landing, landing)
     return sorted(rows, key=lambda r: r["id"])
 
 
@@ -219,8 +251,9 @@ def _ratio(a: float, b: float) -> float | None:
 
 def figures(rows: list[dict]) -> dict:
     """Aggregate figures of some rows (one split, style or language)."""
-    html = [r for r in rows if r["kind"] != "dump"]
+    html = [r for r in rows if r["kind"] in ("html", "legit")]
     dump = [r for r in rows if r["kind"] == "dump"]
+    landing = [r for r in rows if r["kind"] == "landing"]
     legit = [r["legit_kept"] / r["legit"] for r in rows if r.get("legit")]
     spam = sum(r["spam"] for r in html)
     tp, fp, fn = (sum(r[k] for r in dump) for k in ("tp", "fp", "fn"))
@@ -238,6 +271,9 @@ def figures(rows: list[dict]) -> dict:
         "dump_precision": p, "dump_recall": rc,
         "dump_f1": round(2 * p * rc / (p + rc), 4) if p and rc else (0.0 if dump else None),
         "dump_spam_recall": _ratio(sum(r["spam"] - r["spam_left"] for r in dump), sum(r["spam"] for r in dump)),
+        "spam_pages_rejected": _ratio(sum(r["rejected"] for r in landing), len(landing)),
+        "landing_recall": _ratio(sum(r["spam"] - r["spam_left"] for r in landing), sum(r["spam"] for r in landing)),
+        "landing_cases": len(landing),
     }
 
 
@@ -245,6 +281,8 @@ def badness(r: dict) -> float:
     """How badly the cleaner did on one case: spam left plus article lost (0 = perfect)."""
     if r["kind"] == "dump":
         return (r["fp"] + r["fn"]) / max(1, r["tp"] + r["fn"])
+    if r["kind"] == "landing":
+        return 0.0 if r["rejected"] else r["spam_left"] / max(1, r["spam"])
     lost = 1 - (r.get("art_kept", 0) / r["art"] if r.get("art") else r.get("legit_kept", 0) / r["legit"] if r.get("legit") else 1)
     return (r["spam_left"] / r["spam"] if r["spam"] else 0.0) + lost
 
@@ -262,20 +300,27 @@ def _worst(rows: list[dict], n: int) -> list[dict]:
     return out
 
 
+def _shown(r: dict, key: str) -> str:
+    """A row's text field, or nothing for held-out rows: held-out text stays out of reports."""
+    return "" if r["split"] == "heldout" else r.get(key, "")[:110]
+
+
 def report(rows: list[dict]) -> dict:
-    """Overall, per-style and per-language figures by split, and the worst cases."""
+    """Overall figures and per style, language, market and market kind, by split; the worst cases."""
     splits = sorted({r["split"] for r in rows})
     out: dict = {"overall": {s: figures([r for r in rows if r["split"] == s]) for s in splits}}
-    for key in ("style", "lang", "market"):
+    for key in ("style", "lang", "market", "topic"):
         groups = defaultdict(list)
         for r in rows:
             groups[(r[key], r["split"])].append(r)
         out[f"by_{key}"] = {g: {s: figures(groups[(g, s)]) for s in splits if (g, s) in groups}
                            for g in sorted({g for g, _ in groups})}
     out["worst"] = [{"id": r["id"], "split": r["split"], "style": r["style"], "lang": r["lang"],
-                     "badness": round(badness(r), 3), "spam_left": r["leftover"][:110], "lost": r["lost"][:110]}
+                     "badness": round(badness(r), 3), "spam_left": _shown(r, "leftover"), "lost": _shown(r, "lost")}
                     for r in _worst(rows, 10)]
     out["seconds_cleaning"] = round(sum(r["seconds"] for r in rows), 1)
+    out["digest"] = digest.corpus_digest()
+    out["digest_pinned"] = out["digest"] == digest.pinned()
     return out
 
 
@@ -290,12 +335,12 @@ def print_report(rep: dict, wall: float) -> None:
     for k in rep["overall"][splits[0]]:
         print(f"  {k:24s}" + "".join(f"   {_fmt(rep['overall'][s][k])}" for s in splits))
     cols = {"cases": "cases", "spam_recall": "recall", "extract_only_recall": "trafOnly", "article_retention": "retain",
-            "legit_min": "legit", "dump_f1": "dumpF1"}
-    for key in ("by_style", "by_lang", "by_market"):
-        print(f"\n{key:24s}" + " | ".join(f"{s:>{8 * len(cols) - 1}s}" for s in splits))
-        print(" " * 24 + " | ".join("".join(f"{c:>8s}" for c in cols.values())[1:] for _ in splits))
+            "legit_min": "legit", "dump_f1": "dumpF1", "spam_pages_rejected": "pagesRej"}
+    for key in ("by_topic", "by_style", "by_lang", "by_market"):
+        print(f"\n{key:24s}" + " | ".join(f"{s:>{9 * len(cols) - 1}s}" for s in splits))
+        print(" " * 24 + " | ".join("".join(f"{c:>9s}" for c in cols.values())[1:] for _ in splits))
         for g, per in rep[key].items():
-            print(f"  {g:22s}" + " | ".join("".join(f"{_fmt(per.get(s, {}).get(c)):>8s}" for c in cols)[1:]
+            print(f"  {g:22s}" + " | ".join("".join(f"{_fmt(per.get(s, {}).get(c)):>9s}" for c in cols)[1:]
                                           for s in splits))
     print("\nworst cases (badness = spam share left + article share lost; dumps: (FP+FN)/labelled)")
     for w in rep["worst"]:
@@ -305,6 +350,7 @@ def print_report(rep: dict, wall: float) -> None:
         if w["lost"]:
             print(f"      lost: {w['lost']!r}")
     print(f"\ncleaning time {rep['seconds_cleaning']} s (sum over cases), wall {wall:.1f} s")
+    print(f"corpus digest {rep['digest']}" + ("" if rep["digest_pinned"] else "  (differs from bench/spamcorpus/DIGEST)"))
 
 
 def main() -> int:
@@ -312,15 +358,23 @@ def main() -> int:
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
     ap.add_argument("--pages", type=int, default=None, help="only the first N benchmark pages (and N legit cases)")
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--json", action="store_true",
+                    help="print everything as JSON: figures, breakdowns, worst cases, per-case rows, digest")
+    ap.add_argument("--update-digest", action="store_true",
+                    help="write the current corpus digest to bench/spamcorpus/DIGEST (after a deliberate change)")
     ap.add_argument("--no-extract-only", action="store_true",
                     help="skip the Trafilatura-alone spam recall column (halves the time)")
     args = ap.parse_args()
+    if args.update_digest:
+        print(f"{digest.update()}  written to {digest.PINNED}")
+        return 0
     t = time.perf_counter()
     rows = run(args.split, args.pages, args.workers, not args.no_extract_only)
     rep = report(rows)
     if args.json:
-        print(json.dumps({**rep, "wall_seconds": round(time.perf_counter() - t, 1)}, ensure_ascii=False, indent=1))
+        cases = [{k: _shown(r, k) if k in ("leftover", "lost") else v for k, v in r.items()} for r in rows]
+        print(json.dumps({**rep, "cases": cases, "wall_seconds": round(time.perf_counter() - t, 1)},
+                         ensure_ascii=False, indent=1))
     else:
         print_report(rep, time.perf_counter() - t)
     return 0

@@ -1,8 +1,8 @@
 """Build the benchmark's cases, deterministically, from a page or article id.
 
-Three kinds: ``html`` (a benchmark page with spam injected in one style), ``legit``
-(a legitimate gambling article in a CMS template, with or without spam) and ``dump``
-(see ``dumps.py``). Each case's random choices come from ``random.Random`` seeded by
+Four kinds: ``html`` (a benchmark page with spam injected in one style), ``legit``
+(a legitimate gambling article in a CMS template, with or without spam), ``landing``
+(a whole doorway page pitching one brand) and ``dump`` (see ``dumps.py``). Each case's random choices come from ``random.Random`` seeded by
 the case id, so the same id always gives the same bytes.
 """
 
@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from . import corpus, inject
-from .corpus import Market, brands_for, fill
+from . import corpus, inject, obfuscate
+from .corpus import Market, fill
 
-BENCH_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "article-extraction-benchmark"
-DEV_STYLES = ("prose", "append", "comments", "footer_links", "anchor_list", "hidden", "noscript", "marquee")
+BENCH_DATA = Path(__file__).resolve().parents[1] / "data" / "article-extraction-benchmark"
+DEV_STYLES = ("prose", "append", "comments", "footer_links", "anchor_list", "hidden", "noscript", "marquee", "lead")
 HIDDEN_VARIANTS = tuple(inject.HIDDEN_CSS)
-AXES = ("language", "brand", "market", "style")
 N_DEV, N_HELDOUT = 4, 3  # cases per benchmark page
+GAMBLING_SHARE = {"dev": 0.7, "heldout": 0.45}  # chance a case draws from gambling markets only
 META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 
 
@@ -51,6 +51,7 @@ class Case:
     spam: tuple[str, ...] = ()
     keep: tuple[str, ...] = ()
     labels: tuple[tuple[int, int, str], ...] = field(default_factory=tuple)
+    topic: str = ""  # the market's kind: gambling, crypto, loans, ...
 
 
 def seeded(key: str) -> random.Random:
@@ -90,40 +91,31 @@ def page_url(ref: str, n: int | str) -> str:
     return f"http://127.0.0.1/bench/{ref[:16]}/{n}"
 
 
-def choose(heldout: bool, axis: str, rng: random.Random, lang: str | None = None) -> tuple[Market, tuple[str, ...]]:
-    """Pick a market and its usable brands for a dev case or a held-out axis."""
-    split = corpus.split()
-    pool = []
-    for m in corpus.markets():
-        if lang and m.lang != lang:
-            continue
-        whole = corpus.is_heldout_market(m)
-        if not heldout or axis == "style":
-            ok = not whole and brands_for(m, False)
-        elif axis == "language":
-            ok = m.lang in split.languages
-        elif axis == "market":
-            ok = m.market in split.markets
-        else:
-            ok = not whole and brands_for(m, True)
-        if ok:
-            pool.append(m)
-    if not pool:
-        return choose(heldout, axis, rng)
+def choose(split: str, rng: random.Random, lang: str | None = None) -> tuple[Market, tuple[str, ...]]:
+    """Pick a market of ``split`` (of ``lang`` when it has one) and its brands; gambling most often."""
+    pool = [m for m in corpus.markets(split) if not lang or m.lang == lang] or list(corpus.markets(split))
     gambling = [m for m in pool if m.kind == "gambling"]
-    m = rng.choice(gambling if gambling and rng.random() < 0.7 else pool)
-    return m, brands_for(m, heldout and axis != "style")
+    # Dev keeps its old mix; held-out leans less on gambling so the other kinds get enough cases.
+    m = rng.choice(gambling if gambling and rng.random() < GAMBLING_SHARE[split] else pool)
+    return m, m.brands
 
 
 def pieces(m: Market, brands: tuple[str, ...], rng: random.Random, n_slots: int) -> inject.Pieces:
-    """Fill a market's templates with brands: the spam one case injects."""
-    def pick(templates: tuple[str, ...], k: int) -> tuple[str, ...]:
-        out = []
-        for t in rng.sample(templates, min(k, len(templates))):
-            b1, b2 = rng.sample(brands, 2) if len(brands) > 1 else (brands[0], brands[0])
-            out.append(fill(t, b1, b2))
-        return tuple(out)
+    """Fill a market's templates with brands: the spam one case injects.
 
+    A share of comments (``obfuscate_share`` of split.toml) carry a disguised brand.
+    """
+    def pair() -> tuple[str, str]:
+        return tuple(rng.sample(brands, 2)) if len(brands) > 1 else (brands[0], brands[0])
+
+    def pick(templates: tuple[str, ...], k: int) -> tuple[str, ...]:
+        return tuple(fill(t, *pair()) for t in rng.sample(templates, min(k, len(templates))))
+
+    share = corpus.split().obfuscate_share.get(m.split, 0.0)
+    comments = []
+    for t in rng.sample(m.comments, min(2, len(m.comments))):
+        b1, b2 = pair()
+        comments.append(obfuscate.comment(t, b1, b2, rng)[0] if rng.random() < share else fill(t, b1, b2))
     anchors = []
     for i, t in enumerate(rng.sample(m.anchors, min(len(m.anchors), rng.randint(4, 6)))):
         a = fill(t, brands[i % len(brands)], brands[(i + 1) % len(brands)])
@@ -131,7 +123,7 @@ def pieces(m: Market, brands: tuple[str, ...], rng: random.Random, n_slots: int)
             anchors.append(a)
     names = corpus.boilerplate()["en"]["commenters"]
     return inject.Pieces(prose=pick(m.prose, rng.randint(1, 2)), sentences=pick(m.sentences, min(rng.randint(1, 2), n_slots)),
-                         comments=pick(m.comments, 2), anchors=tuple(anchors),
+                         comments=tuple(comments), anchors=tuple(anchors),
                          commenters=(rng.choice(brands), *rng.sample(names, 2)))
 
 
@@ -140,28 +132,24 @@ def html_case(page_id: str, n: int) -> Case:
     case_id = f"{page_id[:16]}-{n}"
     rng = seeded(case_id)
     h = int(page_id[:8], 16)
-    heldout = n >= N_DEV
-    axis = AXES[(h // 8 + n) % len(AXES)] if heldout else ""
-    split = corpus.split()
+    split = "heldout" if n >= N_DEV else "dev"
+    held = corpus.split()
     page = base_page(page_id)
     slots = inject.paragraph_slots(page)
-    style = DEV_STYLES[(h + n) % len(DEV_STYLES)]
+    styles = DEV_STYLES + tuple(sorted(held.styles)) if split == "heldout" else DEV_STYLES
+    style = styles[(h + n) % len(styles)]
     variant = ""
-    if axis == "style" and (h // 32 + n) % 2:
-        style = sorted(split.styles)[(h // 3) % len(split.styles)]
-    elif axis == "style" or style == "hidden":
-        style = "hidden"
-        pool = sorted(split.hidden_variants) if axis == "style" else [v for v in HIDDEN_VARIANTS if v not in split.hidden_variants]
+    if style == "hidden":
+        pool = [v for v in HIDDEN_VARIANTS if split == "heldout" or v not in held.hidden_variants]
         variant = pool[(h // 5 + n) % len(pool)]
     if style == "comments":
         variant = ("wp", "bare")[(h // 7 + n) % 2]
-    if style == "append" and not slots:
+    if style in ("append", "lead") and not slots:
         style = "footer_links"
-    m, brands = choose(heldout, axis, rng)
+    m, brands = choose(split, rng)
     p = pieces(m, brands, rng, len(slots))
-    return Case(case_id, "heldout" if heldout else "dev", "html", style, m.lang, m.market,
-                inject.inject(page, style, rng, p, variant), page_url(page_id, n), page_id, variant,
-                spam=tuple(inject.visible(style, p)))
+    return Case(case_id, split, "html", style, m.lang, m.market, inject.inject(page, style, rng, p, variant),
+                page_url(page_id, n), page_id, variant, spam=tuple(inject.visible(style, p)), topic=m.kind)
 
 
 def legit_page(a: corpus.Article, rng: random.Random) -> str:
@@ -169,7 +157,7 @@ def legit_page(a: corpus.Article, rng: random.Random) -> str:
     nav = "".join(f'<li><a href="http://127.0.0.1/{i}/">{html.escape(x)}</a></li>' for i, x in enumerate(a.nav[:-2]))
     body = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in a.paragraphs)
     related = "".join(f'<li><a href="http://127.0.0.1/news/{i}">{html.escape(t)}</a></li>'
-                      for i, t in enumerate(x.title for x in corpus.articles() if x.lang == a.lang and x.id != a.id))
+                      for i, t in enumerate(x.title for x in corpus.articles(a.split) if x.lang == a.lang and x.id != a.id))
     day = rng.randint(1, 28)
     return (f'<!DOCTYPE html>\n<html lang="{a.lang}"><head><meta charset="utf-8"><title>{html.escape(a.title)}'
             f' | {html.escape(a.site)}</title><link rel="canonical" href="http://127.0.0.1/news/{a.id}"></head>\n'
@@ -183,18 +171,46 @@ def legit_page(a: corpus.Article, rng: random.Random) -> str:
 
 def legit_cases(a: corpus.Article) -> list[Case]:
     """The article alone, and the article with spam injected in one style."""
-    split = "heldout" if a.id in corpus.split().legit else "dev"
+    split = a.split
     rng = seeded(a.id)
     page = legit_page(a, rng)
     plain = Case(f"legit-{a.id}", split, "legit", "none", a.lang, "none", page, page_url(a.id, 0), a.id, keep=a.paragraphs)
     style = rng.choice(("prose", "append", "comments", "footer_links", "anchor_list"))
     variant = "bare" if style == "comments" and rng.random() < 0.5 else ""
-    axis = "brand" if split == "heldout" else ""
-    m, brands = choose(split == "heldout", axis, rng, lang=a.lang)
+    m, brands = choose(split, rng, lang=a.lang)
     p = pieces(m, brands, rng, len(inject.paragraph_slots(page)))
     spammed = Case(f"legit-{a.id}-spam", split, "legit", style, m.lang, m.market, inject.inject(page, style, rng, p, variant),
-                   page_url(a.id, 1), a.id, variant, spam=tuple(inject.visible(style, p)), keep=a.paragraphs)
+                   page_url(a.id, 1), a.id, variant, spam=tuple(inject.visible(style, p)), keep=a.paragraphs,
+                   topic=m.kind)
     return [plain, spammed]
+
+
+N_LANDING = 2  # landing pages per market, each with another brand and site template
+
+
+def landing_case(m: Market, n: int) -> Case:
+    """Landing page ``n`` of a market: a whole page pitching one brand, to be rejected as spam.
+
+    Without written ``landing`` paragraphs (older dev markets) the page is built from the
+    market's prose and sentences.
+    """
+    case_id = f"landing-{m.market}-{n}"
+    rng = seeded(case_id)
+    brand = m.brands[n % len(m.brands)]
+    other = m.brands[(n + 1) % len(m.brands)]
+    texts = m.landing or (*m.prose, " ".join(m.sentences))
+    paragraphs = tuple(fill(t, brand, other) for t in texts)
+    links = tuple(dict.fromkeys(fill(a, brand, other) for a in m.anchors))
+    template = inject.LANDING_TEMPLATES[(n + len(m.market)) % len(inject.LANDING_TEMPLATES)]
+    page = inject.landing_page(rng, brand, m.lang, paragraphs, links, template)
+    return Case(case_id, m.split, "landing", f"landing:{template}", m.lang, m.market, page, page_url(m.market, n),
+                m.market, template, spam=paragraphs, topic=m.kind)
+
+
+def landing_cases(split: str | None = None) -> list[Case]:
+    """Every landing-page case (of one split, or dev then held-out)."""
+    return [landing_case(m, n) for s in ((split,) if split else corpus.SPLITS) for m in corpus.markets(s)
+            for n in range(N_LANDING)]
 
 
 def html_cases(ids: list[str] | None = None) -> list[Case]:

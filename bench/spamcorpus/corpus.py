@@ -1,4 +1,9 @@
-"""Load the spam-benchmark data: spam markets, legitimate articles, boilerplate, split."""
+"""Load the spam-benchmark data: spam markets, legitimate articles, boilerplate, split.
+
+Dev data lives in ``spam/`` and ``legit/``; held-out data only in ``heldout/`` and
+``heldout/legit/``. The two never mix: a held-out case is built from held-out files
+alone, so nothing written while tuning the cleaner on dev can leak into it.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,17 @@ from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+SPLITS = ("dev", "heldout")
+SPAM_DIRS = {"dev": HERE / "spam", "heldout": HERE / "heldout"}
+LEGIT_DIRS = {"dev": HERE / "legit", "heldout": HERE / "heldout" / "legit"}
 
 
 @dataclass(frozen=True, slots=True)
 class Market:
     """Spam of one language and kind ("tr-gambling"): brands and text templates.
 
-    Templates carry ``{brand}`` and ``{brand2}`` placeholders.
+    Templates carry ``{brand}`` and ``{brand2}`` placeholders. ``landing`` holds the
+    paragraphs of a whole doorway page for the brand (empty: built from the prose).
     """
 
     market: str
@@ -25,6 +34,8 @@ class Market:
     sentences: tuple[str, ...]
     comments: tuple[str, ...]
     anchors: tuple[str, ...]
+    landing: tuple[str, ...] = ()
+    split: str = "dev"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,19 +48,19 @@ class Article:
     paragraphs: tuple[str, ...]
     site: str
     nav: tuple[str, ...]
+    split: str = "dev"
 
 
 @dataclass(frozen=True, slots=True)
 class Split:
-    """What is held out (``split.toml``)."""
+    """What the held-out split is made of and how it is injected (``split.toml``)."""
 
     languages: frozenset[str]
+    kinds: frozenset[str]
     markets: frozenset[str]
-    brands: frozenset[str]
-    terms: tuple[str, ...]
     styles: frozenset[str]
     hidden_variants: frozenset[str]
-    legit: frozenset[str]
+    obfuscate_share: dict[str, float]
 
 
 def _read(path: Path) -> dict:
@@ -58,54 +69,43 @@ def _read(path: Path) -> dict:
 
 
 @cache
-def markets() -> tuple[Market, ...]:
-    """Every spam market, in file then table order."""
+def markets(split: str = "dev") -> tuple[Market, ...]:
+    """Every spam market of a split, in file then table order."""
     out = []
-    for path in sorted((HERE / "spam").glob("*.toml")):
+    for path in sorted(SPAM_DIRS[split].glob("*.toml")):
         data = _read(path)
         for m in data["market"]:
             out.append(Market(m["market"], data["lang"], m["kind"], tuple(m["brands"]), tuple(m["prose"]),
-                              tuple(m["sentences"]), tuple(m["comments"]), tuple(m["anchors"])))
+                              tuple(m["sentences"]), tuple(m["comments"]), tuple(m["anchors"]),
+                              tuple(m.get("landing", ())), split))
     return tuple(out)
 
 
 @cache
-def articles() -> tuple[Article, ...]:
-    """Every legitimate gambling article, in file then table order."""
+def articles(split: str | None = None) -> tuple[Article, ...]:
+    """Every legitimate gambling article (of one split, or dev then held-out), in file then table order."""
     out = []
-    for path in sorted((HERE / "legit").glob("*.toml")):
-        data = _read(path)
-        for a in data["article"]:
-            out.append(Article(a["id"], data["lang"], a["title"], tuple(a["paragraphs"]),
-                               data["site"], tuple(data["nav"])))
+    for s in (split,) if split else SPLITS:
+        for path in sorted(LEGIT_DIRS[s].glob("*.toml")):
+            data = _read(path)
+            for a in data["article"]:
+                out.append(Article(a["id"], data["lang"], a["title"], tuple(a["paragraphs"]),
+                                   data["site"], tuple(data["nav"]), s))
     return tuple(out)
 
 
 @cache
 def split() -> Split:
-    """The held-out choices."""
+    """The held-out description."""
     d = _read(HERE / "split.toml")
-    return Split(frozenset(d["languages"]), frozenset(d["markets"]), frozenset(d["brands"]), tuple(d["terms"]),
-                 frozenset(d["styles"]), frozenset(d["hidden_variants"]), frozenset(d["legit"]))
+    return Split(frozenset(d["languages"]), frozenset(d["kinds"]), frozenset(d["markets"]), frozenset(d["styles"]),
+                 frozenset(d["hidden_variants"]), dict(d["obfuscate_share"]))
 
 
 @cache
 def boilerplate() -> dict[str, dict[str, tuple[str, ...]]]:
     """Boilerplate lines of text dumps by language, then group (header, comment_form, ...)."""
     return {lang: {k: tuple(v) for k, v in groups.items()} for lang, groups in _read(HERE / "boilerplate.toml").items()}
-
-
-def is_heldout_market(m: Market) -> bool:
-    """True when a whole market is held out (its language or the market itself)."""
-    s = split()
-    return m.lang in s.languages or m.market in s.markets
-
-
-def brands_for(m: Market, heldout: bool) -> tuple[str, ...]:
-    """The market's brands usable in a dev case, or in a held-out case."""
-    if is_heldout_market(m):
-        return m.brands if heldout else ()
-    return tuple(b for b in m.brands if (b in split().brands) == heldout)
 
 
 def fill(template: str, brand: str, brand2: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 
 from . import corpus
-from .cases import AXES, Case, choose, page_ids, pieces, seeded, truth
+from .cases import Case, choose, page_ids, pieces, seeded, truth
 
 N_DEV, N_HELDOUT = 1, 1  # dumps per benchmark page
 
@@ -35,9 +35,8 @@ def dump_case(page_id: str, n: int) -> Case:
     """Dump ``n`` of a benchmark page: the ground-truth body wrapped like the seed."""
     case_id = f"dump-{page_id[:16]}-{n}"
     rng = seeded(case_id)
-    heldout = n >= N_DEV
-    axis = AXES[(int(page_id[:8], 16) + n) % 3] if heldout else ""  # no style axis in dumps
-    m, brands = choose(heldout, axis, rng)
+    split = "heldout" if n >= N_DEV else "dev"
+    m, brands = choose(split, rng)
     paras = [p.strip() for p in truth()[page_id]["articleBody"].split("\n") if p.strip()]
     p = pieces(m, brands, rng, len(paras))
     bp = corpus.boilerplate()["en"]
@@ -54,9 +53,9 @@ def dump_case(page_id: str, n: int) -> Case:
         if i in append_at and sentences:
             b.add(sentences.pop(), "spam", " ")
     _tail(b, bp, p, rng)
-    return Case(case_id, "heldout" if heldout else "dev", "dump", "dump", m.lang, m.market, b.text,
+    return Case(case_id, split, "dump", "dump", m.lang, m.market, b.text,
                 f"http://127.0.0.1/dump/{page_id[:16]}/{n}", page_id, labels=tuple(b.labels),
-                spam=tuple(b.text[s:e] for s, e, k in b.labels if k == "spam"))
+                spam=tuple(b.text[s:e] for s, e, k in b.labels if k == "spam"), topic=m.kind)
 
 
 def _tail(b: DumpBuilder, bp: dict[str, tuple[str, ...]], p, rng: random.Random) -> None:

@@ -123,6 +123,7 @@ def fragment(style: str, rng: random.Random, p: Pieces, variant: str = "") -> st
     """The markup of one injection style (``append`` is handled by ``inject``)."""
     makers: dict[str, Callable[[], str]] = {
         "prose": lambda: "".join(f"<p>{_esc(t)}</p>" for t in p.prose),
+        "lead": lambda: f"<p>{_esc(p.prose[0])}</p>",
         "comments": lambda: _comments(rng, p, variant),
         "footer_links": lambda: '<div class="footer-widgets">' + "".join(anchor(rng, a) for a in p.anchors) + "</div>",
         "anchor_list": lambda: "<ul>" + "".join(f"<li>{anchor(rng, a)}</li>" for a in p.anchors) + "</ul>",
@@ -138,7 +139,7 @@ def fragment(style: str, rng: random.Random, p: Pieces, variant: str = "") -> st
 def visible(style: str, p: Pieces) -> list[str]:
     """The visible strings a style injects: what must not survive cleaning."""
     return {
-        "prose": list(p.prose), "append": list(p.sentences), "comments": list(p.comments),
+        "prose": list(p.prose), "lead": list(p.prose[:1]), "append": list(p.sentences), "comments": list(p.comments),
         "footer_links": list(p.anchors), "anchor_list": list(p.anchors), "marquee": list(p.anchors),
         "hidden": list(p.prose) + list(p.anchors), "noscript": list(p.prose) + list(p.anchors),
         "table_cell": list(p.anchors) + list(p.sentences),
@@ -161,6 +162,34 @@ def inject(page: str, style: str, rng: random.Random, p: Pieces, variant: str = 
         at = m[-1].start() if m else len(page)
     elif style == "comments":
         at = slots[-1][1]
+    elif style == "lead":  # before the first long paragraph: the article seems to open with the pitch
+        at = slots[0][0]
     else:
         at = slots[rng.randrange(len(slots))][1]
     return page[:at] + markup + page[at:]
+
+
+# Site templates of doorway pages: a bare hero page, a blog-like page, a shop-like page.
+LANDING_TEMPLATES = ("hero", "blog", "shop")
+
+
+def landing_page(rng: random.Random, brand: str, lang: str, paragraphs: tuple[str, ...], links: tuple[str, ...],
+                 template: str) -> str:
+    """A whole page that is nothing but a pitch for ``brand``: the doorway spam sites build."""
+    nav = "".join(f"<li>{anchor(rng, a)}</li>" for a in links)
+    body = "\n".join(f"<p>{_esc(t)}</p>" for t in paragraphs)
+    b = _esc(brand)
+    head = (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{b}</title>'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"></head>\n<body>')
+    logo = f'<a class="logo" href="http://127.0.0.1/">{b}</a>'
+    if template == "hero":
+        main = (f'<header class="top">{logo}</header>\n<main><section class="hero"><h1>{b}</h1>\n{body}\n'
+                f'<a class="button" href="{spam_href(rng, brand)}">{b}</a></section></main>')
+    elif template == "blog":
+        main = (f'<header class="site-header">{logo}<nav><ul>{nav}</ul></nav></header>\n<main id="content">'
+                f'<article class="post"><h1 class="entry-title">{b}</h1>\n<div class="entry-content">\n{body}\n'
+                f'</div></article></main>')
+    else:
+        main = (f'<div class="wrap"><div class="bar">{logo}</div><div class="cols"><div class="side"><ul>{nav}'
+                f'</ul></div>\n<div class="main"><h2>{b}</h2>\n{body}\n</div></div></div>')
+    return f'{head}\n{main}\n<footer><p>© 2025 {b}</p></footer>\n</body></html>\n'
