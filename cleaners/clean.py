@@ -285,6 +285,7 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...]) -> Verdi
         confidence=weighted / spam_chars if spam_chars else 0.0,
         kept_chars=sum(len(d.block.text) - cut for d, cut in kept),
         kept_prose_chars=sum(len(d.block.text) - cut for d, cut in kept if _article_prose(d.block)),
+        kept_comment_chars=sum(len(d.block.text) - cut for d, cut in kept if d.block.in_comments),
     )
 
 

@@ -18,6 +18,8 @@ from .language import (
     stop_language,
 )
 from .model import Block, PageFacts
+from .ngrams import model as ngram_model
+from .normalize import reveal
 from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs
 from .options import CleanOptions
 from .resources import CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, STOPWORDS, TERM_GROUPS, TERMS, TOPICS
@@ -112,17 +114,18 @@ def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0,
         units = len(toks)
         stop_ratio = sum(1 for t in toks if t in STOPWORDS) / units if units else 0.0
     lang, _ = stop_language(stops, BLOCK_STOP_HITS, BLOCK_STOP_SHARE)
-    plain = bare(fold(text))
+    shown = reveal(text)
+    plain = bare(fold(shown.text))
     hits = term_hits(plain)
     block = Block(
         index=index, text=text, start=start, end=end, units=units, script=script,
         stop_lang=lang, stop_ratio=stop_ratio, stop_hits=tuple(stops.items()), sentence_end=bool(SENTENCE_CLOSE.search(text)),
-        brands=brand_total(plain, toks if text.isascii() else words(plain)), glued=glued_runs(text),
+        brands=brand_total(plain, toks if text.isascii() and shown.text == text else words(plain)), glued=glued_runs(text),
         topics=tuple((t, hits[t]) for t in TOPICS if t in hits), cta=hits.get("cta", 0), promo=hits.get("promo", 0),
         position=ctx.position, anchor_share=ctx.anchor_share, repeats=ctx.repeats,
         in_comments=ctx.in_comments, comment_header=ctx.comment_header,
         mixed=_mixed(scripts), second_letters=sorted(scripts.values())[-2] if len(scripts) > 1 else 0,
-        quoted=_quoted(text),
+        quoted=_quoted(text), disguised=shown.disguised, learned=ngram_model().probability(text),
     )
     return block, scripts, stops
 

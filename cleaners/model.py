@@ -68,7 +68,9 @@ class Block:
     into the text being cleaned (-1 for DOM elements). Counts are over the block's text:
     ``units`` are words, or for scripts written without spaces, characters / 3.
     ``mixed``: a second script has a sentence's worth of letters (a foreign sentence
-    glued to a paragraph); ``second_letters`` counts the letters of that second script. ``quoted``: the block is one quotation. ``foreign``: the
+    glued to a paragraph); ``second_letters`` counts the letters of that second script. ``quoted``: the block is one quotation. ``disguised``: words written in a
+    disguise (see ``normalize.reveal``); ``learned``: the n-gram model's spam probability
+    (``ngrams``). ``foreign``: the
     language the block is written in when it is not the page's (see
     ``facts.foreign_language``), else None.
     """
@@ -102,6 +104,8 @@ class Block:
     second_letters: int = 0
     quoted: bool = False
     foreign: str | None = None
+    disguised: int = 0
+    learned: float = 0.0
 
     def stop_share(self, lang: str) -> float:
         """Share of the block's units that are stopwords of ``lang``."""
@@ -155,7 +159,8 @@ class Verdict:
     character-weighted mean score of the spam removals; ``specific_chars`` the spam
     characters removed on evidence beyond topic words (brands, calls to action,
     promos, glue, links, DOM rules). ``kept_prose_chars`` counts the kept prose that
-    carries no commercial evidence at all: the article, if there is one.
+    carries no commercial evidence at all: the article, if there is one;
+    ``kept_comment_chars`` the kept text of the comment region (a thread's own comments).
     """
 
     chars: int
@@ -166,6 +171,7 @@ class Verdict:
     kept_prose_chars: int
     specific_chars: int = 0
     dom_spam_chars: int = 0
+    kept_comment_chars: int = 0
 
     @property
     def spam_share(self) -> float:

@@ -228,3 +228,18 @@ DOMAIN_GLUE = re.compile(
 COMMENT_MARKERS = re.compile("|".join(f"(?:{m})" for m in _group(_COMMENTS, "markers", "comments.toml")), re.IGNORECASE)
 COMMENT_AUTHORS = re.compile("|".join(f"(?:{m})" for m in _group(_COMMENTS, "authors", "comments.toml")), re.IGNORECASE)
 COMMENT_HEADERS = re.compile("|".join(f"(?:{m})" for m in _group(_COMMENTS, "headers", "comments.toml")), re.IGNORECASE)
+
+_DISGUISE = read_toml("disguise.toml")
+# Look-alike letter -> Latin letter, mapped inside words that also have Latin letters.
+LOOKALIKES: dict[str, str] = dict(_group(_DISGUISE, "lookalike", "disguise.toml"))
+RANGES: tuple[tuple[int, str], ...] = tuple((int(first), str(letter)) for first, letter
+                                            in _group(_DISGUISE, "ranges", "disguise.toml").values())
+_LEET = _group(_DISGUISE, "leet", "disguise.toml")
+LEET: dict[str, str] = dict(_group(_LEET, "map", "disguise.toml [leet]"))
+LEET_RUN = int(_group(_LEET, "max_run", "disguise.toml [leet]"))
+_SPACED = _group(_DISGUISE, "spaced", "disguise.toml")
+SPACED_MIN = int(_group(_SPACED, "min_pieces", "disguise.toml [spaced]"))
+SPACED_PIECE = int(_group(_SPACED, "max_piece", "disguise.toml [spaced]"))
+for _k, _v in LOOKALIKES.items():
+    if len(_k) != 1 or len(_v) != 1 or not _v.isascii():
+        raise DataError(f"disguise.toml [lookalike]: {_k!r} = {_v!r}: want one character to one Latin letter")

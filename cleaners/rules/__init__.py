@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import boilerplate, hidden, anchors, lexicon, foreign, context, comments, neighbour, page  # noqa: F401  (registration)
+from . import boilerplate, hidden, anchors, lexicon, learned, foreign, context, comments, neighbour, page  # noqa: F401  (registration)
 from .registry import REGISTRY, Entry, entries, rule, signal
 
 __all__ = ["REGISTRY", "Entry", "entries", "rule", "signal"]

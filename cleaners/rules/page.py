@@ -10,20 +10,29 @@ ARTICLE_SHARE = 0.2
 # At least half the spam characters must rest on evidence beyond topic words for a
 # page to be condemned whole (a results table of clubs named "Casino ..." has none).
 SPECIFIC_SHARE = 0.5
+# Kept text that is mostly comments (this share) is a thread, not a doorway's leftovers.
+COMMENT_SHARE = 0.5
 
 
 def confident(verdict: Verdict, page: PageFacts) -> bool:
-    """The spam removals are confident, and mostly rest on more than topic words."""
-    if verdict.confidence < page.options.page_confidence:
+    """The spam removals are confident, and mostly rest on more than topic words.
+
+    A text shorter than an article (a comment cleaned on its own) needs only the block
+    threshold: there is no article for the guard to protect."""
+    opts = page.options
+    if verdict.confidence < (opts.page_confidence if verdict.chars >= opts.min_article_chars else opts.spam_threshold):
         return False
     return verdict.specific_chars >= SPECIFIC_SHARE * verdict.spam_chars
 
 
 @rule("spam.page", scope="page")
 def spam_page(verdict: Verdict, page: PageFacts) -> bool:
-    """Most text is confidently spam and what remains is not an article."""
+    """Most text is confidently spam and what remains is not an article, nor a thread
+    of comments whose spam went one by one (a doorway has no comment region left)."""
     opts = page.options
     if verdict.spam_share < opts.page_spam_share or not confident(verdict, page):
+        return False
+    if verdict.kept_comment_chars >= COMMENT_SHARE * verdict.kept_chars > 0:
         return False
     return verdict.kept_prose_chars < max(opts.min_article_chars, ARTICLE_SHARE * verdict.chars)
 

@@ -1,0 +1,206 @@
+"""Measure the cleaner on real, human-labelled comment spam (bench/realworld), dev and held-out.
+
+Three placements of the same comments, per corpus (judol: Indonesian gambling promotion;
+uci: English self-promotion) and split:
+  alone     each comment cleaned on its own with clean_text
+  article   comments placed inside real news articles (the ground-truth bodies of the
+            vendored benchmark), as plain text (clean_text) and as HTML paragraphs of the
+            article body (clean_html): 1-2 spam comments and 1 legitimate comment a page
+  thread    windows of consecutive comments (file order, so spam sits among the
+            legitimate comments of the same video) given as text after an "N Comments" line
+Figures: spam_removed (share of spam characters gone from the output), legit_lost (share
+of legitimate characters gone: article paragraphs and legitimate comments), and the
+legitimate comments that discuss gambling (judol, label 0, naming judi/judol/slot)
+kept whole.
+
+    .venv/bin/python bench/realspam_eval.py [--split dev|heldout|all] [--json] [--workers 2] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import random
+import re
+import sys
+import time
+from functools import cache
+from multiprocessing import Pool
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench import realworld  # noqa: E402
+from bench.common import BENCH_DATA  # noqa: E402
+from cleaners import clean_html, clean_text  # noqa: E402
+
+THREAD = 12  # comments per thread window
+ABOUT_GAMBLING = re.compile(r"\b(?:judi|judol|slot|gambl\w*|casino|taruhan)\b", re.I)
+SEED = "realspam"
+
+
+def norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+@cache
+def hosts() -> list[tuple[str, list[str]]]:
+    """(page id, paragraphs) of the benchmark's articles with at least 4 paragraphs of 80+ characters."""
+    truth = json.loads((BENCH_DATA / "ground-truth.json").read_text(encoding="utf8"))
+    out = []
+    for pid in sorted(truth):
+        paras = [norm(p) for p in (truth[pid].get("articleBody") or "").split("\n") if len(norm(p)) >= 80]
+        if len(paras) >= 4:
+            out.append((pid, paras[:12]))
+    return out
+
+
+def gone(piece: str, out: str) -> bool:
+    """A piece is gone when its normalised text is not in the output."""
+    return norm(piece) not in out
+
+
+def tally(spam: list[str], legit: list[str], out: str) -> dict:
+    out = norm(out)
+    return {"spam": sum(len(s) for s in spam), "spam_gone": sum(len(s) for s in spam if gone(s, out)),
+            "legit": sum(len(s) for s in legit), "legit_gone": sum(len(s) for s in legit if gone(s, out)),
+            "n_spam": len(spam), "n_spam_gone": sum(gone(s, out) for s in spam)}
+
+
+def article_page(title: str, paras: list[str]) -> str:
+    body = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paras)
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title></head><body>'
+            f'<header><a href="http://127.0.0.1/">The Daily Example</a></header><main><article>'
+            f"<h1>{html.escape(title)}</h1>\n{body}\n</article></main><footer>© 2025</footer></body></html>")
+
+
+def cases(corpus: str, split: str, limit: int | None) -> list[dict]:
+    """Every case of one corpus and split (deterministic)."""
+    rng = random.Random(f"{SEED}-{corpus}-{split}")
+    rows = [c for c in realworld.split(corpus, split) if norm(c.text)]
+    spam = [c for c in rows if c.spam]
+    legit = [c for c in rows if not c.spam]
+    if limit:
+        spam, legit = spam[:limit], legit[: limit * 3]
+    out = [{"place": "alone", "spam": [c.text] if c.spam else [], "legit": [] if c.spam else [c.text],
+            "about": bool(not c.spam and ABOUT_GAMBLING.search(c.text))} for c in spam + legit]
+    pages = hosts()
+    for i in range(0, len(spam), 2):
+        pid, paras = pages[rng.randrange(len(pages))]
+        pieces = [c.text for c in spam[i:i + rng.choice((1, 2))]]
+        good = rng.choice(legit).text if legit else ""
+        mixed = list(paras)
+        for p in pieces + ([good] if good else []):
+            mixed.insert(rng.randint(2, len(mixed)), p)
+        lines = [norm(p) for p in mixed]
+        for kind in ("article_text", "article_html"):
+            out.append({"place": kind, "spam": [norm(p) for p in pieces], "legit": paras + ([norm(good)] if good else []),
+                        "doc": "\n\n".join(lines) if kind == "article_text" else article_page(f"Story {pid[:8]}", lines),
+                        "url": f"http://127.0.0.1/news/{pid[:16]}"})
+    window = rows[: limit * 4] if limit else rows
+    for i in range(0, len(window) - THREAD + 1, THREAD):
+        part = window[i:i + THREAD]
+        if not any(c.spam for c in part):
+            continue
+        texts = [norm(c.text) for c in part]
+        doc = "\n\n".join([f"{len(part)} Comments"] + texts)
+        out.append({"place": "thread", "spam": [t for t, c in zip(texts, part) if c.spam],
+                    "legit": [t for t, c in zip(texts, part) if not c.spam], "doc": doc,
+                    "url": "http://127.0.0.1/news/thread"})
+    for c in out:
+        c["corpus"], c["split"] = corpus, split
+    return out
+
+
+def run_case(case: dict) -> dict:
+    t = time.perf_counter()
+    if case["place"] == "alone":
+        text = (case["spam"] or case["legit"])[0]
+        out = clean_text(text).text
+    elif case["place"] == "article_html":
+        out = clean_html(case["doc"], url=case["url"]).text
+    else:
+        out = clean_text(case["doc"], url=case["url"]).text
+    row = {k: case[k] for k in ("place", "corpus", "split")}
+    row.update(tally(case["spam"], case["legit"], out), seconds=time.perf_counter() - t, about=case.get("about", False))
+    lost = [p for p in case["legit"] if gone(p, norm(out))]
+    left = [s for s in case["spam"] if not gone(s, norm(out))]
+    row["lost"], row["left"] = (lost[0][:120] if lost else ""), (left[0][:120] if left else "")
+    return row
+
+
+def run(split: str = "all", workers: int = 2, limit: int | None = None) -> list[dict]:
+    todo = [c for corpus in realworld.FILES for s in ("dev", "heldout") if split in ("all", s)
+            for c in cases(corpus, s, limit)]
+    with Pool(workers) as pool:
+        return pool.map(run_case, todo, chunksize=20)
+
+
+def _r(a: float, b: float) -> float | None:
+    return round(a / b, 4) if b else None
+
+
+def figures(rows: list[dict]) -> dict:
+    about = [r for r in rows if r["about"]]
+    return {"cases": len(rows), "spam_removed": _r(sum(r["spam_gone"] for r in rows), sum(r["spam"] for r in rows)),
+            "legit_lost": _r(sum(r["legit_gone"] for r in rows), sum(r["legit"] for r in rows)),
+            "about_gambling_kept": _r(sum(r["legit_gone"] == 0 for r in about), len(about))}
+
+
+def report(rows: list[dict]) -> dict:
+    out: dict = {}
+    for split in sorted({r["split"] for r in rows}):
+        mine = [r for r in rows if r["split"] == split]
+        per = {"all": figures(mine)}
+        for place in ("alone", "article_text", "article_html", "thread"):
+            per[place] = figures([r for r in mine if r["place"] == place])
+            for corpus in realworld.FILES:
+                per[f"{place}/{corpus}"] = figures([r for r in mine if r["place"] == place and r["corpus"] == corpus])
+        per["articles"] = figures([r for r in mine if r["place"].startswith("article")])
+        for corpus in realworld.FILES:
+            per[f"articles/{corpus}"] = figures([r for r in mine if r["place"].startswith("article") and r["corpus"] == corpus])
+        out[split] = per
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--limit", type=int, default=None, help="at most N spam comments per corpus and split")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--show", type=int, default=0, help="print N missed spam and N lost legitimate texts (dev only)")
+    args = ap.parse_args()
+    t = time.perf_counter()
+    rows = run(args.split, args.workers, args.limit)
+    rep = report(rows)
+    if args.json:
+        print(json.dumps(rep, indent=1))
+    else:
+        splits = list(rep)
+        print(f"{'':26s}" + "".join(f"{s:>30s}" for s in splits))
+        print(f"{'':26s}" + "".join(f"{'cases  removed  lost  about':>30s}" for _ in splits))
+        for key in rep[splits[0]]:
+            cells = []
+            for s in splits:
+                f = rep[s][key]
+                cells.append(f"{f['cases']:6d} {_f(f['spam_removed'])} {_f(f['legit_lost'])} {_f(f['about_gambling_kept'])}")
+            print(f"  {key:24s}" + "".join(f"{c:>30s}" for c in cells))
+    if args.show:
+        dev = [r for r in rows if r["split"] == "dev"]
+        for r in [r for r in dev if r["left"]][: args.show]:
+            print("LEFT", r["place"], r["corpus"], repr(r["left"]))
+        for r in [r for r in dev if r["lost"]][: args.show]:
+            print("LOST", r["place"], r["corpus"], repr(r["lost"]))
+    print(f"wall {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    return 0
+
+
+def _f(v: float | None) -> str:
+    return "   -  " if v is None else f"{v:6.3f}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,233 @@
+"""Train the cleaner's learned signal (cleaners/data/model/spam_ngrams.tsv.gz), reproducibly.
+
+    .venv/bin/pip install -e '.[train]'
+    .venv/bin/python bench/train_spam_model.py            # writes the model, prints validation figures
+    .venv/bin/python bench/train_spam_model.py --check    # retrain in memory, fail if it differs from the shipped file
+
+Training data, development material only (nothing of a held-out split):
+  spam        real comments: the dev stretch of bench/data/realworld-spam (bench/realworld);
+              synthetic: every template of bench/spamcorpus/spam/*.toml filled with its market's brands
+  legitimate  real comments of the same dev stretch; article paragraphs and their sentences from
+              bench/data/extraction-dev (ground truth), the demo site's articles, the dev legitimate
+              gambling articles (bench/spamcorpus/legit); and, so that no language reads as spam
+              because only its spam was seen, word sequences drawn from wordfreq's frequency lists
+              (42 languages, seeded)
+Languages with spam examples but no legitimate text at all are left out of the spam side.
+
+Model: logistic regression (scikit-learn, liblinear, L2) on L1-normalised counts of the
+features of cleaners/ngrams.py; weights rounded to 4 decimals, features under MIN_WEIGHT dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import random
+import re
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench import realworld  # noqa: E402
+from cleaners.ngrams import FORMAT, MODEL, features  # noqa: E402
+
+OUT = REPO / "cleaners" / "data" / MODEL
+SPAM_DIR = REPO / "bench" / "spamcorpus" / "spam"
+LEGIT_DIR = REPO / "bench" / "spamcorpus" / "legit"
+SPLIT = REPO / "bench" / "spamcorpus" / "split.toml"
+DEMO = REPO / "crawler" / "demo" / "content" / "articles"
+EXTRACTION = REPO / "bench" / "data" / "extraction-dev" / "ground-truth.json"
+SEED = 20261204
+C = 100.0  # validation (--validate 3 30 100): judol spam at p >= 0.9 0.14 / 0.66 / 0.81, article text 0.0006-0.001
+MIN_WEIGHT = 0.02
+FILLS = 3  # brand fillings per synthetic template
+PSEUDO = 200  # word sequences per wordfreq language
+SENTENCE = re.compile(r"(?<=[.!?。！？])\s+")
+DATA_FILES = ("bench/data/realworld-spam/judol_dev.csv", "bench/data/realworld-spam/youtube_uci_dev.csv")
+
+
+def data_digest() -> str:
+    """sha256 over every training input file (sorted paths and bytes): the model records it."""
+    paths = [REPO / p for p in DATA_FILES] + [EXTRACTION] + sorted(SPAM_DIR.glob("*.toml")) + sorted(
+        LEGIT_DIR.glob("*.toml")) + sorted(DEMO.glob("*.toml"))
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(str(p.relative_to(REPO)).encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+def _toml(path: Path) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf8"))
+
+
+def heldout_legit() -> set[str]:
+    """Legitimate article ids the spam corpus holds out (never trained on)."""
+    if not SPLIT.exists():
+        return set()
+    return set(_toml(SPLIT).get("legit", ()))
+
+
+def synthetic_spam(rng: random.Random) -> list[tuple[str, str]]:
+    """(language, text) of every dev spam template, filled with its market's brands."""
+    out = []
+    for path in sorted(SPAM_DIR.glob("*.toml")):
+        data = _toml(path)
+        for m in data["market"]:
+            brands = m["brands"]
+            for key in ("prose", "sentences", "comments", "anchors", "landing"):
+                for t in m.get(key, ()):
+                    t = " ".join(t) if isinstance(t, list) else t
+                    for _ in range(FILLS if "{brand" in t else 1):
+                        b1, b2 = rng.choice(brands), rng.choice(brands)
+                        out.append((data["lang"], t.replace("{brand2}", b2).replace("{brand}", b1)))
+    return out
+
+
+def paragraphs_and_sentences(paras: list[str]) -> list[str]:
+    out = []
+    for p in paras:
+        p = p.strip()
+        if not p:
+            continue
+        out.append(p)
+        parts = SENTENCE.split(p)
+        if len(parts) > 1:
+            out.extend(s for s in parts if len(s) > 20)
+    return out
+
+
+def legit_text() -> dict[str, list[str]]:
+    """Legitimate article text by language."""
+    out: dict[str, list[str]] = {}
+    skip = heldout_legit()
+    for path in sorted(LEGIT_DIR.glob("*.toml")):
+        data = _toml(path)
+        for a in data["article"]:
+            if a["id"] not in skip:
+                out.setdefault(data["lang"], []).extend(paragraphs_and_sentences(a["paragraphs"]))
+    for path in sorted(DEMO.glob("*.toml")):
+        for a in _toml(path).get("article", ()):
+            out.setdefault(a.get("lang", path.stem), []).extend(paragraphs_and_sentences(a["paragraphs"]))
+    truth = json.loads(EXTRACTION.read_text(encoding="utf8"))
+    for key in sorted(truth):
+        page = truth[key]
+        lines = [x for x in (page.get("articleBody") or "").split("\n") if len(x) > 30]
+        out.setdefault(page.get("lang") or "en", []).extend(paragraphs_and_sentences(lines))
+    return out
+
+
+def pseudo_text(rng: random.Random) -> dict[str, list[str]]:
+    """Word sequences drawn from wordfreq's frequency lists, by language."""
+    import wordfreq
+
+    out: dict[str, list[str]] = {}
+    for lang in sorted(wordfreq.available_languages()):
+        try:
+            words = wordfreq.top_n_list(lang, 3000)
+        except LookupError:
+            continue
+        joiner = "" if lang in ("zh", "ja") else " "
+        code = "tl" if lang == "fil" else lang
+        out[code] = [joiner.join(rng.choices(words, k=rng.randint(5, 25))) for _ in range(PSEUDO)]
+    return out
+
+
+def dataset(rng: random.Random) -> tuple[list[str], list[int], list[str]]:
+    """Texts, labels (1 spam) and a group name per example."""
+    texts, labels, groups = [], [], []
+
+    def add(text: str, label: int, group: str) -> None:
+        texts.append(text)
+        labels.append(label)
+        groups.append(group)
+
+    for corpus in realworld.FILES:
+        for c in realworld.split(corpus, "dev"):
+            add(c.text, int(c.spam), f"{corpus}-{'spam' if c.spam else 'legit'}")
+    legit = legit_text()
+    pseudo = pseudo_text(rng)
+    for lang, items in sorted(legit.items()):
+        for t in items:
+            add(t, 0, "article")
+    for lang, items in sorted(pseudo.items()):
+        for t in items:
+            add(t, 0, "wordfreq")
+    known = set(legit) | set(pseudo) | {"id", "en"}
+    for lang, t in synthetic_spam(rng):
+        if lang in known:
+            add(t, 1, "synthetic")
+    return texts, labels, groups
+
+
+def fit(texts: list[str], labels: list[int], c: float = C):
+    """Fit the model; returns (features, weights, bias)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import normalize
+
+    vec = DictVectorizer()
+    x = normalize(vec.fit_transform(Counter(features(t)) for t in texts), norm="l1")
+    clf = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", max_iter=2000, random_state=0)
+    clf.fit(x, labels)
+    return vec.get_feature_names_out(), clf.coef_[0], float(clf.intercept_[0])
+
+
+def serialise(names, weights, bias: float, digest: str) -> bytes:
+    lines = [FORMAT, f"# bias = {bias:.4f}", f"# data_digest = {digest}", f"# C = {C}"]
+    for name, w in sorted(zip(names, weights), key=lambda nw: nw[0]):
+        w = round(float(w), 4)
+        if abs(w) >= MIN_WEIGHT and "\t" not in name and "\n" not in name:
+            lines.append(f"{name}\t{w}")
+    # mtime 0: the same model gives the same bytes.
+    return gzip.compress(("\n".join(lines) + "\n").encode("utf8"), mtime=0)
+
+
+def validate(texts, labels, groups, c: float) -> dict:
+    """Fit on all but a validation share (every 5th example of each group), report per group."""
+    train = [i for i in range(len(texts)) if i % 5]
+    val = [i for i in range(len(texts)) if not i % 5]
+    from cleaners.ngrams import parse
+
+    names, w, b = fit([texts[i] for i in train], [labels[i] for i in train], c)
+    model = parse(gzip.decompress(serialise(names, w, b, "")).decode().splitlines())
+    out: dict = {}
+    for g in sorted(set(groups)):
+        idx = [i for i in val if groups[i] == g]
+        probs = [model.probability(texts[i]) for i in idx]
+        out[g] = {"n": len(idx), ">=0.5": round(sum(p >= 0.5 for p in probs) / len(idx), 4),
+                  ">=0.9": round(sum(p >= 0.9 for p in probs) / len(idx), 4)}
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="retrain and compare with the shipped file")
+    ap.add_argument("--validate", type=float, nargs="*", help="report validation figures for these C values")
+    args = ap.parse_args()
+    rng = random.Random(SEED)
+    texts, labels, groups = dataset(rng)
+    print(f"{len(texts)} examples, {sum(labels)} spam", file=sys.stderr)
+    if args.validate is not None:
+        for c in args.validate or [C]:
+            print(c, json.dumps(validate(texts, labels, groups, c)))
+        return 0
+    names, w, b = fit(texts, labels)
+    blob = serialise(names, w, b, data_digest())
+    if args.check:
+        same = OUT.exists() and OUT.read_bytes() == blob
+        print("model matches its training data" if same else "model differs: retrain with bench/train_spam_model.py")
+        return 0 if same else 1
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_bytes(blob)
+    print(f"wrote {OUT.relative_to(REPO)}: {len(blob) / 1e6:.1f} MB", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

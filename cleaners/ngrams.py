@@ -1,0 +1,113 @@
+"""The learned signal: a linear model over character n-grams of the revealed text.
+
+Trained by ``bench/train_spam_model.py`` (one command, reproducible) on real labelled
+comment spam, the development spam corpus and legitimate article text, and shipped as
+``data/model/spam_ngrams.tsv.gz``: one ``feature<TAB>weight`` line per feature, after
+a header. A text's features are the n-grams of its words (revealed, folded, every
+digit read as "0", padded with a space on each side) and each word itself; its score
+is the logistic of the bias plus the mean weight of its features (the model was
+trained on L1-normalised counts, so the mean is exactly its dot product). A word's
+weight sum is cached, so a page costs about one dictionary look-up per word.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .folding import fold
+from .normalize import reveal
+
+MODEL = "model/spam_ngrams.tsv.gz"
+FORMAT = "cleancrawl-ngrams 1"
+GRAMS = (2, 3, 4)
+TOKEN = re.compile(r"[^\W_]+")
+# Links are left out: a bare address is as common in news (sources, credits) as in spam.
+LINK = re.compile(r"\S*(?:://|www\.)\S*")
+DIGIT = re.compile(r"\d")
+# Words longer than this (unspaced scripts, glued runs) give n-grams but no word feature.
+MAX_WORD = 24
+CACHE_WORDS = 200_000
+
+
+def tokens(text: str) -> list[str]:
+    """The words the model reads: revealed, folded, digits as "0".
+
+    >>> tokens("Main di 𝗪𝗘𝗧𝗢𝗡𝟴𝟴!")
+    ['main', 'di', 'weton00']
+    """
+    return TOKEN.findall(DIGIT.sub("0", fold(reveal(LINK.sub(" ", text)).text)))
+
+
+def word_features(word: str) -> list[str]:
+    """The features of one word: its padded n-grams, and the word itself when short.
+
+    >>> word_features("bet")
+    [' b', 'be', 'et', 't ', ' be', 'bet', 'et ', ' bet', 'bet ', 'w:bet']
+    """
+    padded = f" {word} "
+    out = [padded[i:i + n] for n in GRAMS for i in range(len(padded) - n + 1)]
+    if len(word) <= MAX_WORD:
+        out.append("w:" + word)
+    return out
+
+
+def features(text: str) -> list[str]:
+    """Every feature of a text, repeated as often as it occurs (training reads these)."""
+    return [f for w in tokens(text) for f in word_features(w)]
+
+
+@dataclass(slots=True)
+class NgramModel:
+    """Feature weights and a bias; ``probability`` scores a text."""
+
+    weights: dict[str, float]
+    bias: float
+    digest: str
+    _words: dict[str, tuple[float, int]]
+
+    def probability(self, text: str) -> float:
+        """Probability in [0, 1] that ``text`` is spam; the bias alone for a text without words."""
+        total, count = 0.0, 0
+        cache_ = self._words
+        for w in tokens(text):
+            hit = cache_.get(w)
+            if hit is None:
+                fs = word_features(w)
+                hit = (sum(self.weights.get(f, 0.0) for f in fs), len(fs))
+                if len(cache_) < CACHE_WORDS:
+                    cache_[w] = hit
+            total += hit[0]
+            count += hit[1]
+        z = self.bias + (total / count if count else 0.0)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def parse(lines: list[str]) -> NgramModel:
+    """Build a model from its file's lines; raises ValueError on a malformed file."""
+    if not lines or lines[0].strip() != FORMAT:
+        raise ValueError(f"{MODEL}: not a {FORMAT!r} file")
+    head: dict[str, str] = {}
+    weights: dict[str, float] = {}
+    for line in lines[1:]:
+        if line.startswith("#"):
+            key, _, value = line[1:].strip().partition("=")
+            head[key.strip()] = value.strip()
+            continue
+        feature, _, weight = line.rstrip("\n").rpartition("\t")
+        if feature:
+            weights[feature] = float(weight)
+    if "bias" not in head or not weights:
+        raise ValueError(f"{MODEL}: no bias or no weights")
+    return NgramModel(weights, float(head["bias"]), head.get("data_digest", ""), {})
+
+
+@cache
+def model() -> NgramModel:
+    """The shipped model, loaded once per process."""
+    raw = (resources.files("cleaners") / "data" / MODEL).read_bytes()
+    return parse(gzip.decompress(raw).decode("utf8").splitlines())

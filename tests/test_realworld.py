@@ -1,0 +1,58 @@
+"""The real labelled corpora: an honest split, and a model trained on development data only."""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench import realworld  # noqa: E402
+from bench.train_spam_model import OUT, data_digest  # noqa: E402
+from cleaners.ngrams import FORMAT, model  # noqa: E402
+
+
+def test_heldout_is_whole_stretches():
+    judol = realworld.comments("judol")
+    held = [c.row for c in judol if c.split == "heldout"]
+    assert held == list(range(min(held), max(held) + 1)) and max(held) == judol[-1].row  # the file's last rows
+    assert 0.15 < len(held) / len(judol) < 0.25
+    uci = realworld.comments("uci")
+    assert {c.source for c in uci if c.split == "heldout"} == {realworld.HELDOUT_VIDEO}
+    assert realworld.HELDOUT_VIDEO not in {c.source for c in uci if c.split == "dev"}
+
+
+def test_dev_shares_no_text_with_heldout():
+    for corpus in realworld.FILES:
+        held = {realworld.folded(c.text) for c in realworld.split(corpus, "heldout")}
+        dev = realworld.split(corpus, "dev")
+        assert dev and not [c.text for c in dev if realworld.folded(c.text) in held]
+        # the purge removed something: reposted spam exists on both sides of the raw split
+        assert len(dev) < sum(1 for c in realworld.comments(corpus) if c.split == "dev")
+
+
+def test_both_splits_have_both_labels():
+    for corpus, splits in realworld.summary().items():
+        for name, (spam, legit) in splits.items():
+            assert spam >= 100 and legit >= 150, (corpus, name)
+
+
+def test_model_was_trained_on_the_current_data():
+    """The shipped model records the digest of its training inputs; changing them means retraining."""
+    assert model().digest == data_digest(), "training data changed: run bench/train_spam_model.py"
+
+
+def test_model_is_small_and_well_formed():
+    blob = OUT.read_bytes()
+    assert len(blob) < 20_000_000
+    assert gzip.decompress(blob).decode("utf8").splitlines()[0] == FORMAT
+    m = model()
+    assert len(m.weights) > 10_000 and -10 < m.bias < 10
+
+
+def test_model_reads_disguises_as_their_plain_word():
+    m = model()
+    assert abs(m.probability("Main di 𝗪𝗘𝗧𝗢𝗡𝟴𝟴 sekarang") - m.probability("Main di WETON88 sekarang")) < 1e-9
+    assert abs(m.probability("coba W\u200bE\u200bT\u200bO\u200bN88") - m.probability("coba WETON88")) < 1e-9
