@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 # Vendored (MIT, with its LICENSE), so the benchmarks run in a clone with nothing beside it.
 BENCH_DATA = REPO / "bench" / "data" / "article-extraction-benchmark"
-SCORER = SHARED / "bench" / "extraction_score.py"
 
 
 def scorer() -> ModuleType:
-    """Import ../shared/bench/extraction_score.py by path."""
-    spec = importlib.util.spec_from_file_location("extraction_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
+    """The benchmark's scoring (bench/scoring.py, our own implementation of its metric)."""
+    sys.path.insert(0, str(REPO))
+    from bench import scoring
+
+    return scoring
 
 
 def page_id(path_or_url: str) -> str:

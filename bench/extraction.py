@@ -1,13 +1,13 @@
 """Benchmark extraction quality and speed: Trafilatura alone against the cleaner.
 
 Runs, in one process and interleaved page by page (so machine load hits every
-configuration alike), over the 181 pages of ../shared/data/article-extraction-benchmark:
+configuration alike), over the 181 pages of bench/data/article-extraction-benchmark:
 
   (a) trafilatura.extract(html)                         Trafilatura, default options
   (b) trafilatura.extract(html, include_comments=False)
   (c) cleaners.clean_html(html)                         parse once + DOM pass + extract + clean
 
-and prints F1 / precision / recall of each (scorer: ../shared/bench/extraction_score.py),
+and prints F1 / precision / recall of each (scorer: bench/scoring.py),
 pages/s of each (median over --rounds rounds), the speed ratio of (c) to (a), and how
 many spam removals the cleaner made on these legitimate articles (each one is a false
 positive). Targets: F1(c) >= 0.960 and >= F1(b); speed(c) >= 0.9 x speed(a).

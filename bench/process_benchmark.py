@@ -13,7 +13,7 @@ system pays its imports and its file reading):
 
 The rounds are interleaved so machine noise falls on every system alike; pages per
 second are the median over rounds. Texts (the last round's) are scored with
-../shared/bench/extraction_score.py. Prints one JSON line per system, then the speed
+bench/scoring.py. Prints one JSON line per system, then the speed
 ratios of cleancrawl process against Trafilatura alone (default options).
 """
 
