@@ -117,7 +117,7 @@ def candidates(tree: HtmlElement, site: str | None) -> tuple[list[Candidate], tu
             # hidden prose carrying off-site links needs none (rules/hidden.py).
             if not why or not (offsite := _offsite_count(el, site)):
                 continue
-        block, _, _ = block_facts(text, index=i)
+        block, _, _ = block_facts(text, index=i, learned=False)
         link_chars = sum(len(a.text_content().strip()) for a in el.iter("a"))
         out.append(Candidate(el, replace(
             block, start=-1, end=-1, dom=True, tag=el.tag, hidden_by=why,

@@ -101,8 +101,10 @@ NO_CONTEXT = Context()
 
 
 def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0,
-                ctx: Context = NO_CONTEXT) -> tuple[Block, dict[str, int], dict[str, float]]:
-    """Return a block's facts, with its script and stopword counts for page totals."""
+                ctx: Context = NO_CONTEXT, learned: bool = True) -> tuple[Block, dict[str, int], dict[str, float]]:
+    """Return a block's facts, with its script and stopword counts for page totals.
+
+    ``learned=False`` skips the n-gram model (the DOM rules do not read it)."""
     scripts = script_counts(text)
     script = japanese_or_chinese(scripts)
     toks = words(text)
@@ -125,7 +127,7 @@ def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0,
         position=ctx.position, anchor_share=ctx.anchor_share, repeats=ctx.repeats,
         in_comments=ctx.in_comments, comment_header=ctx.comment_header,
         mixed=_mixed(scripts), second_letters=sorted(scripts.values())[-2] if len(scripts) > 1 else 0,
-        quoted=_quoted(text), disguised=shown.disguised, learned=ngram_model().probability(text),
+        quoted=_quoted(text), disguised=shown.disguised, learned=ngram_model().probability(text) if learned else 0.0,
     )
     return block, scripts, stops
 
