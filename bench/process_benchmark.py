@@ -11,6 +11,10 @@ system pays its imports and its file reading):
   cleancrawl process    the real command over the same directory (default workers: one
                         per core), writing the Parquet dataset; and with --workers 1
 
+  --baseline DIR        also the same command from another checkout of the repo (a git
+                        worktree of an older commit: `git worktree add /tmp/base REV`),
+                        to compare two versions of cleancrawl in one run
+
 The rounds are interleaved so machine noise falls on every system alike; pages per
 second are the median over rounds. Texts (the last round's) are scored with
 bench/scoring.py. Prints one JSON line per system, then the speed
@@ -54,7 +58,7 @@ def run_trafilatura(options: dict, scratch: Path) -> tuple[dict[str, dict[str, s
     return {page_id(name): {"articleBody": text} for name, text in texts.items()}, seconds
 
 
-def run_process(out: Path, workers: int | None) -> tuple[dict[str, dict[str, str]], float, int]:
+def run_process(out: Path, workers: int | None, repo: Path = REPO) -> tuple[dict[str, dict[str, str]], float, int]:
     """Run the CLI over the benchmark into a fresh dataset; return predictions, seconds and rows."""
     import pyarrow.dataset as ds
 
@@ -62,7 +66,7 @@ def run_process(out: Path, workers: int | None) -> tuple[dict[str, dict[str, str
     if workers:
         cmd += ["--workers", str(workers)]
     started = time.perf_counter()
-    subprocess.run(cmd, check=True, cwd=REPO, stdout=subprocess.DEVNULL)
+    subprocess.run(cmd, check=True, cwd=repo, stdout=subprocess.DEVNULL)
     seconds = time.perf_counter() - started
     preds: dict[str, dict[str, str]] = {}
     rows = 0
@@ -78,7 +82,10 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--workers", type=int, help="worker processes of the default cleancrawl run (default: one per core)")
     ap.add_argument("--out", type=Path, help="where the datasets go (default: a temporary directory)")
+    ap.add_argument("--baseline", type=Path, help="another checkout whose `process` runs as one more system")
     args = ap.parse_args()
+    if args.baseline and not (args.baseline / "crawler" / "cli.py").is_file():
+        sys.exit(f"error: --baseline {args.baseline} is not a cleancrawl checkout (no crawler/cli.py)")
     score = scorer().score
     truth = json.loads((BENCH_DATA / "ground-truth.json").read_text(encoding="utf8"))
     n_pages = len(list((BENCH_DATA / "html").glob("*.html.gz")))
@@ -89,6 +96,9 @@ def main() -> None:
         "cleancrawl process": lambda r: run_process(scratch / f"default-{r}", args.workers),
         "cleancrawl process --workers 1": lambda r: run_process(scratch / f"one-{r}", 1),
     }
+    if args.baseline:
+        systems["baseline process"] = lambda r: run_process(scratch / f"base-{r}", args.workers, args.baseline)
+        systems["baseline process --workers 1"] = lambda r: run_process(scratch / f"base-one-{r}", 1, args.baseline)
     seconds: dict[str, list[float]] = {name: [] for name in systems}
     last: dict[str, tuple] = {}
     for r in range(args.rounds):
@@ -106,9 +116,12 @@ def main() -> None:
             line["rows"] = result[2]
         print(json.dumps(line))
     base = speed["trafilatura default"]
-    print(json.dumps({"ratio_process_vs_trafilatura": round(speed["cleancrawl process"] / base, 3),
-                      "ratio_process_one_worker_vs_trafilatura": round(speed["cleancrawl process --workers 1"] / base, 3),
-                      "rounds": args.rounds, "note": "median pages/s; every run from a cold process"}))
+    ratios = {"ratio_process_vs_trafilatura": round(speed["cleancrawl process"] / base, 3),
+              "ratio_process_one_worker_vs_trafilatura": round(speed["cleancrawl process --workers 1"] / base, 3)}
+    if args.baseline:
+        ratios["ratio_baseline_vs_trafilatura"] = round(speed["baseline process"] / base, 3)
+        ratios["ratio_baseline_one_worker_vs_trafilatura"] = round(speed["baseline process --workers 1"] / base, 3)
+    print(json.dumps({**ratios, "rounds": args.rounds, "note": "median pages/s; every run from a cold process"}))
 
 
 if __name__ == "__main__":

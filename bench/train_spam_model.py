@@ -1,4 +1,4 @@
-"""Train the cleaner's learned signal (cleaners/data/model/spam_ngrams.tsv.gz), reproducibly.
+"""Train the cleaner's learned signal (cleaners/data/model/spam_ngrams.bin.gz), reproducibly.
 
     .venv/bin/pip install -e '.[train]'
     .venv/bin/python bench/train_spam_model.py            # writes the model, prints validation figures
@@ -35,7 +35,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench import realworld  # noqa: E402
-from cleaners.ngrams import FORMAT, MODEL, features  # noqa: E402
+from cleaners import ngrams  # noqa: E402
+from cleaners.ngrams import MODEL, features  # noqa: E402
 
 OUT = REPO / "cleaners" / "data" / MODEL
 SPAM_DIR = REPO / "bench" / "spamcorpus" / "spam"
@@ -179,13 +180,9 @@ def fit(texts: list[str], labels: list[int], c: float = C):
 
 
 def serialise(names, weights, bias: float, digest: str) -> bytes:
-    lines = [FORMAT, f"# bias = {bias:.4f}", f"# data_digest = {digest}", f"# C = {C}"]
-    for name, w in sorted(zip(names, weights), key=lambda nw: nw[0]):
-        w = round(float(w), 4)
-        if abs(w) >= MIN_WEIGHT and "\t" not in name and "\n" not in name:
-            lines.append(f"{name}\t{w}")
-    # mtime 0: the same model gives the same bytes.
-    return gzip.compress(("\n".join(lines) + "\n").encode("utf8"), mtime=0)
+    kept = {name: round(float(w), 4) for name, w in zip(names, weights)
+            if abs(round(float(w), 4)) >= MIN_WEIGHT and "\n" not in name}
+    return ngrams.serialise({"bias": f"{bias:.4f}", "data_digest": digest, "C": str(C)}, kept)
 
 
 def validate(texts, labels, groups, c: float) -> dict:
@@ -195,7 +192,7 @@ def validate(texts, labels, groups, c: float) -> dict:
     from cleaners.ngrams import parse
 
     names, w, b = fit([texts[i] for i in train], [labels[i] for i in train], c)
-    model = parse(gzip.decompress(serialise(names, w, b, "")).decode().splitlines())
+    model = parse(gzip.decompress(serialise(names, w, b, "")))
     out: dict = {}
     for g in sorted(set(groups)):
         idx = [i for i in val if groups[i] == g]

@@ -16,8 +16,10 @@ from .extract import extract
 from .facts import FOREIGN_SHARE, MAX_AUTHOR_CHARS, Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
 from .language import add_counts, document_language
 from .model import Block, CleanResult, PageFacts, Removal, Verdict
+from .ngrams import model as ngram_model
 from .options import CleanOptions
 from .rules import REGISTRY, entries
+from .rules.learned import LEARNED_MIN_UNITS
 from .rules.lexicon import commercial
 from .score import Score, score_block
 from .resources import COMMENT_AUTHORS, STOPWORDS
@@ -48,6 +50,7 @@ class Decision:
     removals: tuple[Removal, ...] = ()
     cuts: tuple[tuple[int, int], ...] = ()
     dropped: bool = False
+    score: float = 0.0  # the block's combined score (0.0 when a rule decided it or nothing fired)
 
 
 def clean_text(text: str, url: str | None = None, options: CleanOptions | None = None) -> CleanResult:
@@ -109,7 +112,9 @@ def run_text(
         return CleanResult(text="", removed=dom_removals, is_spam=is_spam, spam_score=1.0 if dom_spam else 0.0,
                            reject_reason="spam.page" if is_spam else "extract.no_text")
     decisions = _neighbours_of_spam(_headers_of_spam(decide(b, page) for b in blocks), page)
-    verdict = judge(decisions, dom_removals)
+    verdict = judge(decisions, dom_removals, options)
+    if verdict.selling_share >= options.pitch_share:
+        verdict = replace(verdict, pitch=ngram_model().probability(text))
     if REGISTRY["spam.page"].fn(verdict, page):
         return _spam_page(decisions, dom_removals, verdict)
     if REGISTRY["guard.over_removal"].fn(verdict, page):
@@ -202,13 +207,14 @@ def decide(block: Block, page: PageFacts) -> Decision:
     opts = page.options
     s = score_block(block, page)
     if s.value < opts.probe_threshold and not _worth_probing(block, page):
-        return Decision(block)
+        return Decision(block, score=s.value)
     removal = Removal("spam", s.reason, block.text, s.value, s.evidence, block.start, block.end)
-    whole = Decision(block, (removal,), dropped=True)
+    whole = Decision(block, (removal,), dropped=True, score=s.value)
     parts = split_parts(block.text)
     if len(parts) < 2:
-        return whole if s.value >= opts.spam_threshold else Decision(block)
-    return _decide_parts(block, parts, s, page) or whole
+        return whole if s.value >= opts.spam_threshold else Decision(block, score=s.value)
+    found = _decide_parts(block, parts, s, page)
+    return replace(found, score=s.value) if found else whole
 
 
 def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: PageFacts) -> Decision | None:
@@ -271,7 +277,7 @@ def _specific(found: Score | Removal) -> bool:
     return any(code != "spam.commercial_lexicon" and REGISTRY[code].role == "content" for code, _ in evidence)
 
 
-def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...]) -> Verdict:
+def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options: CleanOptions = DEFAULT) -> Verdict:
     """Summarise what the decisions would remove, for the page rules."""
     dom_spam = sum(len(r.text) for r in dom_removals if r.kind == "spam")
     spam = [r for d in decisions for r in d.removals if r.kind == "spam"]
@@ -286,7 +292,15 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...]) -> Verdi
         kept_chars=sum(len(d.block.text) - cut for d, cut in kept),
         kept_prose_chars=sum(len(d.block.text) - cut for d, cut in kept if _article_prose(d.block)),
         kept_comment_chars=sum(len(d.block.text) - cut for d, cut in kept if d.block.in_comments),
+        selling_chars=sum(len(d.block.text) for d in decisions if _sells(d, options)) + dom_spam,
     )
+
+
+def _sells(d: Decision, options: CleanOptions) -> bool:
+    """The block scored as worth probing, or the n-gram model reads it as spam."""
+    b = d.block
+    return (d.score >= options.probe_threshold or any(r.kind == "spam" for r in d.removals)
+            or (b.learned >= options.pitch_block and b.units >= LEARNED_MIN_UNITS and not b.quoted))
 
 
 def _article_prose(block: Block) -> bool:

@@ -18,7 +18,7 @@ from .language import (
     stop_language,
 )
 from .model import Block, PageFacts
-from .ngrams import model as ngram_model
+from .ngrams import folded_tokens, model as ngram_model
 from .normalize import reveal
 from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs
 from .options import CleanOptions
@@ -117,7 +117,8 @@ def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0,
         stop_ratio = sum(1 for t in toks if t in STOPWORDS) / units if units else 0.0
     lang, _ = stop_language(stops, BLOCK_STOP_HITS, BLOCK_STOP_SHARE)
     shown = reveal(text)
-    plain = bare(fold(shown.text))
+    folded = fold(shown.text)
+    plain = bare(folded)
     hits = term_hits(plain)
     block = Block(
         index=index, text=text, start=start, end=end, units=units, script=script,
@@ -127,7 +128,7 @@ def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0,
         position=ctx.position, anchor_share=ctx.anchor_share, repeats=ctx.repeats,
         in_comments=ctx.in_comments, comment_header=ctx.comment_header,
         mixed=_mixed(scripts), second_letters=sorted(scripts.values())[-2] if len(scripts) > 1 else 0,
-        quoted=_quoted(text), disguised=shown.disguised, learned=ngram_model().probability(text) if learned else 0.0,
+        quoted=_quoted(text), disguised=shown.disguised, learned=ngram_model().probability_of(folded_tokens(folded)) if learned else 0.0,
     )
     return block, scripts, stops
 

@@ -161,6 +161,10 @@ class Verdict:
     promos, glue, links, DOM rules). ``kept_prose_chars`` counts the kept prose that
     carries no commercial evidence at all: the article, if there is one;
     ``kept_comment_chars`` the kept text of the comment region (a thread's own comments).
+    ``selling_chars`` counts the text of blocks that sell: scored at least the probe
+    threshold, or read as spam by the n-gram model, removed or not. ``pitch`` is the
+    n-gram model's probability for the whole text, computed only when most of it sells
+    (0.0 otherwise): a landing page is a pitch from its first paragraph to its last.
     """
 
     chars: int
@@ -172,6 +176,12 @@ class Verdict:
     specific_chars: int = 0
     dom_spam_chars: int = 0
     kept_comment_chars: int = 0
+    selling_chars: int = 0
+    pitch: float = 0.0
+
+    @property
+    def selling_share(self) -> float:
+        return self.selling_chars / self.chars if self.chars else 0.0
 
     @property
     def spam_share(self) -> float:

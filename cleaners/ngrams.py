@@ -2,8 +2,7 @@
 
 Trained by ``bench/train_spam_model.py`` (one command, reproducible) on real labelled
 comment spam, the development spam corpus and legitimate article text, and shipped as
-``data/model/spam_ngrams.tsv.gz``: one ``feature<TAB>weight`` line per feature, after
-a header. A text's features are the n-grams of its words (revealed, folded, every
+``data/model/spam_ngrams.bin.gz`` (layout in ``parse``). A text's features are the n-grams of its words (revealed, folded, every
 digit read as "0", padded with a space on each side) and each word itself; its score
 is the logistic of the bias plus the mean weight of its features (the model was
 trained on L1-normalised counts, so the mean is exactly its dot product). A word's
@@ -15,6 +14,8 @@ from __future__ import annotations
 import gzip
 import math
 import re
+import sys
+from array import array
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -22,8 +23,8 @@ from importlib import resources
 from .folding import fold
 from .normalize import reveal
 
-MODEL = "model/spam_ngrams.tsv.gz"
-FORMAT = "cleancrawl-ngrams 1"
+MODEL = "model/spam_ngrams.bin.gz"
+FORMAT = "cleancrawl-ngrams 2"
 GRAMS = (2, 3, 4)
 TOKEN = re.compile(r"[^\W_]+")
 # Links are left out: a bare address is as common in news (sources, credits) as in spam.
@@ -40,7 +41,12 @@ def tokens(text: str) -> list[str]:
     >>> tokens("Main di 𝗪𝗘𝗧𝗢𝗡𝟴𝟴!")
     ['main', 'di', 'weton00']
     """
-    return TOKEN.findall(DIGIT.sub("0", fold(reveal(LINK.sub(" ", text)).text)))
+    return folded_tokens(fold(reveal(text).text))
+
+
+def folded_tokens(folded: str) -> list[str]:
+    """The words of text already revealed and folded (``block_facts`` has both)."""
+    return TOKEN.findall(DIGIT.sub("0", LINK.sub(" ", folded)))
 
 
 def word_features(word: str) -> list[str]:
@@ -72,9 +78,13 @@ class NgramModel:
 
     def probability(self, text: str) -> float:
         """Probability in [0, 1] that ``text`` is spam; the bias alone for a text without words."""
+        return self.probability_of(tokens(text))
+
+    def probability_of(self, words: list[str]) -> float:
+        """Probability for a text's ``tokens``."""
         total, count = 0.0, 0
         cache_ = self._words
-        for w in tokens(text):
+        for w in words:
             hit = cache_.get(w)
             if hit is None:
                 fs = word_features(w)
@@ -87,27 +97,44 @@ class NgramModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def parse(lines: list[str]) -> NgramModel:
-    """Build a model from its file's lines; raises ValueError on a malformed file."""
-    if not lines or lines[0].strip() != FORMAT:
+def serialise(head: dict[str, str], weights: dict[str, float]) -> bytes:
+    """The model file's bytes (gzip, mtime 0: the same model gives the same bytes)."""
+    names = sorted(weights)
+    lines = [FORMAT, *(f"# {k} = {v}" for k, v in head.items()), f"# features = {len(names)}", ""]
+    values = array("f", (weights[n] for n in names))
+    if sys.byteorder != "little":
+        values.byteswap()
+    body = "\n".join(lines).encode("utf8") + b"\n" + "\n".join(names).encode("utf8") + values.tobytes()
+    return gzip.compress(body, mtime=0)
+
+
+def parse(raw: bytes) -> NgramModel:
+    """Build a model from its file's (decompressed) bytes; ValueError when malformed.
+
+    Layout: a format line, ``# key = value`` header lines (bias, data_digest, C,
+    features), a blank line, the feature names joined by newlines, then one
+    little-endian float32 weight per name, in the same order. Binary, because
+    parsing 250,000 text weights took 0.2 s of every worker's start."""
+    head_end = raw.find(b"\n\n")
+    head_lines = raw[:max(0, head_end)].decode("utf8").split("\n")
+    if head_end < 0 or head_lines[0] != FORMAT:
         raise ValueError(f"{MODEL}: not a {FORMAT!r} file")
-    head: dict[str, str] = {}
-    weights: dict[str, float] = {}
-    for line in lines[1:]:
-        if line.startswith("#"):
-            key, _, value = line[1:].strip().partition("=")
-            head[key.strip()] = value.strip()
-            continue
-        feature, _, weight = line.rstrip("\n").rpartition("\t")
-        if feature:
-            weights[feature] = float(weight)
-    if "bias" not in head or not weights:
-        raise ValueError(f"{MODEL}: no bias or no weights")
-    return NgramModel(weights, float(head["bias"]), head.get("data_digest", ""), {})
+    head = dict(line[1:].strip().partition(" = ")[::2] for line in head_lines[1:] if line.startswith("#"))
+    try:
+        n, bias = int(head["features"]), float(head["bias"])
+    except (KeyError, ValueError):
+        raise ValueError(f"{MODEL}: no bias or feature count") from None
+    values = array("f")
+    values.frombytes(raw[len(raw) - 4 * n:])
+    if sys.byteorder != "little":
+        values.byteswap()
+    names = raw[head_end + 2:len(raw) - 4 * n].decode("utf8").split("\n")
+    if n == 0 or len(names) != n:
+        raise ValueError(f"{MODEL}: {len(names)} names for {n} weights")
+    return NgramModel(dict(zip(names, values.tolist())), bias, head.get("data_digest", ""), {})
 
 
 @cache
 def model() -> NgramModel:
     """The shipped model, loaded once per process."""
-    raw = (resources.files("cleaners") / "data" / MODEL).read_bytes()
-    return parse(gzip.decompress(raw).decode("utf8").splitlines())
+    return parse(gzip.decompress((resources.files("cleaners") / "data" / MODEL).read_bytes()))

@@ -40,6 +40,18 @@ class CleanOptions:
     # injected articles stay under 0.25 share (cases, 2026-11-25).
     page_spam_share: float = 0.5
     page_confidence: float = 0.7
+    # spam.page also takes a pitch: a landing page sells from its first paragraph to its
+    # last, so little of it scores as spam alone and nothing article-like is left. It
+    # goes when at least pitch_share of its text sells (a block scoring probe_threshold,
+    # or one the n-gram model gives pitch_block) and the model gives the whole text
+    # pitch_learned. Dev landing pages of bench/spamcorpus: selling share 0.59-1.0 for
+    # 42 of 44 (0.26-0.27 for the other two), whole-text probability 0.46-0.97; dev
+    # legitimate articles, with and without injected spam: share at most 0.45,
+    # probability at most 0.43; the 181 bench pages: at most 0.16 and 0.40
+    # (bench/spamcorpus dev + bench, 2026-12-04).
+    pitch_share: float = 0.55
+    pitch_block: float = 0.6
+    pitch_learned: float = 0.5
     # Kept prose free of commercial words below this many characters is "not an
     # article" (spam.page). 200: a doorway page of the demo site keeps 160 such
     # characters; a three-paragraph news brief has 310 (cases + demo site, 2026-11-25).

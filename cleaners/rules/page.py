@@ -25,14 +25,35 @@ def confident(verdict: Verdict, page: PageFacts) -> bool:
     return verdict.specific_chars >= SPECIFIC_SHARE * verdict.spam_chars
 
 
+def pitch(verdict: Verdict, page: PageFacts) -> bool:
+    """A landing page: most of the text sells, what does not is less than an article
+    (a news brief under a spam block larger than itself stays), the model reads the
+    whole as spam, there is no comment region (a thread whose comments sell is cleaned
+    comment by comment) and at least an article's worth of characters (a comment
+    cleaned alone is a block's business)."""
+    opts = page.options
+    unsold = verdict.chars - verdict.selling_chars
+    return (verdict.chars >= opts.min_article_chars and verdict.selling_share >= opts.pitch_share
+            and unsold < max(opts.min_article_chars, ARTICLE_SHARE * verdict.chars)
+            and verdict.pitch >= opts.pitch_learned and not _thread(verdict))
+
+
+def _thread(verdict: Verdict) -> bool:
+    """What the decisions keep is mostly the comment region."""
+    return verdict.kept_comment_chars >= COMMENT_SHARE * verdict.kept_chars > 0
+
+
 @rule("spam.page", scope="page")
 def spam_page(verdict: Verdict, page: PageFacts) -> bool:
     """Most text is confidently spam and what remains is not an article, nor a thread
-    of comments whose spam went one by one (a doorway has no comment region left)."""
+    of comments whose spam went one by one (a doorway has no comment region left); or
+    the page is a pitch from end to end (``pitch``)."""
     opts = page.options
+    if pitch(verdict, page):
+        return True
     if verdict.spam_share < opts.page_spam_share or not confident(verdict, page):
         return False
-    if verdict.kept_comment_chars >= COMMENT_SHARE * verdict.kept_chars > 0:
+    if _thread(verdict):
         return False
     return verdict.kept_prose_chars < max(opts.min_article_chars, ARTICLE_SHARE * verdict.chars)
 
