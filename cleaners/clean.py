@@ -13,21 +13,22 @@ from typing import Iterable
 
 from . import dom
 from .extract import extract
-from .facts import FOREIGN_SHARE, MAX_AUTHOR_CHARS, Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
+from .facts import FOREIGN_SHARE, Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
 from .language import add_counts, document_language
-from .model import Block, CleanResult, PageFacts, Removal, Verdict
+from .model import Block, CleanResult, Near, PageFacts, Removal, Verdict
 from .ngrams import model as ngram_model
 from .options import CleanOptions
 from .rules import REGISTRY, entries
 from .rules.learned import LEARNED_MIN_UNITS
 from .rules.lexicon import commercial
 from .score import Score, score_block
-from .resources import COMMENT_AUTHORS, STOPWORDS
+from .resources import STOPWORDS
 from .segment import TAIL_LETTERS, last_part, segment_text, split_parts, words
 
 BLOCK_RULES = entries("rule", "block")
 DOM_RULES = entries("rule", "dom")
 NEIGHBOUR_RULES = entries("rule", "neighbour")
+PAGE_RULES = entries("rule", "page")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # Letters of blocks without commercial evidence needed to decide the page's script and
 # language alone (below it, every block votes).
@@ -111,14 +112,16 @@ def run_text(
         is_spam = dom_spam >= options.min_article_chars
         return CleanResult(text="", removed=dom_removals, is_spam=is_spam, spam_score=1.0 if dom_spam else 0.0,
                            reject_reason="spam.page" if is_spam else "extract.no_text")
-    decisions = _neighbours_of_spam(_headers_of_spam(decide(b, page) for b in blocks), page)
+    decisions = _neighbours_of_spam([decide(b, page) for b in blocks], page)
     verdict = judge(decisions, dom_removals, options)
     if verdict.selling_share >= options.pitch_share:
         verdict = replace(verdict, pitch=ngram_model().probability(text))
-    if REGISTRY["spam.page"].fn(verdict, page):
-        return _spam_page(decisions, dom_removals, verdict)
-    if REGISTRY["guard.over_removal"].fn(verdict, page):
-        decisions = [_veto(d) for d in decisions]
+    for entry in PAGE_RULES:  # the first page rule that fires decides
+        if entry.fn(verdict, page):
+            if entry.kind == "spam":
+                return _spam_page(decisions, dom_removals, verdict, entry.code)
+            decisions = [_veto(d, entry.code) for d in decisions]
+            break
     kept = assemble(text, decisions)
     removed = dom_removals + tuple(r for d in decisions for r in d.removals)
     spam_chars = sum(len(r.text) for r in removed if r.kind == "spam")
@@ -157,27 +160,13 @@ def _facts(text: str, options: CleanOptions, site: str | None, anchors: tuple[st
     return [with_foreign(b, page) for b in blocks], page, stops
 
 
-def _headers_of_spam(decisions: Iterable[Decision]) -> list[Decision]:
-    """Drop a kept comment-header line ("Maria says:") whose next block went as spam: the
-    header of a spam comment, outside any comment region a heading would have opened."""
-    out = list(decisions)
-    for i, d in enumerate(out[:-1]):
-        nxt = out[i + 1]
-        if d.dropped or d.removals or len(d.block.text) > MAX_AUTHOR_CHARS or not COMMENT_AUTHORS.fullmatch(d.block.text.strip()):
-            continue
-        if nxt.dropped and any(r.kind == "spam" for r in nxt.removals):
-            b = d.block
-            out[i] = Decision(b, (Removal("boilerplate", "boilerplate.comment_header", b.text, 1.0, (), b.start, b.end),),
-                              dropped=True)
-    return out
-
-
 def _is_spam(d: Decision) -> bool:
     return d.dropped and any(r.kind == "spam" for r in d.removals)
 
 
 def _neighbours_of_spam(decisions: list[Decision], page: PageFacts) -> list[Decision]:
-    """Grow each run of removed spam over kept neighbours the neighbour rule condemns."""
+    """Run the neighbour rules on each kept block next to removed spam, in order (the
+    first that fires removes the block), until nothing changes: runs of spam grow."""
     out = decisions
     changed = True
     while changed:
@@ -185,14 +174,17 @@ def _neighbours_of_spam(decisions: list[Decision], page: PageFacts) -> list[Deci
         for i, d in enumerate(out):
             if d.dropped or d.removals:
                 continue
-            if not ((i > 0 and _is_spam(out[i - 1])) or (i + 1 < len(out) and _is_spam(out[i + 1]))):
+            before = i > 0 and _is_spam(out[i - 1])
+            after = i + 1 < len(out) and _is_spam(out[i + 1])
+            if not (before or after):
                 continue
-            s = score_block(d.block, page)
+            near = Near(before, after, lambda b=d.block: score_block(b, page))
             for entry in NEIGHBOUR_RULES:
-                if entry.fn(d.block, s.value, page):
+                if entry.fn(d.block, near, page):
                     b = d.block
-                    out[i] = Decision(b, (Removal("spam", entry.code, b.text, s.value, s.evidence, b.start, b.end),),
-                                      dropped=True)
+                    score, evidence = (near.score().value, near.score().evidence) if near.scored else (1.0, ())
+                    out[i] = Decision(b, (Removal(entry.kind, entry.code, b.text, score, evidence, b.start, b.end),),
+                                      dropped=True, score=score if near.scored else d.score)
                     changed = True
                     break
     return out
@@ -308,7 +300,7 @@ def _article_prose(block: Block) -> bool:
     return is_prose(block) and not commercial(block) and not block.cta
 
 
-def _spam_page(decisions: list[Decision], dom_removals: tuple[Removal, ...], verdict: Verdict) -> CleanResult:
+def _spam_page(decisions: list[Decision], dom_removals: tuple[Removal, ...], verdict: Verdict, code: str) -> CleanResult:
     """A wholly spam page: no text; the blocks that only went with the page are listed too."""
     removed = list(dom_removals)
     for d in decisions:
@@ -316,16 +308,16 @@ def _spam_page(decisions: list[Decision], dom_removals: tuple[Removal, ...], ver
         if not d.dropped:
             rest = assemble_block(d)
             if rest:
-                removed.append(Removal("spam", "spam.page", rest, verdict.confidence, (), d.block.start, d.block.end))
-    return CleanResult(text="", is_spam=True, reject_reason="spam.page", removed=tuple(removed),
+                removed.append(Removal("spam", code, rest, verdict.confidence, (), d.block.start, d.block.end))
+    return CleanResult(text="", is_spam=True, reject_reason=code, removed=tuple(removed),
                        spam_score=round(verdict.spam_share, 4))
 
 
-def _veto(d: Decision) -> Decision:
+def _veto(d: Decision, code: str) -> Decision:
     """Turn a decision's scored removals into guard records; rule removals stand."""
     if not any(r.signals for r in d.removals):
         return d
-    vetoed = tuple(Removal("guard", "guard.over_removal", r.text, r.score, r.signals, r.start, r.end)
+    vetoed = tuple(Removal("guard", code, r.text, r.score, r.signals, r.start, r.end)
                    for r in d.removals if r.signals)
     return Decision(d.block, vetoed)
 

@@ -9,7 +9,7 @@ bounded sample only otherwise (it costs about 9 ms a call).
 from __future__ import annotations
 
 from array import array
-from functools import lru_cache
+from functools import cache, lru_cache
 import re
 from .resources import STOPWORDS
 
@@ -175,35 +175,41 @@ class _ProfileRows:
         return memoryview(self.flat)[offset:offset + self.width]
 
 
+@cache
 def _factory():  # -> langdetect.DetectorFactory
-    """langdetect's detector factory, its 55 profiles loaded once into ``_ProfileRows``."""
+    """Our own langdetect detector factory, its 55 profiles loaded once into ``_ProfileRows``.
+
+    Kept here, not installed as langdetect's module-wide factory: nothing of langdetect
+    is patched, and ``detect_langs`` (which would build its own 63 MB factory) is not used.
+    ``add_profile`` is the one method overridden, for the compact rows (langdetect is
+    pinned in pyproject.toml because of it)."""
     from langdetect import DetectorFactory, detector_factory
 
-    if detector_factory._factory is None:
-        class CompactFactory(DetectorFactory):
-            def add_profile(self, profile, index: int, langsize: int) -> None:
-                if not isinstance(self.word_lang_prob_map, _ProfileRows):
-                    self.word_lang_prob_map = _ProfileRows(langsize)
-                self.langlist.append(profile.name)
-                for word, count in profile.freq.items():
-                    if 1 <= len(word) <= 3:
-                        self.word_lang_prob_map.set(word, index, count / profile.n_words[len(word) - 1])
+    class CompactFactory(DetectorFactory):
+        def add_profile(self, profile, index: int, langsize: int) -> None:
+            if not isinstance(self.word_lang_prob_map, _ProfileRows):
+                self.word_lang_prob_map = _ProfileRows(langsize)
+            self.langlist.append(profile.name)
+            for word, count in profile.freq.items():
+                if 1 <= len(word) <= 3:
+                    self.word_lang_prob_map.set(word, index, count / profile.n_words[len(word) - 1])
 
-        factory = CompactFactory()
-        factory.load_profile(detector_factory.PROFILES_DIRECTORY)
-        detector_factory._factory = factory
-    return detector_factory._factory
+    factory = CompactFactory()
+    factory.load_profile(detector_factory.PROFILES_DIRECTORY)
+    return factory
 
 
 def detect(text: str) -> tuple[str | None, float]:
-    """Run seeded langdetect; imported lazily because loading its profiles is slow."""
-    from langdetect import DetectorFactory, detect_langs
+    """Run seeded langdetect (7 trials, its default); imported lazily because loading
+    its profiles is slow."""
+    from langdetect import DetectorFactory
     from langdetect.lang_detect_exception import LangDetectException
 
     DetectorFactory.seed = 0
-    _factory()
+    detector = _factory().create()
+    detector.append(text)
     try:
-        best = detect_langs(text)[0]
+        best = detector.get_probabilities()[0]
     except LangDetectException:
         return None, 0.0
     code = best.lang.split("-")[0]

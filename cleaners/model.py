@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -148,6 +149,26 @@ class PageFacts:
     foreign_blocks: int = 0
     own_prose: tuple[tuple[int, str], ...] = ()
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(slots=True)
+class Near:
+    """A kept block next to removed spam: which side went, and the block's score on
+    demand (``score()``, computed once; ``scored`` tells whether a rule read it)."""
+
+    before_spam: bool
+    after_spam: bool
+    scorer: Callable[[], Any]
+    _score: Any = None
+
+    def score(self) -> Any:  # -> score.Score
+        if self._score is None:
+            self._score = self.scorer()
+        return self._score
+
+    @property
+    def scored(self) -> bool:
+        return self._score is not None
 
 
 @dataclass(frozen=True, slots=True)

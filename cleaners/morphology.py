@@ -18,9 +18,11 @@ from .resources import (
     ROOTS,
     SUFFIX_ROOTS,
 )
-from .segment import glue_splits
 from .resources import DOMAIN_GLUE
 
+# A lower-case run followed by a capitalised word ("likeJigolo", "turkeySahabet"):
+# two lower-case letters before the join keep "iPhone" and "McDonald" whole.
+CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿğışç]{2})(?=[A-ZÀ-ÞĞİŞÇ][a-zà-ÿğışç])")
 DIGIT_HINT = re.compile(r"[a-z]\d|\dx")
 # Any brand root anywhere: one scan of many texts finds the ones worth reading.
 ROOT_ANY = re.compile("|".join(map(re.escape, sorted(ROOTS, key=len, reverse=True))))
@@ -89,3 +91,16 @@ def glued_runs(text: str) -> int:
         if roots and (len(roots) >= 2 or glue_splits(token) >= 2 or DOMAIN_GLUE.search(token)):
             count += 1
     return count
+
+
+def glue_splits(token: str) -> int:
+    """Count the joins inside one whitespace token: camel-case and domain glue.
+
+    A domain glued to a capitalised word counts as both.
+
+    >>> glue_splits("bahis.comSupertotobetkralbetbetturkeySahabet")
+    3
+    >>> glue_splits("iPhone")
+    0
+    """
+    return len(CAMEL_JOIN.findall(token)) + len(DOMAIN_GLUE.findall(token))

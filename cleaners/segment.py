@@ -8,16 +8,13 @@ from __future__ import annotations
 import re
 
 from .folding import fold
-from .resources import DOMAIN_GLUE
+from .morphology import brand_weight
 
 LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (or their full-width forms) followed by space, or at a
 # CJK full stop; a closing quote or bracket stays with its sentence.
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=\S)|(?<=[。！？])[\"'”’」』)]*\s*(?=\S)")
 CELL = re.compile(r"\s*\|\s*")
-# A lower-case run followed by a capitalised word ("likeJigolo", "turkeySahabet"):
-# two lower-case letters before the join keep "iPhone" and "McDonald" whole.
-CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿğışç]{2})(?=[A-ZÀ-ÞĞİŞÇ][a-zà-ÿğışç])")
 WORD = re.compile(r"\w+(?:['’]\w+)?")
 # Script tails: letters outside Latin, letters, and where a whitespace-separated word starts.
 NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
@@ -119,8 +116,6 @@ def _script_tail(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _with_brand_before(piece: str, k: int) -> int:
     """Move a tail's start at ``k`` back over the word before it when that word is brand-shaped."""
-    from .morphology import brand_weight  # morphology imports this module
-
     head = piece[:k].rstrip()
     start = max(head.rfind(" "), head.rfind("\t")) + 1
     word = head[start:]
@@ -141,16 +136,3 @@ def _cells(text: str) -> list[tuple[int, int]]:
 def words(text: str) -> list[str]:
     """Return the lower-cased words of ``text``."""
     return WORD.findall(fold(text))
-
-
-def glue_splits(token: str) -> int:
-    """Count the joins inside one whitespace token: camel-case and domain glue.
-
-    A domain glued to a capitalised word counts as both.
-
-    >>> glue_splits("bahis.comSupertotobetkralbetbetturkeySahabet")
-    3
-    >>> glue_splits("iPhone")
-    0
-    """
-    return len(CAMEL_JOIN.findall(token)) + len(DOMAIN_GLUE.findall(token))

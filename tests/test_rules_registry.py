@@ -64,3 +64,39 @@ def test_terms_match_spaced_terms_at_word_starts_and_unspaced_terms_anywhere() -
     assert sorted(terms.findall("เว็บสล็อต, casinos, slot gacor and 金沙娱乐城")) == sorted(["casino", "slot gacor", "娱乐", "สล็อต"])
     assert terms.findall("alphabet-casino xcasino") == ["casino"]
     assert [m.start() for m in terms.finditer("a casino")] == [2]
+
+
+def test_run_order_is_the_explicit_list_not_import_order() -> None:
+    from cleaners.rules import ORDER
+    from cleaners.rules.registry import entries
+
+    assert sorted(ORDER) == sorted(REGISTRY)
+    for shape, scope in {(e.shape, e.scope) for e in REGISTRY.values()}:
+        got = [e.code for e in entries(shape, scope)]
+        assert got == [c for c in ORDER if REGISTRY[c].shape == shape and REGISTRY[c].scope == scope]
+
+
+def test_an_order_that_misses_or_invents_a_code_fails() -> None:
+    from cleaners.rules import ORDER
+    from cleaners.rules.registry import set_order
+
+    before = list(ORDER)
+    with pytest.raises(ValueError, match="not listed"):
+        set_order(tuple(ORDER[1:]))
+    with pytest.raises(ValueError, match="not registered"):
+        set_order((*ORDER, "spam.nonexistent"))
+    assert list(ORDER) == before
+
+
+def test_importing_rule_modules_in_another_order_changes_nothing() -> None:
+    # A fresh interpreter imports the rule modules in reverse alphabetical order first.
+    import subprocess
+    import sys
+
+    code = ("import importlib; [importlib.import_module('cleaners.rules.' + m) for m in "
+            "sorted(['anchors','boilerplate','comments','context','foreign','hidden','learned','lexicon','neighbour','page'], reverse=True)]; "
+            "from cleaners.rules import ORDER; print(','.join(ORDER))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1]).stdout.strip()
+    from cleaners.rules import ORDER
+    assert out == ",".join(ORDER)

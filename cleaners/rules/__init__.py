@@ -1,8 +1,34 @@
-"""REGISTRY: every rule and signal by reason code, in run order (import registers them)."""
+"""REGISTRY: every rule and signal by reason code; ORDER: the order they run in.
+
+Importing the modules registers their rules; the order is the tuple below, whatever
+the import order. Stages run in this order too: DOM rules on the parsed tree, block
+rules (the first that fires removes the block), signals (combined into one score per
+block by ``score.py``; their order only orders the evidence listed), neighbour rules
+(kept blocks next to removed spam, until nothing changes), page rules (the first
+that fires decides).
+"""
 
 from __future__ import annotations
 
-from . import boilerplate, hidden, anchors, lexicon, learned, foreign, context, comments, neighbour, page  # noqa: F401  (registration)
-from .registry import REGISTRY, Entry, entries, rule, signal
+from . import anchors, boilerplate, comments, context, foreign, hidden, learned, lexicon, neighbour, page  # noqa: F401
+from .registry import ORDER, REGISTRY, Entry, entries, rule, set_order, signal
 
-__all__ = ["REGISTRY", "Entry", "entries", "rule", "signal"]
+set_order((
+    # DOM stage: elements dropped before extraction.
+    "spam.hidden_block", "spam.marquee", "spam.noscript", "spam.link_run",
+    # Block rules: boilerplate lines, first match wins.
+    "boilerplate.comment_form", "boilerplate.comment_header", "boilerplate.credits", "boilerplate.copyright",
+    "boilerplate.share", "boilerplate.subscribe", "boilerplate.cookie", "boilerplate.navigation",
+    # Content signals.
+    "spam.commercial_lexicon", "spam.brand_morphology", "spam.call_to_action", "spam.promo_phrase",
+    "spam.glued_anchors", "spam.offsite_anchor", "spam.learned", "spam.disguised_name",
+    "spam.foreign_block", "spam.comment_pitch",
+    # Context signals.
+    "spam.language_mismatch", "spam.tail_position", "spam.repetition", "spam.no_prose", "spam.comment_section",
+    # Neighbour stage.
+    "boilerplate.spam_comment_header", "spam.neighbour",
+    # Page stage.
+    "spam.page", "guard.over_removal",
+))
+
+__all__ = ["ORDER", "REGISTRY", "Entry", "entries", "rule", "signal"]

@@ -10,16 +10,26 @@ evidence never goes.
 
 from __future__ import annotations
 
-from ..model import Block, PageFacts
+from ..facts import MAX_AUTHOR_CHARS
+from ..model import Block, Near, PageFacts
+from ..resources import COMMENT_AUTHORS
 from .foreign import other_script
 from .registry import rule
 
 
+@rule("boilerplate.spam_comment_header", scope="neighbour")
+def spam_comment_header(block: Block, near: Near, page: PageFacts) -> bool:
+    """A comment-header line ("Maria says:") whose next block went as spam: the header
+    of a spam comment, outside any comment region a heading would have opened."""
+    return (near.after_spam and len(block.text) <= MAX_AUTHOR_CHARS
+            and COMMENT_AUTHORS.fullmatch(block.text.strip()) is not None)
+
+
 @rule("spam.neighbour", scope="neighbour")
-def neighbour(block: Block, score: float, page: PageFacts) -> bool:
+def neighbour(block: Block, near: Near, page: PageFacts) -> bool:
     """Probe-level evidence (what would make a block worth splitting), or a foreign language."""
     if block.quoted:
         return False
-    if score >= page.options.probe_threshold:
+    if near.score().value >= page.options.probe_threshold:
         return True
     return bool(block.foreign) or other_script(block.script, page.script)

@@ -1,12 +1,18 @@
 """The rule registry: reason code -> rule or signal, in the order they run.
 
+Run order is explicit, not import order: ``rules/__init__.py`` lists every code in
+``ORDER`` and ``entries`` returns them in that order (a code registered but not
+listed, or listed but not registered, fails at import).
+
 Two shapes only. A ``@rule`` decides (true: the block goes, under its code); a
 ``@signal`` gives evidence in [0, 1] that ``score.py`` combines per block, with the
 signal's ``weight`` and ``role`` ("content" evidence can condemn a block; "context"
 evidence only strengthens content evidence). ``scope`` says what a function reads:
 "block" (a text block and the page facts), "dom" (an HTML element's facts),
-"neighbour" (a kept block next to one removed as spam, its score and the page facts)
-or "page" (a ``Verdict`` and the page facts).
+"neighbour" (a kept block next to removed spam: the block, a ``Near`` telling which
+side is spam and giving the block's score on demand, and the page facts) or "page"
+(a ``Verdict`` and the page facts; the first page rule that fires decides: a "spam"
+code rejects the page, a "guard" code vetoes the scored removals).
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ class Entry:
 
 
 REGISTRY: dict[str, Entry] = {}
+ORDER: list[str] = []  # filled by rules/__init__.py
 
 
 def _register(entry: Entry) -> None:
@@ -67,6 +74,16 @@ def signal(code: str, weight: float, role: str = "content") -> Callable[[Callabl
     return wrap
 
 
+def set_order(codes: tuple[str, ...]) -> None:
+    """Fix the run order: every registered code exactly once."""
+    missing, unknown = set(REGISTRY) - set(codes), set(codes) - set(REGISTRY)
+    if missing or unknown or len(set(codes)) != len(codes):
+        raise ValueError(f"rule order: not listed {sorted(missing)}, not registered {sorted(unknown)}, or repeated")
+    ORDER[:] = codes
+
+
 def entries(shape: str, scope: str) -> tuple[Entry, ...]:
     """Return the registered entries of one shape and scope, in run order."""
-    return tuple(e for e in REGISTRY.values() if e.shape == shape and e.scope == scope)
+    if not ORDER:
+        raise RuntimeError("rule order not set: import cleaners.rules, not one rule module")
+    return tuple(REGISTRY[c] for c in ORDER if REGISTRY[c].shape == shape and REGISTRY[c].scope == scope)
