@@ -13,29 +13,22 @@ from typing import Iterable
 
 from . import dom
 from .extract import extract
-from .facts import FOREIGN_SHARE, Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
+from .facts import Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
 from .language import add_counts, document_language
 from .model import Block, CleanResult, Near, PageFacts, Removal, Verdict
 from .ngrams import model as ngram_model
 from .options import CleanOptions
 from .rules import REGISTRY, entries
-from .rules.learned import LEARNED_MIN_UNITS
 from .rules.lexicon import commercial
 from .score import Score, score_block
 from .resources import STOPWORDS
-from .segment import TAIL_LETTERS, last_part, segment_text, split_parts, words
+from .segment import last_part, segment_text, split_parts, words
 
 BLOCK_RULES = entries("rule", "block")
 DOM_RULES = entries("rule", "dom")
 NEIGHBOUR_RULES = entries("rule", "neighbour")
 PAGE_RULES = entries("rule", "page")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
-# Letters of blocks without commercial evidence needed to decide the page's script and
-# language alone (below it, every block votes).
-OWN_VOTE = 0.3
-# A last sentence of this many words with under FOREIGN_SHARE of the page language's
-# stopwords is probed on its own (a sentence in another language appended to a paragraph).
-FOREIGN_TAIL_UNITS = 6
 DEFAULT = CleanOptions()
 
 
@@ -75,7 +68,7 @@ def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions 
         return CleanResult(text="", reject_reason="extract.no_text")
     canonical = dom.canonical_url(tree, url)
     site = dom.site_of(url) or dom.site_of(canonical)
-    found, anchors = dom.candidates(tree, site)
+    found, anchors = dom.candidates(tree, site, options)
     dom_removals = run_dom(found, page_facts([], {}, {}, options, site, anchors, True))
     meta = extract(tree, url, options)
     result = run_text(meta.text, options, site, anchors, dom_removals, is_html=True)
@@ -129,7 +122,7 @@ def run_text(
     for d in decisions:
         if not d.dropped:
             add_counts(kept_stops, stops[d.block.index])
-    lang, lang_score = (document_language(kept, page.script, kept_stops, options.language_sample)
+    lang, lang_score = (document_language(kept, page.script, kept_stops, options)
                         if options.detect_language else (None, None))
     return CleanResult(text=kept, removed=removed, language=lang, language_score=lang_score,
                        spam_score=round(spam_chars / verdict.chars, 4) if verdict.chars else 0.0)
@@ -146,14 +139,14 @@ def _facts(text: str, options: CleanOptions, site: str | None, anchors: tuple[st
     all_stops: dict[str, float] = {}
     ad_scripts: dict[str, int] = {}
     ad_stops: dict[str, float] = {}
-    for i, ((a, b), ctx) in enumerate(zip(spans, contexts(spans, text, anchors))):
-        block, sc, st = block_facts(text[a:b], a, b, i, ctx)
+    for i, ((a, b), ctx) in enumerate(zip(spans, contexts(spans, text, options, anchors))):
+        block, sc, st = block_facts(text[a:b], options, a, b, i, ctx)
         blocks.append(block)
         stops.append(st)
         ad = commercial(block)
         add_counts(ad_scripts if ad else scripts, sc)
         add_counts(ad_stops if ad else all_stops, st)
-    if sum(scripts.values()) < OWN_VOTE * (sum(scripts.values()) + sum(ad_scripts.values())):
+    if sum(scripts.values()) < options.own_vote_share * (sum(scripts.values()) + sum(ad_scripts.values())):
         add_counts(scripts, ad_scripts)
         add_counts(all_stops, ad_stops)
     page = page_facts(blocks, scripts, all_stops, options, site, anchors, is_html)
@@ -202,7 +195,7 @@ def decide(block: Block, page: PageFacts) -> Decision:
         return Decision(block, score=s.value)
     removal = Removal("spam", s.reason, block.text, s.value, s.evidence, block.start, block.end)
     whole = Decision(block, (removal,), dropped=True, score=s.value)
-    parts = split_parts(block.text)
+    parts = split_parts(block.text, opts)
     if len(parts) < 2:
         return whole if s.value >= opts.spam_threshold else Decision(block, score=s.value)
     found = _decide_parts(block, parts, s, page)
@@ -220,7 +213,8 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
     if s.value >= opts.spam_threshold and (len(spam) == len(parts) or not spam or unsure):
         return None
     cut = {(a, b) for a, b, _ in spam}
-    if s.value >= opts.spam_threshold and not any(is_prose(part) for a, b, part, _ in scored if (a, b) not in cut):
+    if s.value >= opts.spam_threshold and not any(
+            is_prose(part, opts) for a, b, part, _ in scored if (a, b) not in cut):
         return None  # what the cuts would leave is not prose (the other cells of a spam row)
     if not spam:
         return Decision(block)
@@ -235,20 +229,21 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
     script (on a Latin page, a sentence's worth of its letters is enough), or one whose
     last sentence has (almost) none of the page language's stopwords. Its sentences are
     judged as blocks of their own."""
+    opts = page.options
     if block.mixed:
         return True
     if block.promo or block.brands >= 1 or (block.cta and block.topics):
         return True  # specific evidence somewhere: a spam sentence may be glued to the paragraph
-    if page.script == "latin" and block.second_letters >= TAIL_LETTERS:
+    if page.script == "latin" and block.second_letters >= opts.script_tail_letters:
         return True  # a short sentence in another script, appended ("Moonbet 바로가기 링크는 아래에 있습니다.")
-    if not page.language or block.units < 2 * FOREIGN_TAIL_UNITS:
+    if not page.language or block.units < 2 * opts.foreign_tail_units:
         return False
-    last = last_part(block.text)
+    last = last_part(block.text, opts)
     if last[0] == 0:
         return False
     tail = words(block.text[last[0]:last[1]])
     own = sum(1 for w in tail if page.language in STOPWORDS.get(w, ()))
-    return len(tail) >= FOREIGN_TAIL_UNITS and own < FOREIGN_SHARE * len(tail)
+    return len(tail) >= opts.foreign_tail_units and own < opts.foreign_stop_share * len(tail)
 
 
 def _topic_shift(part: Block, block_hits: int, page: PageFacts) -> bool:
@@ -260,7 +255,7 @@ def _part(block: Block, a: int, b: int, page: PageFacts) -> Block:
     text = block.text[a:b]
     ctx = Context(position=block.position, in_comments=block.in_comments,
                   anchor_share=anchor_share(text, page.offsite_anchors))
-    return with_foreign(block_facts(text, block.start + a, block.start + b, block.index, ctx)[0], page)
+    return with_foreign(block_facts(text, page.options, block.start + a, block.start + b, block.index, ctx)[0], page)
 
 
 def _specific(found: Score | Removal) -> bool:
@@ -282,7 +277,7 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
         specific_chars=sum(len(r.text) for r in spam if not r.signals or _specific(r)) + dom_spam,
         confidence=weighted / spam_chars if spam_chars else 0.0,
         kept_chars=sum(len(d.block.text) - cut for d, cut in kept),
-        kept_prose_chars=sum(len(d.block.text) - cut for d, cut in kept if _article_prose(d.block)),
+        kept_prose_chars=sum(len(d.block.text) - cut for d, cut in kept if _article_prose(d.block, options)),
         kept_comment_chars=sum(len(d.block.text) - cut for d, cut in kept if d.block.in_comments),
         selling_chars=sum(len(d.block.text) for d in decisions if _sells(d, options)) + dom_spam,
     )
@@ -292,12 +287,12 @@ def _sells(d: Decision, options: CleanOptions) -> bool:
     """The block scored as worth probing, or the n-gram model reads it as spam."""
     b = d.block
     return (d.score >= options.probe_threshold or any(r.kind == "spam" for r in d.removals)
-            or (b.learned >= options.pitch_block and b.units >= LEARNED_MIN_UNITS and not b.quoted))
+            or (b.learned >= options.pitch_block and b.units >= options.learned_min_units and not b.quoted))
 
 
-def _article_prose(block: Block) -> bool:
+def _article_prose(block: Block, options: CleanOptions) -> bool:
     """Prose with no commercial word and no call to action: what an article is made of."""
-    return is_prose(block) and not commercial(block) and not block.cta
+    return is_prose(block, options) and not commercial(block) and not block.cta
 
 
 def _spam_page(decisions: list[Decision], dom_removals: tuple[Removal, ...], verdict: Verdict, code: str) -> CleanResult:

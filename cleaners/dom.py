@@ -2,8 +2,9 @@
 
 Candidates are hidden elements (inline style, ``hidden`` attribute, classes or ids
 hidden by the page's own ``<style>`` rules), ``marquee``/``noscript`` elements, and
-link runs (the nearest block container of three or more off-site links). The texts
-of off-site links with commercial evidence are collected for the text rules.
+link runs (the nearest block container of ``CleanOptions.link_run_links`` or more
+off-site links). The texts of off-site links with commercial evidence are collected
+for the text rules.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from lxml.html import HtmlElement
 
 from .facts import block_facts, commercial_text, commercial_texts
 from .model import Block
+from .options import CleanOptions
 
 # Inline styles that hide an element, by name (the name is recorded as hidden_by).
 _END = r"\s*(?:;|$|!)"
@@ -40,18 +42,19 @@ VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or
 ABSOLUTE_LINKS = etree.XPath("//a[starts-with(@href, 'http') or starts-with(@href, '//')]")
 # Every hiding style contains one of these; one search rules out most styles.
 MAYBE_HIDDEN = re.compile(r"none|hidden|-\d{3}|font-size\s*:\s*0|opacity\s*:\s*0", re.I)
-# Stylesheet-hidden classes/ids looked up in the tree (bounds the XPath).
+# Stylesheet-hidden classes/ids looked up in the tree: a resource cap (it bounds the
+# XPath), not a decision, so a module constant rather than a CleanOptions field.
 MAX_SELECTORS = 40
 SIMPLE_SELECTOR = re.compile(r"^[a-z0-9]*([.#])([A-Za-z_][\w-]*)$")
 # Only small <style> elements are read for hiding rules: injected spam brings its own
 # short rule (".x{display:none}"); theme stylesheets are long, their hidden classes
-# serve menus, and scanning them cost 2 ms a page on the bench.
+# serve menus, and scanning them cost 2 ms a page on the bench. A cost cap, not a
+# CleanOptions field.
 MAX_STYLE_CHARS = 2000
 # Containers a run of links is attributed to (inline wrappers and list items are climbed).
 CONTAINERS = frozenset({"p", "div", "ul", "ol", "table", "td", "section", "footer", "aside", "center",
                         "header", "nav", "blockquote", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "marquee"})
 NEVER = frozenset({"html", "body", "article", "main"})
-RUN_LINKS = 3
 SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "or", "ne", "go", "gen", "web"})
 
 
@@ -96,14 +99,14 @@ def canonical_url(tree: HtmlElement, url: str | None) -> str | None:
     return None
 
 
-def candidates(tree: HtmlElement, site: str | None) -> tuple[list[Candidate], tuple[str, ...]]:
+def candidates(tree: HtmlElement, site: str | None, options: CleanOptions) -> tuple[list[Candidate], tuple[str, ...]]:
     """Return the DOM candidates in document order and the off-site commercial anchor texts."""
     found: dict[HtmlElement, str] = {}
     for el, why in _hidden(tree):
         found.setdefault(el, why)
     for el in tree.iter("marquee", "noscript"):
         found.setdefault(el, "")
-    runs, anchors = _link_runs(tree, site)
+    runs, anchors = _link_runs(tree, site, options.link_run_links)
     for el, n in runs.items():
         found.setdefault(el, "")
     out = []
@@ -117,7 +120,7 @@ def candidates(tree: HtmlElement, site: str | None) -> tuple[list[Candidate], tu
             # hidden prose carrying off-site links needs none (rules/hidden.py).
             if not why or not (offsite := _offsite_count(el, site)):
                 continue
-        block, _, _ = block_facts(text, index=i, learned=False)
+        block, _, _ = block_facts(text, options, index=i, learned=False)
         link_chars = sum(len(a.text_content().strip()) for a in el.iter("a"))
         out.append(Candidate(el, replace(
             block, start=-1, end=-1, dom=True, tag=el.tag, hidden_by=why,
@@ -185,8 +188,9 @@ def _offsite_count(el: HtmlElement, site: str | None) -> int:
     return sum(1 for a in el.iter("a") if _is_offsite(a.get("href", "").strip(), site, cache))
 
 
-def _link_runs(tree: HtmlElement, site: str | None) -> tuple[dict[HtmlElement, int], tuple[str, ...]]:
-    """Count off-site links per container; collect commercial off-site anchor texts."""
+def _link_runs(tree: HtmlElement, site: str | None, least: int) -> tuple[dict[HtmlElement, int], tuple[str, ...]]:
+    """Return the containers of at least ``least`` off-site links, with their counts, and the
+    commercial off-site anchor texts."""
     per: dict[HtmlElement, int] = {}
     texts: dict[str, bool] = {}
     cache: dict[str, bool] = {}
@@ -201,4 +205,4 @@ def _link_runs(tree: HtmlElement, site: str | None) -> tuple[dict[HtmlElement, i
             texts[text] = False
     found = list(texts)
     commercial = commercial_texts(found)
-    return {el: n for el, n in per.items() if n >= RUN_LINKS}, tuple(sorted(t for t, yes in zip(found, commercial) if yes))
+    return {el: n for el, n in per.items() if n >= least}, tuple(sorted(t for t, yes in zip(found, commercial) if yes))

@@ -14,8 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .language import (
-    MIN_DOC_HITS, MIN_DOC_SHARE, STOP_SCRIPT, UNSPACED, detect_short, dominant, japanese_or_chinese, script_counts, stop_counts,
-    stop_language,
+    STOP_SCRIPT, UNSPACED, detect_short, dominant, japanese_or_chinese, script_counts, stop_counts, stop_language,
 )
 from .model import Block, PageFacts
 from .ngrams import folded_tokens, model as ngram_model
@@ -27,61 +26,6 @@ from .folding import bare, fold
 from .segment import WORD, split_parts, words
 
 SENTENCE_CLOSE = re.compile(r"[.!?。！？…:;\"”’»)।؟۔]\s*$")
-# Prose for topic purposes: at least this many units and this stopword share.
-# 8 / 0.15: legitimate paragraphs in the cases are >= 0.2, anchor runs <= 0.05.
-PROSE_UNITS = 8
-PROSE_STOP_RATIO = 0.15
-# A block that ends like a sentence needs fewer stopwords: agglutinative languages
-# (Turkish news prose: 0.06-0.22 in the cases) write few of them.
-PROSE_STOP_RATIO_SENTENCE = 0.05
-# A regulation article may quote one offer ("free spins") in a paragraph; spam prose
-# has one promo phrase every 8 words or so (cases: legitimate <= 0.03, spam >= 0.1).
-PROSE_PROMO_DENSITY = 0.05
-# Topic prose: at least 2 blocks, each under 0.2 hits a word. The densest paragraph
-# of the gambling-article cases has 0.12; keyword-stuffed spam lines 0.25 and more.
-TOPIC_BLOCKS = 2
-TOPIC_DENSITY = 0.2
-# A block in the page's language has at least this share of its stopwords (English
-# prose in the cases: 0.2-0.45; foreign spam lines: 0-0.07).
-OWN_LANGUAGE_SHARE = 0.1
-# Comment markers and headers are short lines; longer ones are not tried.
-MAX_MARKER_CHARS = 200
-# Author lines ("Maria says:") open the comment region when a text has this many.
-MAX_AUTHOR_CHARS = 60
-MIN_AUTHOR_LINES = 2
-# Per-block stopword language needs 3 hits with 0.6 of them agreeing.
-BLOCK_STOP_HITS = 3
-BLOCK_STOP_SHARE = 0.6
-# A second script with at least this many letters (and this share of the letters)
-# makes a block "mixed": a sentence of another script glued to a paragraph. A brand
-# name in Latin letters inside Thai text has 5-12 letters; a sentence has 25 and more,
-# except in scripts without spaces (a short Chinese sentence has 8 and more).
-MIXED_LETTERS = 20
-MIXED_LETTERS_UNSPACED = 6
-MIXED_SHARE = 0.01
-# Foreign-language blocks: at least this many units. Stopwords name the language when
-# they can; otherwise a sentence of DETECT_UNITS or more alphabetic words with under
-# FOREIGN_SHARE of the page language's stopwords (English prose: 0.2-0.45) goes to
-# seeded langdetect (1-2 ms a sentence), which must be this sure. On the 181 bench
-# pages no block of 6+ units has another stopword language, and the sentences short
-# of stopwords are English lists, captions and questions, which langdetect reads as
-# English.
-FOREIGN_UNITS = 6
-FOREIGN_SHARE = 0.1
-DETECT_UNITS = 6
-DETECT_PROB = 0.9
-# A long sentence is tried under a higher share: languages the lists do not know share
-# short words with English ("at", "in", "may" in Tagalog) but not at English density.
-LONG_UNITS = 15
-LONG_SHARE = 0.2
-# ... of which at least this many lower-case words: a language is carried by its common
-# words, not by the capitalised names of a product title ("65\" LG 4K Smart HDTV").
-DETECT_LOWER = 4
-# ... and fewer than this share of them may occur in the page's other own-language blocks:
-# headlines, lists and table rows reuse the article's words, injected foreign text does
-# not. (On the 181 bench pages this spares langdetect four sentences in five.)
-SHARED_VOCABULARY = 0.5
-VOCABULARY_STOP_SHARE = 0.2
 LINK_TOKEN = re.compile(r"\S*(?:://|www\.)\S*")
 QUOTES = "\"'“”„«»‘’‚「」『』"
 
@@ -100,7 +44,7 @@ class Context:
 NO_CONTEXT = Context()
 
 
-def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0,
+def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1, index: int = 0,
                 ctx: Context = NO_CONTEXT, learned: bool = True) -> tuple[Block, dict[str, int], dict[str, float]]:
     """Return a block's facts, with its script and stopword counts for page totals.
 
@@ -111,11 +55,11 @@ def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0,
     stops = stop_counts(toks)
     if script in UNSPACED:
         units = max(1, sum(scripts.values()) // 3)
-        stop_ratio = PROSE_STOP_RATIO  # unknown for unspaced scripts: read as prose
+        stop_ratio = options.prose_stop_ratio  # unknown for unspaced scripts: read as prose
     else:
         units = len(toks)
         stop_ratio = sum(1 for t in toks if t in STOPWORDS) / units if units else 0.0
-    lang, _ = stop_language(stops, BLOCK_STOP_HITS, BLOCK_STOP_SHARE)
+    lang, _ = stop_language(stops, options.block_stop_hits, options.block_stop_share)
     shown = reveal(text)
     folded = fold(shown.text)
     plain = bare(folded)
@@ -127,18 +71,18 @@ def block_facts(text: str, start: int = -1, end: int = -1, index: int = 0,
         topics=tuple((t, hits[t]) for t in TOPICS if t in hits), cta=hits.get("cta", 0), promo=hits.get("promo", 0),
         position=ctx.position, anchor_share=ctx.anchor_share, repeats=ctx.repeats,
         in_comments=ctx.in_comments, comment_header=ctx.comment_header,
-        mixed=_mixed(scripts), second_letters=sorted(scripts.values())[-2] if len(scripts) > 1 else 0,
+        mixed=_mixed(scripts, options), second_letters=sorted(scripts.values())[-2] if len(scripts) > 1 else 0,
         quoted=_quoted(text), disguised=shown.disguised, learned=ngram_model().probability_of(folded_tokens(folded)) if learned else 0.0,
     )
     return block, scripts, stops
 
 
-def _mixed(scripts: dict[str, int]) -> bool:
+def _mixed(scripts: dict[str, int], options: CleanOptions) -> bool:
     if len(scripts) < 2:
         return False
     name, second = sorted(scripts.items(), key=lambda kv: kv[1])[-2]
-    least = MIXED_LETTERS_UNSPACED if name in UNSPACED else MIXED_LETTERS
-    return second >= least and second >= MIXED_SHARE * sum(scripts.values())
+    least = options.mixed_letters_unspaced if name in UNSPACED else options.mixed_letters
+    return second >= least and second >= options.mixed_share * sum(scripts.values())
 
 
 def _quoted(text: str) -> bool:
@@ -154,31 +98,34 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     alone): the block's stopword language when it has one, else, for a sentence
     with almost none of the page language's stopwords, seeded langdetect.
     """
-    if not page.language or block.units < FOREIGN_UNITS or block.script != page.script or block.quoted:
+    opts = page.options
+    if not page.language or block.units < opts.foreign_units or block.script != page.script or block.quoted:
         return None
     own = block.stop_share(page.language)
     if block.stop_lang and block.stop_lang != page.language:
-        return block.stop_lang if own < OWN_LANGUAGE_SHARE else None
-    if block.units < DETECT_UNITS or own >= (FOREIGN_SHARE if block.units < LONG_UNITS else LONG_SHARE):
+        return block.stop_lang if own < opts.own_language_share else None
+    if block.units < opts.detect_units or own >= (
+            opts.foreign_stop_share if block.units < opts.detect_long_units else opts.detect_long_stop_share):
         return None
-    if own >= FOREIGN_SHARE and CORE.get(page.language, frozenset()) & set(words(block.text)):
+    if own >= opts.foreign_stop_share and CORE.get(page.language, frozenset()) & set(words(block.text)):
         return None  # a long sentence with the page language's commonest words is in it
     text = LINK_TOKEN.sub(" ", block.text)
     lower = [fold(w) for w in WORD.findall(text) if w.isalpha() and w[0].islower()]
-    if len(lower) < DETECT_LOWER:
+    if len(lower) < opts.detect_lower_words:
         return None  # numbers, link parts, names and product titles are no evidence of a language
     vocabulary = page_vocabulary(page)
-    if sum(1 for w in lower if vocabulary.get(w, block.index) != block.index) >= SHARED_VOCABULARY * len(lower):
+    shared = sum(1 for w in lower if vocabulary.get(w, block.index) != block.index)
+    if shared >= opts.detect_shared_vocabulary * len(lower):
         return None
     lang, prob = detect_short(text)
-    return lang if lang and lang != page.language and prob >= DETECT_PROB else None
+    return lang if lang and lang != page.language and prob >= opts.detect_prob else None
 
 
 def page_vocabulary(page: PageFacts) -> dict[str, int]:
     """Map each word of the page's own-language sentences to the block it occurs in (-1: several).
 
     Built once a page, on first need, from its own prose without commercial evidence,
-    sentence by sentence: a sentence counts when at least VOCABULARY_STOP_SHARE of its
+    sentence by sentence: a sentence counts when at least ``vocabulary_stop_share`` of its
     words are the page language's stopwords, so a foreign sentence appended to an
     article paragraph does not lend its words to a foreign block elsewhere.
     """
@@ -186,10 +133,10 @@ def page_vocabulary(page: PageFacts) -> dict[str, int]:
     if vocabulary is None:
         vocabulary = page.memo["vocabulary"] = {}
         for index, text in page.own_prose:
-            for a, b in split_parts(text):
+            for a, b in split_parts(text, page.options):
                 toks = words(text[a:b])
                 own = sum(1 for w in toks if page.language in STOPWORDS.get(w, ()))
-                if toks and own >= VOCABULARY_STOP_SHARE * len(toks):
+                if toks and own >= page.options.vocabulary_stop_share * len(toks):
                     for w in toks:
                         vocabulary[w] = index if vocabulary.get(w, index) == index else -1
     return vocabulary
@@ -246,13 +193,13 @@ def commercial_texts(texts: list[str]) -> list[bool]:
     return [i in maybe and commercial_text(t) for i, t in enumerate(texts)]
 
 
-def is_prose(block: Block) -> bool:
+def is_prose(block: Block, options: CleanOptions) -> bool:
     """Tell whether a block reads as ordinary running text (not glued, not a sales pitch)."""
-    if block.units < PROSE_UNITS or block.glued:
+    if block.units < options.prose_units or block.glued:
         return False
-    if block.stop_ratio < (PROSE_STOP_RATIO_SENTENCE if block.sentence_end else PROSE_STOP_RATIO):
+    if block.stop_ratio < (options.prose_stop_ratio_sentence if block.sentence_end else options.prose_stop_ratio):
         return False
-    return block.promo / block.units <= PROSE_PROMO_DENSITY
+    return block.promo / block.units <= options.prose_promo_density
 
 
 def page_facts(
@@ -260,11 +207,11 @@ def page_facts(
     host: str | None = None, anchors: tuple[str, ...] = (), is_html: bool = False,
 ) -> PageFacts:
     """Aggregate block facts into the document's facts."""
-    lang, _ = stop_language(stops, MIN_DOC_HITS, MIN_DOC_SHARE)
+    lang, _ = stop_language(stops, options.doc_stop_hits, options.doc_stop_share)
     script = japanese_or_chinese(scripts) if scripts else dominant(scripts)
     if lang and STOP_SCRIPT.get(lang, "latin") != script:
         lang = None  # English menus around a Korean article do not make it English
-    own = [b for b in blocks if belongs(b, script, lang)]
+    own = [b for b in blocks if belongs(b, script, lang, options)]
     # Blocks of a named other script or stopword language (not the merely unknown:
     # lists and captions have few stopwords of any language).
     other = [b for b in blocks if (b.script not in ("none", script) and b.script != "latin")
@@ -274,28 +221,28 @@ def page_facts(
                       if lang and b.stop_lang == lang and not b.commercial())
     return PageFacts(
         host=host, chars=chars, blocks=len(blocks), script=script, language=lang,
-        topics=document_topics(own, options.topic_share), options=options,
+        topics=document_topics(own, options), options=options,
         offsite_anchors=anchors, is_html=is_html,
         foreign_share=sum(len(b.text) for b in other) / chars if chars else 0.0,
-        foreign_blocks=sum(1 for b in other if b.units >= PROSE_UNITS), own_prose=own_prose,
+        foreign_blocks=sum(1 for b in other if b.units >= options.prose_units), own_prose=own_prose,
     )
 
 
-def belongs(block: Block, script: str, lang: str | None) -> bool:
+def belongs(block: Block, script: str, lang: str | None, options: CleanOptions) -> bool:
     """Tell whether a block is written in the document's own script and language."""
     if block.script != script:
         return False
-    return lang is None or block.stop_lang == lang or block.stop_share(lang) >= OWN_LANGUAGE_SHARE
+    return lang is None or block.stop_lang == lang or block.stop_share(lang) >= options.own_language_share
 
 
-def document_topics(blocks: list[Block], min_share: float) -> frozenset[str]:
+def document_topics(blocks: list[Block], options: CleanOptions) -> frozenset[str]:
     """Return the lexicon topics the document's prose is about.
 
-    A topic must be carried by at least ``min_share`` of the prose characters and by
-    at least ``TOPIC_BLOCKS`` prose blocks, each at an ordinary density: a single
+    A topic must be carried by at least ``topic_share`` of the prose characters and by
+    at least ``topic_blocks`` prose blocks, each at an ordinary density: a single
     keyword-stuffed line does not make a page "about" its keywords.
     """
-    prose = [b for b in blocks if is_prose(b)]
+    prose = [b for b in blocks if is_prose(b, options)]
     total = sum(len(b.text) for b in prose)
     if not total:
         return frozenset()
@@ -303,21 +250,24 @@ def document_topics(blocks: list[Block], min_share: float) -> frozenset[str]:
     count: Counter[str] = Counter()
     for b in prose:
         for topic, n in b.topics:
-            if n / b.units <= TOPIC_DENSITY:
+            if n / b.units <= options.topic_density:
                 chars[topic] += len(b.text)
                 count[topic] += 1
-    return frozenset(t for t, n in chars.items() if n / total >= min_share and count[t] >= TOPIC_BLOCKS)
+    return frozenset(t for t, n in chars.items()
+                     if n / total >= options.topic_share and count[t] >= options.topic_blocks)
 
 
-def contexts(spans: list[tuple[int, int]], text: str, anchors: tuple[str, ...] = ()) -> list[Context]:
+def contexts(spans: list[tuple[int, int]], text: str, options: CleanOptions,
+             anchors: tuple[str, ...] = ()) -> list[Context]:
     """Return each block's context: position, repetition, comment region, anchor share."""
     lines = [text[a:b].strip() for a, b in spans]
     seen = Counter(line.lower() for line in lines)
-    authors = [i for i, line in enumerate(lines) if len(line) <= MAX_AUTHOR_CHARS and COMMENT_AUTHORS.fullmatch(line)]
-    opens = authors[0] if len(authors) >= MIN_AUTHOR_LINES else -1
+    authors = [i for i, line in enumerate(lines)
+               if len(line) <= options.comment_author_max_chars and COMMENT_AUTHORS.fullmatch(line)]
+    opens = authors[0] if len(authors) >= options.comment_author_lines else -1
     out, in_comments = [], False
     for i, ((a, _), line) in enumerate(zip(spans, lines)):
-        short = len(line) <= MAX_MARKER_CHARS
+        short = len(line) <= options.comment_marker_max_chars
         in_comments = in_comments or i == opens  # an author line is itself part of the comments
         marker = short and bool(COMMENT_MARKERS.fullmatch(line))
         out.append(Context(

@@ -11,6 +11,8 @@ from __future__ import annotations
 from array import array
 from functools import cache, lru_cache
 import re
+
+from .options import CleanOptions
 from .resources import STOPWORDS
 
 SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -38,11 +40,6 @@ SCRIPT_LANGUAGE = {"thai": "th", "hangul": "ko", "kana": "ja", "han": "zh", "heb
 STOP_SCRIPT = {"ru": "cyrillic", "uk": "cyrillic"}
 # Scripts written without spaces between words: units are characters / 3.
 UNSPACED = frozenset({"thai", "han", "kana"})
-# Stopword language of a document: at least this many hits and this share of all
-# hits (a shared word counts for each of its languages). 12 / 0.5: the English bench
-# pages reach 0.61-0.92; Spanish/Portuguese cases 0.55-0.7 (cases, 2026-11-25).
-MIN_DOC_HITS = 12
-MIN_DOC_SHARE = 0.5
 
 
 def script_counts(text: str) -> dict[str, int]:
@@ -108,16 +105,19 @@ def stop_language(counts: dict[str, float], min_hits: float, min_share: float) -
     return None, share
 
 
-def document_language(text: str, script: str, stops: dict[str, float], sample: int) -> tuple[str | None, float]:
-    """Return the document's ISO 639-1 language and a confidence in [0, 1]."""
+def document_language(text: str, script: str, stops: dict[str, float],
+                      options: CleanOptions) -> tuple[str | None, float]:
+    """Return the document's ISO 639-1 language and a confidence in [0, 1]: by script, by
+    stopwords (``doc_stop_hits``, ``doc_stop_share``), else langdetect on ``language_sample``
+    characters."""
     if not text.strip():
         return None, 0.0
     if script in SCRIPT_LANGUAGE:
         return SCRIPT_LANGUAGE[script], 1.0
-    lang, share = stop_language(stops, MIN_DOC_HITS, MIN_DOC_SHARE)
+    lang, share = stop_language(stops, options.doc_stop_hits, options.doc_stop_share)
     if lang is not None and script == STOP_SCRIPT.get(lang, "latin"):
         return lang, round(min(1.0, 0.5 + share / 2), 3)
-    return detect(text[:sample])
+    return detect(text[:options.language_sample])
 
 
 @lru_cache(maxsize=4096)
@@ -136,8 +136,8 @@ def detect_short(text: str, trials: int = 2) -> tuple[str | None, float]:
     DetectorFactory.seed = 0
     detector = _factory().create()
     detector.n_trial = trials
-    # A block that has not converged after this many n-gram draws is ambiguous (it
-    # would not reach DETECT_PROB): English captions ran to langdetect's 10,000 at 3 ms.
+    # A block that has not converged after this many n-gram draws is ambiguous (it would
+    # not reach CleanOptions.detect_prob): English captions ran to langdetect's 10,000 at 3 ms.
     detector.ITERATION_LIMIT = 100
     detector.append(text)
     try:

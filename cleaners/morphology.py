@@ -27,6 +27,8 @@ DIGIT_HINT = re.compile(r"[a-z]\d|\dx")
 # Any brand root anywhere: one scan of many texts finds the ones worth reading.
 ROOT_ANY = re.compile("|".join(map(re.escape, sorted(ROOTS, key=len, reverse=True))))
 # Letters a root must be glued to: "wiibet" (3) is a brand, "abet" is not a candidate.
+# Part of what a brand shape is, like data/morphology.toml's min_token: read outside any
+# page too (segmentation, the spam corpus audit), so module constants, not CleanOptions.
 MIN_SUFFIX_REST = 2
 MIN_PREFIX_REST = 3
 

@@ -25,6 +25,8 @@ from .normalize import reveal
 
 MODEL = "model/spam_ngrams.bin.gz"
 FORMAT = "cleancrawl-ngrams 2"
+# The model's features are fixed when it is trained (GRAMS, MAX_WORD): changing them
+# needs a new model file, so they are module constants, not CleanOptions fields.
 GRAMS = (2, 3, 4)
 TOKEN = re.compile(r"[^\W_]+")
 # Links are left out: a bare address is as common in news (sources, credits) as in spam.
@@ -32,6 +34,7 @@ LINK = re.compile(r"\S*(?:://|www\.)\S*")
 DIGIT = re.compile(r"\d")
 # Words longer than this (unspaced scripts, glued runs) give n-grams but no word feature.
 MAX_WORD = 24
+# Words whose weight sums are cached per process: a memory cap, not a decision.
 CACHE_WORDS = 200_000
 
 

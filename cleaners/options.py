@@ -1,9 +1,13 @@
-"""CleanOptions: the cleaner's thresholds and switches, with documented defaults.
+"""CleanOptions: every threshold, weight and switch of the cleaner, with documented defaults.
 
-Field names equal the keys of a job file's ``[cleaner]`` table. Thresholds cite the
-measurement they come from; "cases" means ``tests/cases/*.json`` and "bench" the 181
-pages of ``bench/extraction.py`` (legitimate articles, so any spam removal there is a
-false positive).
+One named field per number a rule, a signal, a fact or a decision reads; rules read
+them from ``page.options``, fact builders take the options as a parameter. Field names
+equal the keys of a job file's ``[cleaner]`` table.
+Fields are grouped by the stage that reads them, in the order the stages run, and each
+cites the measurement it comes from; "cases" means ``tests/cases/*.json`` and "bench"
+the 181 pages of ``bench/extraction.py`` (legitimate articles, so any spam removal
+there is a false positive). Units are words, or for scripts written without spaces,
+characters / 3.
 """
 
 from __future__ import annotations
@@ -13,7 +17,243 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class CleanOptions:
-    """Thresholds and switches of ``clean_html``/``clean_text``."""
+    """Thresholds, weights and switches of ``clean_html``/``clean_text``."""
+
+    # ---- Extraction (extract.py) ----
+
+    # Trafilatura without its fallback extractors. clean_html on the bench: F1 0.962
+    # at 49.5 pages/s with fast=True, 0.959 at 37.8 without (one run, 2026-11-25;
+    # DESIGN.md found the same order for Trafilatura alone).
+    fast_extraction: bool = True
+    # Keep table rows in the extracted text (Trafilatura's include_tables).
+    include_tables: bool = True
+    # Trafilatura's full metadata pass (author search in the body, categories, tags):
+    # about 5 ms a page more, see extract.py.
+    full_metadata: bool = False
+
+    # ---- DOM stage: elements dropped before extraction (dom.py, rules/anchors.py, rules/hidden.py) ----
+
+    # A DOM link run (spam.link_run): at least this many off-site links in one block
+    # container (dom.py collects such containers as candidates) ...
+    link_run_links: int = 3
+    # ... whose link text is at least this share of the element's. The bench's legitimate
+    # link lists (related stories, tags) are on-site or carry no commercial evidence,
+    # which the rule also requires.
+    link_run_share: float = 0.6
+    # spam.hidden_block: a hidden element whose text is mostly links (at least this
+    # share), none off-site, is the site's own menu.
+    menu_link_share: float = 0.5
+    # Words of hidden text that make it prose rather than a widget label (with
+    # hidden_prose_links): collapsed article parts run shorter.
+    hidden_prose_units: int = 15
+    # ... and the off-site links it must carry: cookie banners and sign-in dialogs link
+    # to one or two policy pages; injected blocks carry a run of anchors.
+    hidden_prose_links: int = 3
+    # spam.marquee: a marquee without commercial words goes with this many off-site links.
+    marquee_links: int = 2
+    # Lexicon words alone condemn hidden or noscript text with at least this many hits
+    # (a hidden menu "Sport Business Betting news" has one) ...
+    strong_lexicon_hits: int = 2
+    # ... at a density that scores at least this (spam.commercial_lexicon's saturation):
+    # one "betting" in a hidden 100-word sports widget scores 0.02 (bench page
+    # 0d46122928b6f468).
+    strong_lexicon_score: float = 0.3
+
+    # ---- Segmentation: sentences and script tails (segment.py) ----
+
+    # A sentence is cut where a tail in another script begins (spam glued on without a
+    # full stop); the tail needs this many letters of the other script. A block with this
+    # many letters of a second script on a Latin page is probed sentence by sentence too
+    # ("Moonbet 바로가기 링크는 아래에 있습니다.").
+    script_tail_letters: int = 6
+    # ... and this share of the tail's letters, after a head that is mostly Latin (the
+    # reverse does not apply: Latin tails are names and codes).
+    script_tail_share: float = 0.5
+    # ... and the head may hold at most this share of the other script's letters (a
+    # sentence that opens in the other script, "এখনই Ilishwin এ যোগ দিন", is not cut at
+    # its brand).
+    script_head_share: float = 0.2
+
+    # ---- Block facts (facts.py block_facts, contexts, is_prose) ----
+
+    # A block's stopword language needs this many stopword hits ...
+    block_stop_hits: int = 3
+    # ... with at least this share of them agreeing on the language.
+    block_stop_share: float = 0.6
+    # A second script with at least this many letters (and mixed_share of the letters)
+    # makes a block "mixed": a sentence of another script glued to a paragraph. A brand
+    # name in Latin letters inside Thai text has 5-12 letters; a sentence has 25 and more.
+    mixed_letters: int = 20
+    # ... except in scripts without spaces (a short Chinese sentence has 8 and more).
+    mixed_letters_unspaced: int = 6
+    # ... and the second script has at least this share of the block's letters.
+    mixed_share: float = 0.01
+    # Prose (topic evidence, the article that is left, a page's foreign blocks): at least
+    # this many units, glued runs none ...
+    prose_units: int = 8
+    # ... and at least this stopword ratio. 8 / 0.15: legitimate paragraphs in the cases
+    # are >= 0.2, anchor runs <= 0.05. Blocks of scripts without spaces, whose stopwords
+    # are unknown, get this ratio: they read as prose.
+    prose_stop_ratio: float = 0.15
+    # A block that ends like a sentence needs fewer stopwords: agglutinative languages
+    # (Turkish news prose: 0.06-0.22 in the cases) write few of them.
+    prose_stop_ratio_sentence: float = 0.05
+    # A regulation article may quote one offer ("free spins") in a paragraph; spam prose
+    # has one promo phrase every 8 words or so (cases: legitimate <= 0.03, spam >= 0.1).
+    prose_promo_density: float = 0.05
+    # Comment markers and headers are short lines; longer ones are not tried.
+    comment_marker_max_chars: int = 200
+    # Author lines ("Maria says:") are at most this long: comment_author_lines of them open
+    # the comment region, and one just before removed spam is the spam comment's header.
+    comment_author_max_chars: int = 60
+    # ... at least this many author lines in a text open its comment region at the first.
+    comment_author_lines: int = 2
+
+    # ---- Page facts: the page's script, language and topics (clean.py _facts, facts.py page_facts) ----
+
+    # Letters of blocks without commercial evidence needed to decide the page's script and
+    # language alone, as a share of all letters (below it, every block votes): a short
+    # article under a long spam tail keeps its own language.
+    own_vote_share: float = 0.3
+    # Stopword language of a document: at least this many hits and doc_stop_share of all
+    # hits (a shared word counts for each of its languages). 12 / 0.5: the English bench
+    # pages reach 0.61-0.92; Spanish/Portuguese cases 0.55-0.7 (cases, 2026-11-25).
+    doc_stop_hits: int = 12
+    # ... the share of all stopword hits (see doc_stop_hits).
+    doc_stop_share: float = 0.5
+    # A block in the page's language has at least this share of its stopwords (English
+    # prose in the cases: 0.2-0.45; foreign spam lines: 0-0.07).
+    own_language_share: float = 0.1
+    # A lexicon topic carried by at least this share of the document's prose
+    # characters (over at least topic_blocks prose blocks) is the document's topic; its
+    # words then weigh topic_discount as much. 0.25: the gambling-article cases have
+    # 0.56-1.00; injected cases reach 0.53, but always from a single block (cases,
+    # 2026-11-25).
+    topic_share: float = 0.25
+    # Topic prose: at least this many blocks ...
+    topic_blocks: int = 2
+    # ... each with at most this many topic hits a unit. The densest paragraph of the
+    # gambling-article cases has 0.12; keyword-stuffed spam lines 0.25 and more.
+    topic_density: float = 0.2
+    # Words of the document's topics weigh this much in spam.commercial_lexicon. 0.25:
+    # keeps every block of the legitimate gambling cases under 0.12.
+    topic_discount: float = 0.25
+
+    # ---- Foreign language of a block (facts.py foreign_language, page_vocabulary) ----
+
+    # Units a foreign-language block needs (Block.foreign, spam.foreign_block): a short
+    # foreign name or title is not a block of prose. On the 181 bench pages no block of
+    # 6+ units has another stopword language.
+    foreign_units: int = 6
+    # ... in scripts written without spaces, whose units are 3 characters: 4 is a
+    # 12-character sentence ("注册永利88即送彩金，立即登录官网。" has 16).
+    foreign_units_unspaced: int = 4
+    # Stopwords name a block's language when they can; otherwise a sentence of
+    # detect_units or more alphabetic words with under this share of the page language's
+    # stopwords (English prose: 0.2-0.45) goes to seeded langdetect (1-2 ms a sentence).
+    # A paragraph whose last sentence has under this share is probed (foreign_tail_units).
+    foreign_stop_share: float = 0.1
+    # ... a sentence of at least this many units. On the 181 bench pages the sentences
+    # short of stopwords are English lists, captions and questions, which langdetect
+    # reads as English.
+    detect_units: int = 6
+    # ... and langdetect must be this sure of its language.
+    detect_prob: float = 0.9
+    # A long sentence (this many units) is tried under a higher share: languages the lists
+    # do not know share short words with English ("at", "in", "may" in Tagalog) but not
+    # at English density.
+    detect_long_units: int = 15
+    # ... the higher share of the page language's stopwords (see detect_long_units).
+    detect_long_stop_share: float = 0.2
+    # ... of which at least this many lower-case words: a language is carried by its
+    # common words, not by the capitalised names of a product title ("65\" LG 4K Smart HDTV").
+    detect_lower_words: int = 4
+    # ... and fewer than this share of them may occur in the page's other own-language
+    # blocks: headlines, lists and table rows reuse the article's words, injected foreign
+    # text does not. (On the 181 bench pages this spares langdetect four sentences in five.)
+    detect_shared_vocabulary: float = 0.5
+    # A sentence of the page's own prose lends its words to that vocabulary when at least
+    # this share of them are the page language's stopwords, so a foreign sentence appended
+    # to an article paragraph does not lend its words to a foreign block elsewhere.
+    vocabulary_stop_share: float = 0.2
+
+    # ---- Content signals (rules/lexicon.py, learned.py, foreign.py) ----
+
+    # Densities at which evidence saturates, per unit. 0.15 lexicon / 0.25 brands / 0.1
+    # calls / 0.08 promos: the densest prose paragraph of the gambling-article cases has
+    # 0.20 lexicon hits a word (discounted by the topic to 0.05) and no brand, call or
+    # promo; keyword lines of injected spam have 0.3-1.0 (cases, 2026-11-25).
+    lexicon_density: float = 0.15
+    # ... brand-shaped names a unit (see lexicon_density).
+    brand_density: float = 0.25
+    # ... calls to action a unit (see lexicon_density).
+    cta_density: float = 0.1
+    # ... promo phrases a unit (see lexicon_density).
+    promo_density: float = 0.08
+    # Hits at which evidence saturates by count (with the density): a paragraph naming a
+    # casino once scores low, a run of terms high. 3 / 3 / 2 / 2 (lexicon, brands, calls,
+    # promos): the values of the first rules (2026-11-25); no separate measurement recorded.
+    lexicon_full_hits: int = 3
+    # ... brand-shaped names (see lexicon_full_hits).
+    brand_full_hits: int = 3
+    # ... calls to action (see lexicon_full_hits).
+    cta_full_hits: int = 2
+    # ... promo phrases (see lexicon_full_hits).
+    promo_full_hits: int = 2
+    # spam.learned: the model's probability counts above this, scaled to [0, 1] at 1.0.
+    # 0.6: on the dev stretch of the real comments (bench/realspam_eval.py --split dev
+    # --limit 600), 0.5 / 0.6 / 0.7 remove 0.36 / - / 0.26 of English spam placed in
+    # articles and lose 0.064 / - / 0.035 of the legitimate English comments of threads;
+    # Indonesian spam goes at all three (2026-12-04).
+    learned_floor: float = 0.6
+    # A few words say little: below this many words the model's evidence fades in
+    # proportion ("Outubro", "Thank you" and "(144)" score 0.8-0.98 on the 181 bench pages) ...
+    learned_units: int = 8
+    # ... and below this many it is none (for spam.learned and for a selling block, pitch_block).
+    learned_min_units: int = 3
+    # spam.foreign_block: above this share of foreign characters a page is bilingual. 0.4:
+    # the injected cases put 2-30% of a page in the spam's language; bilingual pages run
+    # near half.
+    bilingual_share: float = 0.4
+    # ... in at least this many prose blocks: two injected paragraphs can outweigh a short
+    # news brief, a bilingual page alternates its languages throughout.
+    bilingual_blocks: int = 4
+
+    # ---- Context signals (rules/context.py) ----
+
+    # spam.language_mismatch: a sentence of at least this many words with under
+    # mismatch_stop_share of the page language's stopwords is in an unknown language ...
+    mismatch_units: int = 6
+    # ... under this share (English prose in the cases has 0.2-0.45).
+    mismatch_stop_share: float = 0.05
+    # spam.tail_position: the last fifth of a document is where injected footers sit
+    # (seed page); evidence grows from this position to the end.
+    tail_position_start: float = 0.8
+    # spam.no_prose: at least this many words, under no_prose_stop_ratio stopwords, no
+    # sentence punctuation.
+    no_prose_units: int = 4
+    # ... the stopword ratio under which such a line is no prose (see no_prose_units).
+    no_prose_stop_ratio: float = 0.08
+
+    # ---- Block score (score.py) ----
+
+    # Content score at which context evidence counts fully. 0.3: a block with three
+    # lexicon hits in thirty words (0.23) plus tail position and mismatch stays under
+    # 0.5, the same block as a keyword run (density 0.3+) goes (cases, 2026-11-25).
+    context_full: float = 0.3
+    # Independent kinds of content evidence at once (a promo, a brand and a gambling
+    # word in one 12-word sentence) are stronger than their sum: with at least this many
+    # content signals at diverse_min_evidence or more, the content score takes
+    # diversity_bonus more of the remaining doubt.
+    diverse_signals: int = 3
+    # ... the evidence a signal needs to count as one kind (see diverse_signals).
+    diverse_min_evidence: float = 0.1
+    # ... the share of the remaining doubt taken. 0.25: cuts the appended Italian/English
+    # spam sentences of the cases while the regulation articles (topic-discounted words
+    # stay under 0.1) keep theirs.
+    diversity_bonus: float = 0.25
+
+    # ---- Block decisions (clean.py decide) ----
 
     # A block whose combined score reaches this is removed as spam. 0.5: the highest
     # block score on the 181 bench pages is 0.30 and in the legitimate-article cases
@@ -26,20 +266,29 @@ class CleanOptions:
     # appended spam sentence in the cases is 0.21; 2 of 181 bench pages have a block
     # this high, so probing costs nothing measurable (cases + bench, 2026-11-25).
     probe_threshold: float = 0.15
-    # A lexicon topic carried by at least this share of the document's prose
-    # characters (over at least two prose blocks, facts.TOPIC_BLOCKS) is the
-    # document's topic; its words then weigh topic_discount as much. 0.25: the
-    # gambling-article cases have 0.56-1.00; injected cases reach 0.53, but always
-    # from a single block (cases, 2026-11-25).
-    topic_share: float = 0.25
-    # 0.25: keeps every block of the legitimate gambling cases under 0.12.
-    topic_discount: float = 0.25
+    # A last sentence of this many words with under foreign_stop_share of the page
+    # language's stopwords is probed on its own (a sentence in another language appended
+    # to a paragraph); the paragraph needs twice as many.
+    foreign_tail_units: int = 6
+
+    # ---- Page decisions (rules/page.py) ----
+
     # spam.page: at least this share of the text removed as spam, with at least
     # page_confidence mean score, mostly on specific evidence, and no article left.
     # The wholly spam cases score 0.72-1.0 share at 0.77-0.85 confidence; the
     # injected articles stay under 0.25 share (cases, 2026-11-25).
     page_spam_share: float = 0.5
+    # ... the character-weighted mean score of the spam removals (see page_spam_share).
     page_confidence: float = 0.7
+    # At least this share of the spam characters must rest on evidence beyond topic words
+    # for a page to be condemned whole (a results table of clubs named "Casino ..." has none).
+    specific_share: float = 0.5
+    # Kept prose below this share of the page's characters (and below min_article_chars)
+    # is "nothing article-like left".
+    article_share: float = 0.2
+    # Kept text that is mostly comments (at least this share) is a thread, not a doorway's
+    # leftovers.
+    thread_comment_share: float = 0.5
     # spam.page also takes a pitch: a landing page sells from its first paragraph to its
     # last, so little of it scores as spam alone and nothing article-like is left. It
     # goes when at least pitch_share of its text sells (a block scoring probe_threshold,
@@ -50,7 +299,9 @@ class CleanOptions:
     # probability at most 0.43; the 181 bench pages: at most 0.16 and 0.40
     # (bench/spamcorpus dev + bench, 2026-12-04).
     pitch_share: float = 0.55
+    # ... a block the model gives at least this sells (see pitch_share).
     pitch_block: float = 0.6
+    # ... and the whole text needs at least this probability (see pitch_share).
     pitch_learned: float = 0.5
     # Kept prose free of commercial words below this many characters is "not an
     # article" (spam.page). 200: a doorway page of the demo site keeps 160 such
@@ -59,14 +310,9 @@ class CleanOptions:
     # guard.over_removal: scored removals taking at least this share of a page that is
     # not judged spam are vetoed (the page is kept whole and the vetoes recorded).
     guard_share: float = 0.5
-    # Trafilatura without its fallback extractors. clean_html on the bench: F1 0.962
-    # at 49.5 pages/s with fast=True, 0.959 at 37.8 without (one run, 2026-11-25;
-    # DESIGN.md found the same order for Trafilatura alone).
-    fast_extraction: bool = True
-    include_tables: bool = True
-    # Trafilatura's full metadata pass (author search in the body, categories, tags):
-    # about 5 ms a page more, see extract.py.
-    full_metadata: bool = False
+
+    # ---- Result: the cleaned text's language (language.py) ----
+
     # Fill CleanResult.language; langdetect runs only when stopwords do not decide.
     detect_language: bool = True
     # Characters of text langdetect reads (its cost grows with the sample).

@@ -202,7 +202,8 @@ TOPICS: tuple[str, ...] = tuple(sorted(set(_GROUPS) - {"promo", "cta"}))
 TERMS, TERM_GROUPS = term_groups(_GROUPS)
 STOPWORDS: dict[str, tuple[str, ...]] = _stopwords()
 # Stopword files list the commonest words first; a long sentence of a language has
-# at least one of its first four ("the", "and", "of", "to").
+# at least one of its first four ("the", "and", "of", "to"). How the lists are read
+# (CORE is compiled once at import), so a module constant, not a CleanOptions field.
 CORE_STOPWORDS = 4
 CORE: dict[str, frozenset[str]] = _core_stopwords()
 LANGUAGES: tuple[str, ...] = tuple(sorted({lang for langs in STOPWORDS.values() for lang in langs}))

@@ -9,6 +9,7 @@ import re
 
 from .folding import fold
 from .morphology import brand_weight
+from .options import CleanOptions
 
 LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (or their full-width forms) followed by space, or at a
@@ -21,13 +22,6 @@ NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 LETTER = re.compile(r"[^\W\d_]")
 WORD_START = re.compile(r"(?<=\s)\S")
 GLUED_OTHER = re.compile(r"[A-Za-z0-9]+[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
-# A tail needs this many letters of another script, this share of its letters, and a head
-# that is mostly Latin (or the reverse does not apply: Latin tails are names and codes).
-TAIL_LETTERS = 6
-TAIL_SHARE = 0.5
-# ... and the head may hold at most this share of the other script's letters (a sentence
-# that opens in the other script, "এখনই Ilishwin এ যোগ দিন", is not cut at its brand).
-HEAD_SHARE = 0.2
 
 
 def segment_text(text: str) -> list[tuple[int, int]]:
@@ -47,12 +41,13 @@ def segment_text(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_parts(text: str) -> list[tuple[int, int]]:
-    """Split a block into sentences, or into cells when it is a table row.
+def split_parts(text: str, options: CleanOptions) -> list[tuple[int, int]]:
+    """Split a block into sentences, or into cells when it is a table row; a sentence
+    is cut again where a tail in another script begins (``options.script_tail_*``).
 
-    >>> split_parts("One. Two! Three")
+    >>> split_parts("One. Two! Three", CleanOptions())
     [(0, 4), (5, 9), (10, 15)]
-    >>> split_parts("| a | b c |")
+    >>> split_parts("| a | b c |", CleanOptions())
     [(2, 3), (6, 9)]
     """
     if text.startswith("|"):
@@ -65,33 +60,34 @@ def split_parts(text: str) -> list[tuple[int, int]]:
     out = []
     for a, b in spans:
         if b > a:
-            out.extend(_script_tail(text, a, b))
+            out.extend(_script_tail(text, a, b, options))
     return out
 
 
-def last_part(text: str) -> tuple[int, int]:
-    """Return ``split_parts(text)[-1]`` without splitting the rest of the block.
+def last_part(text: str, options: CleanOptions) -> tuple[int, int]:
+    """Return ``split_parts(text, options)[-1]`` without splitting the rest of the block.
 
-    >>> last_part("One. Two! Three"), last_part("| a | b c |")
+    >>> last_part("One. Two! Three", CleanOptions()), last_part("| a | b c |", CleanOptions())
     ((10, 15), (6, 9))
     """
     if text.startswith("|"):
-        return split_parts(text)[-1]
+        return split_parts(text, options)[-1]
     start = 0
     for m in SENTENCE_END.finditer(text):
         start = m.end()
-    return _script_tail(text, start, len(text))[-1]
+    return _script_tail(text, start, len(text), options)[-1]
 
 
-def _script_tail(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _script_tail(text: str, a: int, b: int, options: CleanOptions) -> list[tuple[int, int]]:
     """Split a sentence where a tail in another script begins (spam glued on without a full
     stop: "... Festival Performance এখনই Tigerbaji এ যোগ দিন।").
 
-    >>> _script_tail("Final standings 2 0 0 BetPanda最新网址请点击这里。", 0, 39)
+    >>> o = CleanOptions()
+    >>> _script_tail("Final standings 2 0 0 BetPanda最新网址请点击这里。", 0, 39, o)
     [(0, 21), (22, 39)]
-    >>> _script_tail("Shares fell 2 percent Moonbet 바로가기 링크는 아래에 있습니다", 0, 48)
+    >>> _script_tail("Shares fell 2 percent Moonbet 바로가기 링크는 아래에 있습니다", 0, 48, o)
     [(0, 21), (22, 48)]
-    >>> _script_tail("สมัคร Moonbet รับโบนัสทันทีไม่ต้องฝาก", 0, 37)  # opens in Thai: one piece
+    >>> _script_tail("สมัคร Moonbet รับโบนัสทันทีไม่ต้องฝาก", 0, 37, o)  # opens in Thai: one piece
     [(0, 37)]
     """
     piece = text[a:b]
@@ -103,9 +99,10 @@ def _script_tail(text: str, a: int, b: int) -> list[tuple[int, int]]:
             continue  # a tail starts with a word of the other script, or a brand glued to one
         head, tail = piece[:k], piece[k:]
         tail_other = len(NON_LATIN_LETTER.findall(tail))
-        if tail_other < TAIL_LETTERS or tail_other < TAIL_SHARE * len(LETTER.findall(tail)):
+        if (tail_other < options.script_tail_letters
+                or tail_other < options.script_tail_share * len(LETTER.findall(tail))):
             continue
-        if len(NON_LATIN_LETTER.findall(head)) > HEAD_SHARE * max(1, len(LETTER.findall(head))):
+        if len(NON_LATIN_LETTER.findall(head)) > options.script_head_share * max(1, len(LETTER.findall(head))):
             return [(a, b)]
         k = _with_brand_before(piece, k)  # "... Moonbet 바로가기": the brand opens the tail
         if not piece[:k].strip():

@@ -6,16 +6,13 @@ from ..model import Block, PageFacts
 from .lexicon import commercial
 from .registry import rule, signal
 
-# A DOM link run: at least 3 off-site links whose text is at least 0.6 of the element's.
-# The bench's legitimate link lists (related stories, tags) are on-site or carry no
-# commercial evidence, which the rule also requires.
-RUN_LINKS = 3
-RUN_LINK_SHARE = 0.6
-
 
 @rule("spam.link_run", scope="dom")
 def link_run(block: Block, page: PageFacts) -> bool:
-    return block.offsite_links >= RUN_LINKS and block.link_share >= RUN_LINK_SHARE and commercial(block)
+    """Off-site links (``link_run_links``) whose text is most of the element's
+    (``link_run_share``), with commercial evidence."""
+    opts = page.options
+    return block.offsite_links >= opts.link_run_links and block.link_share >= opts.link_run_share and commercial(block)
 
 
 @signal("spam.glued_anchors", weight=0.9)

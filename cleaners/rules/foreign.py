@@ -18,17 +18,6 @@ from ..language import UNSPACED
 from ..model import Block, PageFacts
 from .registry import signal
 
-# Units a foreign block needs (a short foreign name or title is not a block of prose);
-# units of scripts written without spaces are 3 characters, so 4 is a 12-character
-# sentence ("注册永利88即送彩金，立即登录官网。" has 16).
-FOREIGN_UNITS = 6
-FOREIGN_UNITS_UNSPACED = 4
-# Above this share of foreign characters a page is bilingual. 0.4: the injected cases
-# put 2-30% of a page in the spam's language; bilingual pages run near half.
-BILINGUAL_SHARE = 0.4
-# ... in at least this many prose blocks: two injected paragraphs can outweigh a short
-# news brief, a bilingual page alternates its languages throughout.
-BILINGUAL_BLOCKS = 4
 # Figures, a Latin word inside text of another script (a brand: "Padmabet লগইন"), or
 # words glued where anchors met ("спортСтолото").
 SHAPES = re.compile(r"\d|[A-Za-z]{4,}|[a-zа-яё][A-ZА-ЯЁ]")
@@ -50,10 +39,12 @@ def other_script(block: str, page: str) -> bool:
 
 @signal("spam.foreign_block", weight=0.3)
 def foreign_block(block: Block, page: PageFacts) -> float:
-    """1.0 for a prose block in a script or language foreign to a monolingual page."""
-    if block.quoted or (page.foreign_share > BILINGUAL_SHARE and page.foreign_blocks >= BILINGUAL_BLOCKS):
+    """1.0 for a prose block (``foreign_units``) in a script or language foreign to a
+    monolingual page (not ``bilingual_share`` of it in ``bilingual_blocks``)."""
+    opts = page.options
+    if block.quoted or (page.foreign_share > opts.bilingual_share and page.foreign_blocks >= opts.bilingual_blocks):
         return 0.0
-    if block.units < (FOREIGN_UNITS_UNSPACED if block.script in UNSPACED else FOREIGN_UNITS):
+    if block.units < (opts.foreign_units_unspaced if block.script in UNSPACED else opts.foreign_units):
         return 0.0
     if block.foreign:
         return 1.0

@@ -10,7 +10,6 @@ evidence never goes.
 
 from __future__ import annotations
 
-from ..facts import MAX_AUTHOR_CHARS
 from ..model import Block, Near, PageFacts
 from ..resources import COMMENT_AUTHORS
 from .foreign import other_script
@@ -21,7 +20,7 @@ from .registry import rule
 def spam_comment_header(block: Block, near: Near, page: PageFacts) -> bool:
     """A comment-header line ("Maria says:") whose next block went as spam: the header
     of a spam comment, outside any comment region a heading would have opened."""
-    return (near.after_spam and len(block.text) <= MAX_AUTHOR_CHARS
+    return (near.after_spam and len(block.text) <= page.options.comment_author_max_chars
             and COMMENT_AUTHORS.fullmatch(block.text.strip()) is not None)
 
 

@@ -5,14 +5,6 @@ from __future__ import annotations
 from ..model import PageFacts, Verdict
 from .registry import rule
 
-# Kept prose below this share of the page's characters is "nothing article-like left".
-ARTICLE_SHARE = 0.2
-# At least half the spam characters must rest on evidence beyond topic words for a
-# page to be condemned whole (a results table of clubs named "Casino ..." has none).
-SPECIFIC_SHARE = 0.5
-# Kept text that is mostly comments (this share) is a thread, not a doorway's leftovers.
-COMMENT_SHARE = 0.5
-
 
 def confident(verdict: Verdict, page: PageFacts) -> bool:
     """The spam removals are confident, and mostly rest on more than topic words.
@@ -22,7 +14,7 @@ def confident(verdict: Verdict, page: PageFacts) -> bool:
     opts = page.options
     if verdict.confidence < (opts.page_confidence if verdict.chars >= opts.min_article_chars else opts.spam_threshold):
         return False
-    return verdict.specific_chars >= SPECIFIC_SHARE * verdict.spam_chars
+    return verdict.specific_chars >= opts.specific_share * verdict.spam_chars
 
 
 def pitch(verdict: Verdict, page: PageFacts) -> bool:
@@ -34,13 +26,13 @@ def pitch(verdict: Verdict, page: PageFacts) -> bool:
     opts = page.options
     unsold = verdict.chars - verdict.selling_chars
     return (verdict.chars >= opts.min_article_chars and verdict.selling_share >= opts.pitch_share
-            and unsold < max(opts.min_article_chars, ARTICLE_SHARE * verdict.chars)
-            and verdict.pitch >= opts.pitch_learned and not _thread(verdict))
+            and unsold < max(opts.min_article_chars, opts.article_share * verdict.chars)
+            and verdict.pitch >= opts.pitch_learned and not _thread(verdict, page))
 
 
-def _thread(verdict: Verdict) -> bool:
-    """What the decisions keep is mostly the comment region."""
-    return verdict.kept_comment_chars >= COMMENT_SHARE * verdict.kept_chars > 0
+def _thread(verdict: Verdict, page: PageFacts) -> bool:
+    """What the decisions keep is mostly the comment region (``thread_comment_share``)."""
+    return verdict.kept_comment_chars >= page.options.thread_comment_share * verdict.kept_chars > 0
 
 
 @rule("spam.page", scope="page")
@@ -53,9 +45,9 @@ def spam_page(verdict: Verdict, page: PageFacts) -> bool:
         return True
     if verdict.spam_share < opts.page_spam_share or not confident(verdict, page):
         return False
-    if _thread(verdict):
+    if _thread(verdict, page):
         return False
-    return verdict.kept_prose_chars < max(opts.min_article_chars, ARTICLE_SHARE * verdict.chars)
+    return verdict.kept_prose_chars < max(opts.min_article_chars, opts.article_share * verdict.chars)
 
 
 @rule("guard.over_removal", scope="page")
