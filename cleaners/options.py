@@ -235,6 +235,50 @@ class CleanOptions:
     # ... the stopword ratio under which such a line is no prose (see no_prose_units).
     no_prose_stop_ratio: float = 0.08
 
+    # ---- Signal weights: each signal's evidence in [0, 1] counts weight * evidence (score.py) ----
+
+    # Content signals (rules/*.py, role "content") combine as a noisy-or: at a weight of
+    # spam_threshold or more, one signal at full evidence condemns a block alone. The
+    # weights are the values the signals were added with (cleaners v1, 2026-11-25, unless
+    # dated otherwise); the thresholds were measured on scores made with them, the weights
+    # were not measured one by one. spam.commercial_lexicon: saturated lexicon evidence
+    # alone condemns (0.7).
+    weight_commercial_lexicon: float = 0.7
+    # spam.brand_morphology: three brand-shaped names at density condemn alone (0.6).
+    weight_brand_morphology: float = 0.6
+    # spam.call_to_action: reaches spam_threshold alone, but fires only beside a brand, a
+    # topic word or a glued run, which weigh in too.
+    weight_call_to_action: float = 0.5
+    # spam.promo_phrase: two promo phrases at density condemn alone (0.6).
+    weight_promo_phrase: float = 0.6
+    # spam.glued_anchors: one glued run (evidence 0.6) already scores 0.54.
+    weight_glued_anchors: float = 0.9
+    # spam.offsite_anchor: a block half made of commercial off-site anchor text scores 0.6.
+    weight_offsite_anchor: float = 0.6
+    # spam.learned (2026-12-04): the model sure of 8+ words condemns alone (0.6); see
+    # learned_floor for its measurement.
+    weight_learned: float = 0.6
+    # spam.disguised_name (2026-12-04): a disguise alone stays under spam_threshold (0.4).
+    weight_disguised_name: float = 0.4
+    # spam.foreign_block: alone 0.3, under spam_threshold; with spam.language_mismatch
+    # (content 0.3 = context_full, so the context counts fully) 1 - 0.7 * 0.65 = 0.545:
+    # a foreign prose block goes, as rules/foreign.py intends.
+    weight_foreign_block: float = 0.3
+    # spam.comment_pitch: a brand-shaped name selling in a comment condemns alone (0.5).
+    weight_comment_pitch: float = 0.5
+    # Context signals (role "context") count only in proportion to the content evidence
+    # (context_full); all five at full evidence give 0.80. spam.language_mismatch:
+    weight_language_mismatch: float = 0.35
+    # spam.tail_position (see weight_language_mismatch for the context signals).
+    weight_tail_position: float = 0.2
+    # spam.repetition (see weight_language_mismatch for the context signals).
+    weight_repetition: float = 0.2
+    # spam.no_prose (see weight_language_mismatch for the context signals).
+    weight_no_prose: float = 0.25
+    # spam.comment_section: comments are where drive-by spam lands (see
+    # weight_language_mismatch for the context signals).
+    weight_comment_section: float = 0.35
+
     # ---- Block score (score.py) ----
 
     # Content score at which context evidence counts fully. 0.3: a block with three

@@ -54,7 +54,7 @@ def score_block(block: Block, page: PageFacts) -> Score:
         if e <= 0:
             continue
         evidence.append((entry.code, round(e, 3)))
-        weighted = entry.weight * e
+        weighted = getattr(opts, entry.weight) * e
         kinds += e >= opts.diverse_min_evidence and (entry.role == "content" or entry.code in DIVERSE_CONTEXT)
         if entry.role == "content":
             content.append(weighted)

@@ -9,7 +9,8 @@ import pytest
 
 from cleaners import REGISTRY
 from cleaners.resources import DataError, TermPattern
-from cleaners.rules.registry import CODE, rule, signal
+from cleaners.options import CleanOptions
+from cleaners.rules.registry import CODE, default_weight, rule, signal
 from test_clean_cases import CASES, emitted, run
 
 README = Path(__file__).resolve().parents[1] / "cleaners" / "data" / "README.md"
@@ -42,7 +43,12 @@ def test_codes_are_kind_dot_snake_name_and_kinds_match_removals() -> None:
     for code, entry in REGISTRY.items():
         assert CODE.match(code) and entry.kind == code.split(".")[0]
         if entry.shape == "signal":
-            assert 0 < entry.weight <= 1 and entry.role in ("content", "context")
+            assert 0 < default_weight(entry) <= 1 and entry.role in ("content", "context")
+
+
+def test_every_weight_field_weighs_one_signal() -> None:
+    weights = sorted(f for f in CleanOptions.__dataclass_fields__ if f.startswith("weight_"))
+    assert weights == sorted(e.weight for e in REGISTRY.values() if e.shape == "signal")
 
 
 def test_registering_a_bad_or_duplicate_code_fails() -> None:
@@ -50,7 +56,9 @@ def test_registering_a_bad_or_duplicate_code_fails() -> None:
     with pytest.raises(ValueError, match="kind.snake_name"):
         rule("Spam-Bad")(lambda block, page: False)
     with pytest.raises(ValueError, match="twice"):
-        signal("spam.brand_morphology", weight=0.5)(lambda block, page: 0.0)
+        signal("spam.brand_morphology", weight="weight_brand_morphology")(lambda block, page: 0.0)
+    with pytest.raises(ValueError, match="not a CleanOptions weight_"):
+        signal("spam.new_signal", weight="spam_threshold")(lambda block, page: 0.0)
     assert REGISTRY == before
 
 

@@ -11,7 +11,7 @@ that fires decides).
 from __future__ import annotations
 
 from . import anchors, boilerplate, comments, context, foreign, hidden, learned, lexicon, neighbour, page  # noqa: F401
-from .registry import ORDER, REGISTRY, Entry, entries, rule, set_order, signal
+from .registry import ORDER, REGISTRY, Entry, default_weight, entries, rule, set_order, signal
 
 set_order((
     # DOM stage: elements dropped before extraction.
@@ -31,4 +31,4 @@ set_order((
     "spam.page", "guard.over_removal",
 ))
 
-__all__ = ["ORDER", "REGISTRY", "Entry", "entries", "rule", "signal"]
+__all__ = ["ORDER", "REGISTRY", "Entry", "default_weight", "entries", "rule", "signal"]

@@ -15,7 +15,7 @@ def link_run(block: Block, page: PageFacts) -> bool:
     return block.offsite_links >= opts.link_run_links and block.link_share >= opts.link_run_share and commercial(block)
 
 
-@signal("spam.glued_anchors", weight=0.9)
+@signal("spam.glued_anchors", weight="weight_glued_anchors")
 def glued_anchors(block: Block, page: PageFacts) -> float:
     """One glued run reads 0.6, two or more 1.0."""
     if not block.glued:
@@ -23,7 +23,7 @@ def glued_anchors(block: Block, page: PageFacts) -> float:
     return min(1.0, 0.6 + 0.4 * (block.glued - 1))
 
 
-@signal("spam.offsite_anchor", weight=0.6)
+@signal("spam.offsite_anchor", weight="weight_offsite_anchor")
 def offsite_anchor(block: Block, page: PageFacts) -> float:
     """Share of the block that is text of off-site links with commercial evidence."""
     return min(1.0, 2 * block.anchor_share)

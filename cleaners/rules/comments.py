@@ -6,13 +6,13 @@ from ..model import Block, PageFacts
 from .registry import signal
 
 
-@signal("spam.comment_section", weight=0.35, role="context")
+@signal("spam.comment_section", weight="weight_comment_section", role="context")
 def comment_section(block: Block, page: PageFacts) -> float:
     """Comments are where drive-by spam lands; their commercial words weigh more there."""
     return 1.0 if block.in_comments else 0.0
 
 
-@signal("spam.comment_pitch", weight=0.5)
+@signal("spam.comment_pitch", weight="weight_comment_pitch")
 def comment_pitch(block: Block, page: PageFacts) -> float:
     """A comment that names a brand-shaped name and sells (a topic word, a call or an
     offer): the drive-by comment's pitch, however long its thanks around it."""

@@ -11,7 +11,7 @@ from ..model import Block, PageFacts
 from .registry import signal
 
 
-@signal("spam.language_mismatch", weight=0.35, role="context")
+@signal("spam.language_mismatch", weight="weight_language_mismatch", role="context")
 def language_mismatch(block: Block, page: PageFacts) -> float:
     """1.0 for another script or a named foreign language (``Block.foreign``), 0.7 for
     another stopword language, 0.5 for a sentence (``mismatch_units``) with (almost) none
@@ -31,18 +31,18 @@ def language_mismatch(block: Block, page: PageFacts) -> float:
     return 0.0
 
 
-@signal("spam.tail_position", weight=0.2, role="context")
+@signal("spam.tail_position", weight="weight_tail_position", role="context")
 def tail_position(block: Block, page: PageFacts) -> float:
     start = page.options.tail_position_start
     return max(0.0, (block.position - start) / (1 - start))
 
 
-@signal("spam.repetition", weight=0.2, role="context")
+@signal("spam.repetition", weight="weight_repetition", role="context")
 def repetition(block: Block, page: PageFacts) -> float:
     return min(1.0, block.repeats / 2)
 
 
-@signal("spam.no_prose", weight=0.25, role="context")
+@signal("spam.no_prose", weight="weight_no_prose", role="context")
 def no_prose(block: Block, page: PageFacts) -> float:
     if block.script in UNSPACED or block.units < page.options.no_prose_units or block.sentence_end:
         return 0.0

@@ -37,7 +37,7 @@ def other_script(block: str, page: str) -> bool:
     return frozenset({block, page}) not in KIN
 
 
-@signal("spam.foreign_block", weight=0.3)
+@signal("spam.foreign_block", weight="weight_foreign_block")
 def foreign_block(block: Block, page: PageFacts) -> float:
     """1.0 for a prose block (``foreign_units``) in a script or language foreign to a
     monolingual page (not ``bilingual_share`` of it in ``bilingual_blocks``)."""

@@ -7,7 +7,7 @@ from .registry import signal
 
 
 
-@signal("spam.learned", weight=0.6)
+@signal("spam.learned", weight="weight_learned")
 def learned(block: Block, page: PageFacts) -> float:
     """The n-gram model (cleaners/ngrams.py) reads the block as spam: its probability above
     ``learned_floor``, faded below ``learned_units`` words."""
@@ -18,7 +18,7 @@ def learned(block: Block, page: PageFacts) -> float:
     return max(0.0, (block.learned - floor) / (1.0 - floor)) * min(1.0, block.units / opts.learned_units)
 
 
-@signal("spam.disguised_name", weight=0.4)
+@signal("spam.disguised_name", weight="weight_disguised_name")
 def disguised_name(block: Block, page: PageFacts) -> float:
     """A word written in mathematical letters, spaced out, with look-alikes or hidden
     characters: news prose never writes a name so, promotion does to pass filters."""

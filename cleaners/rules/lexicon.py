@@ -45,7 +45,7 @@ def strong_commercial(block: Block, options: CleanOptions) -> bool:
     return saturate(hits, block.units, options.lexicon_full_hits, options.lexicon_density) >= options.strong_lexicon_score
 
 
-@signal("spam.commercial_lexicon", weight=0.7)
+@signal("spam.commercial_lexicon", weight="weight_commercial_lexicon")
 def commercial_lexicon(block: Block, page: PageFacts) -> float:
     opts = page.options
     discount = opts.topic_discount
@@ -53,18 +53,18 @@ def commercial_lexicon(block: Block, page: PageFacts) -> float:
     return saturate(hits, block.units, opts.lexicon_full_hits, opts.lexicon_density)
 
 
-@signal("spam.brand_morphology", weight=0.6)
+@signal("spam.brand_morphology", weight="weight_brand_morphology")
 def brand_morphology(block: Block, page: PageFacts) -> float:
     return saturate(block.brands, block.units, page.options.brand_full_hits, page.options.brand_density)
 
 
-@signal("spam.call_to_action", weight=0.5)
+@signal("spam.call_to_action", weight="weight_call_to_action")
 def call_to_action(block: Block, page: PageFacts) -> float:
     if not (block.brands >= 1 or block.topics or block.glued):
         return 0.0
     return saturate(block.cta, block.units, page.options.cta_full_hits, page.options.cta_density)
 
 
-@signal("spam.promo_phrase", weight=0.6)
+@signal("spam.promo_phrase", weight="weight_promo_phrase")
 def promo_phrase(block: Block, page: PageFacts) -> float:
     return saturate(block.promo, block.units, page.options.promo_full_hits, page.options.promo_density)

@@ -6,8 +6,9 @@ listed, or listed but not registered, fails at import).
 
 Two shapes only. A ``@rule`` decides (true: the block goes, under its code); a
 ``@signal`` gives evidence in [0, 1] that ``score.py`` combines per block, with the
-signal's ``weight`` and ``role`` ("content" evidence can condemn a block; "context"
-evidence only strengthens content evidence). ``scope`` says what a function reads:
+signal's ``weight`` (the name of a ``CleanOptions`` field, so a job can change it) and
+``role`` ("content" evidence can condemn a block; "context" evidence only strengthens
+content evidence). ``scope`` says what a function reads:
 "block" (a text block and the page facts), "dom" (an HTML element's facts),
 "neighbour" (a kept block next to removed spam: the block, a ``Near`` telling which
 side is spam and giving the block's score on demand, and the page facts) or "page"
@@ -19,23 +20,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
+from ..options import CleanOptions
+
 CODE = re.compile(r"^(spam|boilerplate|guard)\.[a-z_]+$")
+# The registry's vocabulary (what a function reads, how its evidence counts): names, not
+# numbers to tune.
 SCOPES = ("block", "dom", "neighbour", "page")
 ROLES = ("content", "context")
+WEIGHTS = frozenset(f.name for f in fields(CleanOptions) if f.name.startswith("weight_"))
+DEFAULTS = CleanOptions()
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One registered rule or signal."""
+    """One registered rule or signal; a signal's ``weight`` names its CleanOptions field."""
 
     code: str
     shape: str
     scope: str
     fn: Callable[..., Any]
-    weight: float = 1.0
+    weight: str = ""
     role: str = "content"
 
     @property
@@ -55,6 +62,8 @@ def _register(entry: Entry) -> None:
         raise ValueError(f"reason code registered twice: {entry.code}")
     if entry.scope not in SCOPES or entry.role not in ROLES:
         raise ValueError(f"{entry.code}: bad scope {entry.scope!r} or role {entry.role!r}")
+    if entry.shape == "signal" and entry.weight not in WEIGHTS:
+        raise ValueError(f"{entry.code}: weight {entry.weight!r} is not a CleanOptions weight_* field")
     REGISTRY[entry.code] = entry
 
 
@@ -66,12 +75,18 @@ def rule(code: str, scope: str = "block") -> Callable[[Callable[..., bool]], Cal
     return wrap
 
 
-def signal(code: str, weight: float, role: str = "content") -> Callable[[Callable[..., float]], Callable[..., float]]:
-    """Register an evidence signal under ``code`` with its weight in the block score."""
+def signal(code: str, weight: str, role: str = "content") -> Callable[[Callable[..., float]], Callable[..., float]]:
+    """Register an evidence signal under ``code``; ``weight`` names the CleanOptions field
+    holding its weight in the block score (``weight_...``)."""
     def wrap(fn: Callable[..., float]) -> Callable[..., float]:
         _register(Entry(code, "signal", "block", fn, weight, role))
         return fn
     return wrap
+
+
+def default_weight(entry: Entry) -> float:
+    """A signal's weight under the default options."""
+    return getattr(DEFAULTS, entry.weight)
 
 
 def set_order(codes: tuple[str, ...]) -> None:
