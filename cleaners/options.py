@@ -2,7 +2,8 @@
 
 One named field per number a rule, a signal, a fact or a decision reads; rules read
 them from ``page.options``, fact builders take the options as a parameter. Field names
-equal the keys of a job file's ``[cleaner]`` table.
+equal the keys of a job file's ``[cleaner]`` table and the names of
+``cleancrawl ... -s cleaner.NAME=VALUE``; ``CleanOptions.from_mapping`` checks them.
 Fields are grouped by the stage that reads them, in the order the stages run, and each
 cites the measurement it comes from; "cases" means ``tests/cases/*.json`` and "bench"
 the 181 pages of ``bench/extraction.py`` (legitimate articles, so any spam removal
@@ -12,7 +13,11 @@ characters / 3.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,3 +366,46 @@ class CleanOptions:
     detect_language: bool = True
     # Characters of text langdetect reads (its cost grows with the sample).
     language_sample: int = 1200
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any], base: CleanOptions | None = None) -> CleanOptions:
+        """Return ``base`` (default: the defaults) with ``values`` laid over it, by field name.
+
+        A value of the field's type is taken as it is (a whole number for a float field
+        too); a string is parsed as the command line gives it: a number, or true/false/1/0
+        for a switch. Raises ValueError, with a one-line message naming the key, for an
+        unknown name or a value of the wrong kind.
+        """
+        defaults = cls()
+        known = [f.name for f in fields(cls)]
+        changes = {}
+        for key, value in values.items():
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1)
+                raise ValueError(f"unknown cleaner option {key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+            changes[key] = _typed(key, value, type(getattr(defaults, key)))
+        return replace(base or defaults, **changes)
+
+
+BOOLS = {"true": True, "false": False, "1": True, "0": False}
+KINDS = {bool: "true or false (or 1 or 0)", int: "a whole number", float: "a number"}
+
+
+def _typed(key: str, value: Any, kind: type) -> Any:
+    """``value`` as a ``kind`` (bool, int or float); ValueError naming ``key`` when it is not one."""
+    parsed = value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            parsed = BOOLS[text.lower()] if kind is bool else kind(text)
+        except (KeyError, ValueError):
+            parsed = None
+    if kind is bool:
+        ok = isinstance(parsed, bool)
+    elif kind is int:
+        ok = isinstance(parsed, int) and not isinstance(parsed, bool)
+    else:
+        ok = isinstance(parsed, (int, float)) and not isinstance(parsed, bool) and math.isfinite(parsed)
+    if not ok:
+        raise ValueError(f"cleaner option {key} must be {KINDS[kind]}, not {value!r}")
+    return float(parsed) if kind is float else parsed
