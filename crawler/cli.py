@@ -24,8 +24,12 @@ examples:
   cleancrawl crawl --sitemap https://news.example.org/sitemap.xml --max-pages 500
   cleancrawl crawl --config jobs/example.toml
   cleancrawl process saved_pages/ --out data/offline
-  cleancrawl clean-text article.txt --explain
+  cleancrawl clean-text article.txt --explain -s cleaner.spam_threshold=0.6
   cleancrawl stats data/news"""
+
+
+CLEANER_HELP = ("set a cleaner threshold, weight or switch: NAME is a field of cleaners/options.py, "
+                "as in a job file's [cleaner] table (repeatable)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "(by default a re-run into the same --out adds only new or changed pages)")
     c.add_argument("--workers", type=int, metavar="N", help="extraction processes (default: one per core)")
     c.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
-                   help="override a Scrapy setting, as `scrapy crawl -s` does (repeatable)")
+                   help="override a Scrapy setting, as `scrapy crawl -s` does, or a cleaner option as "
+                        "cleaner.NAME=VALUE (NAME: a field of cleaners/options.py) (repeatable)")
     c.set_defaults(run=_crawl)
 
     pr = sub.add_parser("process", help="extract and clean saved HTML or WARC files into a dataset",
@@ -69,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--out", default="output", help="dataset directory (default: output)")
     pr.add_argument("--workers", type=int, metavar="N", help="processes (default: one per core)")
     pr.add_argument("--no-raw", action="store_true", help="do not store the raw HTML (no reclean later)")
+    pr.add_argument("-s", dest="settings", action="append", default=[], metavar="cleaner.NAME=VALUE",
+                    help=CLEANER_HELP)
     pr.set_defaults(run=_process)
 
     t = sub.add_parser("clean-text", help="clean plain text (a text dump) and print the result",
@@ -76,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "standard output; with --explain, say on standard error what was removed and why.")
     t.add_argument("file", nargs="?", default="-", metavar="FILE|-")
     t.add_argument("--explain", action="store_true", help="list each removal: reason, score, signals, text")
+    t.add_argument("-s", dest="settings", action="append", default=[], metavar="cleaner.NAME=VALUE",
+                   help=CLEANER_HELP)
     t.set_defaults(run=_clean_text)
 
     r = sub.add_parser("reclean", help="re-run the current cleaner over a dataset's stored raw HTML",
@@ -130,7 +139,7 @@ def _crawl(args: argparse.Namespace) -> int:
 def _process(args: argparse.Namespace) -> int:
     from .commands import run_process
 
-    return run_process(args.paths, args.out, args.workers, store_raw=not args.no_raw)
+    return run_process(args.paths, args.out, args.workers, store_raw=not args.no_raw, settings=args.settings)
 
 
 def _reclean(args: argparse.Namespace) -> int:
@@ -142,7 +151,7 @@ def _reclean(args: argparse.Namespace) -> int:
 def _clean_text(args: argparse.Namespace) -> int:
     from .commands import run_clean_text
 
-    return run_clean_text(args.file, args.explain)
+    return run_clean_text(args.file, args.explain, args.settings)
 
 
 def _stats(args: argparse.Namespace) -> int:

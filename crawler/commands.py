@@ -7,10 +7,10 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from . import summary
-from .config import JobConfig, load_job, merge, new_crawl_id, parse_setting
+from .config import JobConfig, clean_options, load_job, merge, new_crawl_id, split_settings
 from .errors import InputError
 
 # Loopback needs no politeness: no delay, no throttle, many requests at once.
@@ -39,30 +39,40 @@ def run_crawl_command(args: argparse.Namespace) -> int:
     """Build the job from defaults < --config < flags, crawl, print the summary."""
     from .run import run_crawl
 
-    config = load_job(args.config) if args.config else JobConfig()
-    flags: dict[str, Any] = {
-        "start_urls": args.start_url or None, "sitemaps": args.sitemap or None, "feeds": args.feed or None,
-        "allowed_domains": args.allowed_domain or None, "out": args.out, "jobdir": args.jobdir,
-        "max_pages": args.max_pages, "max_depth": args.max_depth, "workers": args.workers,
-        "incremental": False if args.full else None,
-        "settings": dict(parse_setting(s) for s in args.settings) or None,
-    }
-    config = merge(config, flags, source="command line").validate()
+    config = job_config(args).validate()
     result = run_crawl(config, new_crawl_id())
     print(summary.render(result))
     return 0 if result.get("finish_reason") in FINISHED else 1
 
 
-def run_process(paths: list[str], out: str, workers: int | None, store_raw: bool = True) -> int:
-    """Process saved HTML files into a dataset."""
+def job_config(args: argparse.Namespace) -> JobConfig:
+    """The crawl job of `cleancrawl crawl ARGS`: defaults < --config < flags; `-s cleaner.NAME=VALUE`
+    goes to the job's cleaner options, any other `-s` to its Scrapy settings."""
+    config = load_job(args.config) if args.config else JobConfig()
+    scrapy, cleaner = split_settings(args.settings)
+    flags: dict[str, Any] = {
+        "start_urls": args.start_url or None, "sitemaps": args.sitemap or None, "feeds": args.feed or None,
+        "allowed_domains": args.allowed_domain or None, "out": args.out, "jobdir": args.jobdir,
+        "max_pages": args.max_pages, "max_depth": args.max_depth, "workers": args.workers,
+        "incremental": False if args.full else None,
+        "settings": scrapy or None, "cleaner": cleaner or None,
+    }
+    return merge(config, flags, source="command line")
+
+
+def run_process(paths: list[str], out: str, workers: int | None, store_raw: bool = True,
+                settings: Sequence[str] = ()) -> int:
+    """Process saved HTML files into a dataset, with the cleaner options of `-s cleaner.NAME=VALUE`."""
+    from .process import ProcessOptions
     from .run import run_offline
     from .sources import file_pages, html_files
     from .warc import is_warc
 
+    options = ProcessOptions(clean=clean_options(settings))
     files = html_files(paths)
     crawl_id = new_crawl_id()
     total = 0 if any(is_warc(f) for f in files) else len(files)  # a WARC's record count is unknown
-    result = run_offline(file_pages(files, crawl_id), total, out, crawl_id, workers, store_raw)
+    result = run_offline(file_pages(files, crawl_id), total, out, crawl_id, workers, store_raw, options)
     print(summary.render(result))
     return 0
 
@@ -93,10 +103,12 @@ def _raw_pages(raw: Any, crawl_id: str) -> Iterator[Any]:
                        status=row["http_status"] or 200, headers=headers, page_type=kind)
 
 
-def run_clean_text(file: str, explain: bool) -> int:
-    """Clean plain text from a file or standard input; print it, and the removals if asked."""
+def run_clean_text(file: str, explain: bool, settings: Sequence[str] = ()) -> int:
+    """Clean plain text from a file or standard input, with the cleaner options of
+    `-s cleaner.NAME=VALUE`; print it, and the removals if asked."""
     from cleaners import clean_text
 
+    options = clean_options(settings)
     if file == "-":
         text = sys.stdin.read()
     else:
@@ -108,7 +120,7 @@ def run_clean_text(file: str, explain: bool) -> int:
             raise InputError(f"{file} is a directory, not a text file") from None
         except OSError as exc:
             raise InputError(f"cannot read {file}: {exc.strerror}") from None
-    result = clean_text(text)
+    result = clean_text(text, options=options)
     sys.stdout.write(result.text + ("\n" if result.text and not result.text.endswith("\n") else ""))
     if explain:
         for line in explain_lines(result):

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import secrets
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .errors import ConfigError, InputError
+
+if TYPE_CHECKING:
+    from cleaners import CleanOptions
+
+# `-s cleaner.NAME=VALUE` sets a cleaner option; any other name is a Scrapy setting.
+CLEANER_PREFIX = "cleaner."
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +61,9 @@ class JobConfig:
     politeness: Politeness = field(default_factory=Politeness)
     # Scrapy setting overrides, as `-s NAME=VALUE` or a [settings] table.
     settings: dict[str, Any] = field(default_factory=dict)
+    # Cleaner options the job sets, by CleanOptions field name (cleaners/options.py), as
+    # a [cleaner] table or `-s cleaner.NAME=VALUE`; checked and typed when merged.
+    cleaner: dict[str, Any] = field(default_factory=dict)
 
     def validate(self) -> "JobConfig":
         """Check URLs and limits; raises InputError or ConfigError with the culprit named."""
@@ -88,6 +98,8 @@ class JobConfig:
         }
         if self.state:
             s["CLEANCRAWL_STATE"] = self.state
+        if self.cleaner:
+            s["CLEANCRAWL_CLEANER"] = dict(self.cleaner)
         if self.max_pages:
             s["CLOSESPIDER_ITEMCOUNT"] = self.max_pages
         if self.max_depth:
@@ -149,9 +161,11 @@ def merge(config: Any, values: dict[str, Any], source: str = "options", prefix: 
             value = merge(getattr(config, key), value, source, prefix=f"{prefix}{key}.")
         elif isinstance(default, tuple):
             value = tuple([value] if isinstance(value, str) else value)
-        elif key == "settings":
-            value = {**config.settings, **value}
+        elif key in ("settings", "cleaner") and isinstance(value, dict):
+            value = {**getattr(config, key), **value}
         _check_type(f"{source}: {prefix}{key}", value, default, known[key].type)
+        if key == "cleaner":
+            value = cleaner_values(value, source)
         changes[key] = value
     return replace(config, **changes)
 
@@ -191,6 +205,41 @@ def parse_setting(text: str) -> tuple[str, str]:
     if not sep or not name.strip():
         raise ConfigError(f"invalid setting {text!r}: expected NAME=VALUE")
     return name.strip(), value
+
+
+def split_settings(texts: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Split `-s NAME=VALUE` overrides into Scrapy settings and cleaner options (``cleaner.NAME``)."""
+    scrapy: dict[str, str] = {}
+    cleaner: dict[str, str] = {}
+    for text in texts:
+        name, value = parse_setting(text)
+        if name.startswith(CLEANER_PREFIX):
+            cleaner[name[len(CLEANER_PREFIX):]] = value
+        else:
+            scrapy[name] = value
+    return scrapy, cleaner
+
+
+def cleaner_values(values: dict[str, Any], source: str) -> dict[str, Any]:
+    """Check cleaner options by name and type (``CleanOptions.from_mapping``); return them
+    typed ("0.6" -> 0.6). Raises ConfigError naming the source and the key."""
+    from cleaners import CleanOptions  # the cleaner's import is paid only when it is configured
+
+    try:
+        options = CleanOptions.from_mapping(values)
+    except ValueError as exc:
+        raise ConfigError(f"{source}: {exc}") from None
+    return {key: getattr(options, key) for key in values}
+
+
+def clean_options(texts: Sequence[str]) -> CleanOptions:
+    """The cleaner options of a command that only cleans (`-s cleaner.NAME=VALUE`, repeatable)."""
+    from cleaners import CleanOptions
+
+    scrapy, cleaner = split_settings(texts)
+    if scrapy:
+        raise ConfigError(f"invalid setting {next(iter(scrapy))!r}: only cleaner.NAME=VALUE applies to this command")
+    return CleanOptions.from_mapping(cleaner_values(cleaner, "command line"))
 
 
 def new_crawl_id(now: datetime | None = None) -> str:

@@ -13,7 +13,9 @@ import asyncio
 from collections import Counter
 from typing import Any, Sequence
 
+from cleaners import CleanOptions
 from scrapy.crawler import Crawler
+from scrapy.settings import BaseSettings
 
 from .config import crawl_id_of
 from .dataset.wal import LoggedWriter
@@ -26,6 +28,11 @@ from .state import state_of
 from .summary import count_outcome
 
 
+def process_options(settings: BaseSettings) -> ProcessOptions:
+    """A crawl's extract+clean options: the job's cleaner options (CLEANCRAWL_CLEANER) over the defaults."""
+    return ProcessOptions(clean=CleanOptions.from_mapping(settings.getdict("CLEANCRAWL_CLEANER")))
+
+
 class ProcessPipeline:
     """Extract and clean pages off the reactor, in worker processes; write the dataset."""
 
@@ -35,7 +42,7 @@ class ProcessPipeline:
         self.crawl_id = crawl_id_of(crawler)
         self.store_raw = s.getbool("CLEANCRAWL_STORE_RAW")
         self.pool = WorkerPool(workers=s.getint("CLEANCRAWL_WORKERS") or None,
-                               timeout=s.getfloat("CLEANCRAWL_PAGE_TIMEOUT"), options=ProcessOptions())
+                               timeout=s.getfloat("CLEANCRAWL_PAGE_TIMEOUT"), options=process_options(s))
         self.writer = DatasetWriter(s.get("CLEANCRAWL_OUT"), self.crawl_id,
                                     rows_per_group=s.getint("CLEANCRAWL_ROWS_PER_GROUP"),
                                     rows_per_file=s.getint("CLEANCRAWL_ROWS_PER_FILE"))

@@ -8,15 +8,18 @@ import time
 from collections import Counter, deque
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .config import JobConfig
 from .dataset.writer import DatasetWriter
 from .errors import ConfigError
 from .journal import JobDir
 from .pool import WorkerPool
-from .process import Outcome, Page, raw_row
+from .process import Outcome, Page, ProcessOptions, raw_row
 from . import summary
+
+if TYPE_CHECKING:
+    from scrapy.settings import Settings
 
 
 def run_crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
@@ -34,12 +37,9 @@ def run_crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
         job.unlock()
 
 
-def _crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
-    from scrapy.crawler import CrawlerProcess
+def crawl_settings(config: JobConfig, crawl_id: str) -> Settings:
+    """The Scrapy settings of a job: crawler/settings.py, then the job's (``to_scrapy_settings``)."""
     from scrapy.settings import Settings
-
-    from .spiders.articles import ArticlesSpider
-    from .state import state_lock, state_path
 
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
@@ -47,6 +47,16 @@ def _crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
         settings.setdict(config.to_scrapy_settings(crawl_id), priority="cmdline")
     except (ValueError, TypeError, KeyError) as exc:
         raise ConfigError(f"bad crawl setting: {exc}") from None
+    return settings
+
+
+def _crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
+    from scrapy.crawler import CrawlerProcess
+
+    from .spiders.articles import ArticlesSpider
+    from .state import state_lock, state_path
+
+    settings = crawl_settings(config, crawl_id)
     # One crawl at a time per dataset: taken before Scrapy opens anything.
     with state_lock(state_path(settings.get("CLEANCRAWL_OUT"), settings.get("CLEANCRAWL_STATE") or "")):
         try:
@@ -81,12 +91,13 @@ class Progress:
 
 
 def run_offline(items: Iterable[Page | Outcome], total: int, out: str, crawl_id: str,
-                workers: int | None = None, store_raw: bool = True) -> dict[str, Any]:
+                workers: int | None = None, store_raw: bool = True,
+                options: ProcessOptions | None = None) -> dict[str, Any]:
     """Process pages through the pool into a dataset, in input order; return the run summary."""
     counters: Counter[str] = Counter()
     started = time.monotonic()
     progress = Progress(total)
-    with DatasetWriter(out, crawl_id) as writer, WorkerPool(workers) as pool:
+    with DatasetWriter(out, crawl_id) as writer, WorkerPool(workers, options=options) as pool:
         window: deque[tuple[Page | None, Future[Outcome] | Outcome]] = deque()
         limit = pool.workers * 4
         done = 0

@@ -79,6 +79,9 @@ CLEANCRAWL_CHECKPOINT_BYTES = 64 << 20
 CLEANCRAWL_INCREMENTAL = True
 # The state file; empty means CLEANCRAWL_OUT/state.sqlite.
 CLEANCRAWL_STATE = ""
+# Cleaner options that differ from CleanOptions' defaults, by field name: the job's
+# [cleaner] table and `-s cleaner.NAME=VALUE` (crawler/config.py).
+CLEANCRAWL_CLEANER: dict[str, object] = {}
 # Seconds between progress lines in the log; 0 turns them off.
 CLEANCRAWL_PROGRESS_INTERVAL = 10.0
 

@@ -24,6 +24,18 @@ from conftest import SEED, run_cli
          "cleancrawl: error: invalid setting 'NOEQUALS': expected NAME=VALUE"),
         (["stats", "no/such/dataset"], "cleancrawl: error: no such dataset: no/such/dataset"),
         (["reclean", "no/such/dataset", "--out", "x"], "cleancrawl: error: no such dataset: no/such/dataset"),
+        (["crawl", "--start-url", "http://127.0.0.1:9/", "-s", "cleaner.nope=1"],
+         "cleancrawl: error: command line: unknown cleaner option 'nope'"),
+        (["process", "tests/cases/html/table_cell_ru.html", "-s", "cleaner.nope=1"],
+         "cleancrawl: error: command line: unknown cleaner option 'nope'"),
+        (["clean-text", "tests/cases/seeds/000_8dc2b0d923a32ba4.txt", "-s", "cleaner.nope=1"],
+         "cleancrawl: error: command line: unknown cleaner option 'nope'"),
+        (["process", "tests/cases/html/table_cell_ru.html", "-s", "cleaner.spam_threshold=high"],
+         "cleancrawl: error: command line: cleaner option spam_threshold must be a number, not 'high'"),
+        (["clean-text", "tests/cases/seeds/000_8dc2b0d923a32ba4.txt", "-s", "cleaner.detect_language=maybe"],
+         "cleancrawl: error: command line: cleaner option detect_language must be true or false (or 1 or 0), not 'maybe'"),
+        (["clean-text", "tests/cases/seeds/000_8dc2b0d923a32ba4.txt", "-s", "DOWNLOAD_DELAY=0"],
+         "cleancrawl: error: invalid setting 'DOWNLOAD_DELAY': only cleaner.NAME=VALUE applies to this command"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str) -> None:
@@ -61,7 +73,9 @@ def test_help_explains_every_command() -> None:
     for command in ("demo", "crawl", "process", "clean-text", "reclean", "stats"):
         assert command in r.stdout
     r = run_cli("crawl", "--help")
-    assert "-s NAME=VALUE" in r.stdout and "--max-pages" in r.stdout
+    assert "-s NAME=VALUE" in r.stdout and "--max-pages" in r.stdout and "cleaner.NAME=VALUE" in r.stdout
+    for command in ("process", "clean-text"):
+        assert "-s cleaner.NAME=VALUE" in run_cli(command, "--help").stdout
 
 
 def test_clean_text_reads_stdin_and_explains() -> None:

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
 
+from cleaners import CleanOptions
 from conftest import FAST, REPO, run_cli
+from crawler.cli import build_parser
+from crawler.commands import job_config
 from crawler.config import load_job
+from crawler.pipelines import process_options
+from crawler.run import crawl_settings
 from crawler.dataset.reader import open_table
 from crawler.demo.server import SiteServer
 
@@ -24,6 +31,29 @@ def test_example_job_loads_into_scrapy_settings() -> None:
     assert (s["CLOSESPIDER_ITEMCOUNT"], s["DEPTH_LIMIT"], s["CLEANCRAWL_INCREMENTAL"]) == (5000, 4, True)
     assert (s["DOWNLOAD_DELAY"], s["CONCURRENT_REQUESTS_PER_DOMAIN"], s["AUTOTHROTTLE_ENABLED"]) == (1.0, 2, True)
     assert s["USER_AGENT"].startswith("cleancrawl-example/") and s["DOWNLOAD_TIMEOUT"] == 20
+
+
+def test_example_cleaner_table_lists_valid_names_at_their_defaults() -> None:
+    assert load_job(EXAMPLE).cleaner == {}  # every value is commented out
+    table = EXAMPLE.read_text(encoding="utf8").split("\n[cleaner]\n", 1)[1].split("\n[", 1)[0]
+    values = tomllib.loads("\n".join(line.lstrip("# ") for line in table.splitlines() if re.match(r"# ?[a-z_]+ = ", line)))
+    assert len(values) >= 5
+    assert CleanOptions.from_mapping(values) == CleanOptions()
+
+
+def test_a_cleaner_table_and_cleaner_flags_reach_the_crawls_process_options(tmp_path: Path) -> None:
+    job = tmp_path / "job.toml"
+    job.write_text('start_urls = ["http://127.0.0.1:9/"]\n[cleaner]\nspam_threshold = 0.6\nweight_learned = 0.5\n'
+                   "detect_language = false\n", encoding="utf8")
+    args = build_parser().parse_args(["crawl", "--config", str(job), "-s", "cleaner.spam_threshold=0.7",
+                                      "-s", "DOWNLOAD_TIMEOUT=5"])
+    settings = crawl_settings(job_config(args).validate(), "id")
+    clean = process_options(settings).clean  # what ProcessPipeline hands the worker pool
+    assert (clean.spam_threshold, clean.weight_learned, clean.detect_language) == (0.7, 0.5, False)
+    assert clean.probe_threshold == CleanOptions().probe_threshold
+    assert settings.getint("DOWNLOAD_TIMEOUT") == 5 and "cleaner.spam_threshold" not in settings
+    plain = crawl_settings(load_job(EXAMPLE), "id")
+    assert process_options(plain).clean == CleanOptions()
 
 
 def test_example_job_runs_against_the_demo_site(tmp_path: Path) -> None:
@@ -53,6 +83,11 @@ def test_example_job_runs_against_the_demo_site(tmp_path: Path) -> None:
     ("politeness = 2\n", "politeness must be a table, like [politeness]"),
     ("[politeness]\nconcurrency = 0\n", "politeness: delay must be >= 0 and concurrency >= 1"),
     ("max_depth = -1\n", "max_pages, max_depth and workers must be >= 0, page_timeout > 0"),
+    ("[cleaner]\nspam_treshold = 0.6\n", "unknown cleaner option 'spam_treshold' (did you mean 'spam_threshold'?)"),
+    ("[cleaner]\nspam_threshold = 'high'\n", "cleaner option spam_threshold must be a number, not 'high'"),
+    ("[cleaner]\nlanguage_sample = 1.5\n", "cleaner option language_sample must be a whole number, not 1.5"),
+    ("cleaner = 2\n", "cleaner must be a table, not 2"),
+    ("settings = 2\n", "settings must be a table, not 2"),
 ])
 def test_bad_job_file_is_one_line(tmp_path: Path, text: str, message: str) -> None:
     job = tmp_path / "job.toml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from conftest import SEED, run_cli
+from conftest import REPO, SEED, run_cli
 from crawler.dataset.reader import open_table
 
 ARTICLE = ("<html><head><title>Harbour bridge reopens</title></head><body><article><h1>Harbour bridge reopens</h1>"
@@ -63,6 +63,21 @@ def test_reclean_replays_raw_html_and_stats_reads_it(tmp_path: Path) -> None:
     assert texts[0][0][0] == texts[1][0][0] and texts[0][0][1] != texts[1][0][1]
     r = run_cli("stats", str(second))
     assert r.returncode == 0 and "1 pages, 0 rejected, 0 errors, 1 crawls" in r.stdout
+
+
+def test_cleaner_options_on_the_command_line_reach_the_cleaner(tmp_path: Path) -> None:
+    # A Russian casino row in a table, removed on its score (0.5 and more): at a threshold
+    # above any score it stays.
+    page = tmp_path / "page.html"
+    page.write_bytes((REPO / "tests" / "cases" / "html" / "table_cell_ru.html").read_bytes())
+    spam = "Казино онлайн бездепозитный бонус"
+    texts = {}
+    for name, extra in (("default", []), ("lenient", ["-s", "cleaner.spam_threshold=1.01"])):
+        r = run_cli("process", str(page), "--out", str(tmp_path / name), "--workers", "1", *extra)
+        assert r.returncode == 0, r.stderr
+        texts[name] = open_table(tmp_path / name, "pages").to_table(["text"]).to_pylist()[0]["text"]
+    assert spam not in texts["default"] and spam in texts["lenient"]
+    assert "Sahabet" in run_cli("clean-text", str(SEED), "-s", "cleaner.spam_threshold=1.01").stdout
 
 
 def test_seed_text_file_is_cleaned_by_clean_text() -> None:
