@@ -18,6 +18,6 @@ from .rules import REGISTRY
 # (codes are stored in Parquet), the minor part when rules or data change what is
 # removed: 1.1 adds spam.foreign_block, spam.neighbour, spam.comment_pitch and
 # boilerplate.navigation to 1.0.
-CLEANER_VERSION = "1.2.0"
+CLEANER_VERSION = "1.3.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]

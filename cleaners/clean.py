@@ -280,6 +280,7 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
         kept_prose_chars=sum(len(d.block.text) - cut for d, cut in kept if _article_prose(d.block, options)),
         kept_comment_chars=sum(len(d.block.text) - cut for d, cut in kept if d.block.in_comments),
         selling_chars=sum(len(d.block.text) for d in decisions if _sells(d, options)) + dom_spam,
+        selling_blocks=sum(1 for d in decisions if _sells(d, options)),
     )
 
 

@@ -27,6 +27,8 @@ from .segment import WORD, split_parts, words
 
 SENTENCE_CLOSE = re.compile(r"[.!?。！？…:;\"”’»)।؟۔]\s*$")
 LINK_TOKEN = re.compile(r"\S*(?:://|www\.)\S*")
+# A short quoted span: a phrase someone is reported to have used.
+MENTION = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”]|«[^»\n]{1,80}»|「[^」\n]{1,80}」|『[^』\n]{1,80}』')
 QUOTES = "\"'“”„«»‘’‚「」『』"
 
 
@@ -63,7 +65,12 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
     shown = reveal(text)
     folded = fold(shown.text)
     plain = bare(folded)
-    hits = term_hits(plain)
+    quoted = _quoted(text)
+    # Mention is not use: phrases a block quotes ("sign up now", "best online casino") are
+    # what someone said, so lexicon, promo and call-to-action terms inside short quoted
+    # spans do not count, unless the whole block is one quotation (a spam line in quotes);
+    # the n-gram model does not read them either.
+    hits = term_hits(plain if quoted else MENTION.sub(" ", plain))
     block = Block(
         index=index, text=text, start=start, end=end, units=units, script=script,
         stop_lang=lang, stop_ratio=stop_ratio, stop_hits=tuple(stops.items()), sentence_end=bool(SENTENCE_CLOSE.search(text)),
@@ -72,9 +79,17 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
         position=ctx.position, anchor_share=ctx.anchor_share, repeats=ctx.repeats,
         in_comments=ctx.in_comments, comment_header=ctx.comment_header,
         mixed=_mixed(scripts, options), second_letters=sorted(scripts.values())[-2] if len(scripts) > 1 else 0,
-        quoted=_quoted(text), disguised=shown.disguised, learned=ngram_model().probability_of(folded_tokens(folded)) if learned else 0.0,
+        quoted=quoted, disguised=shown.disguised, learned=ngram_model().probability_of(folded_tokens(folded if quoted else MENTION.sub(" ", folded))) if learned else 0.0,
+        self_promo=hits.get("selfpromo", 0) + _link_dominated(text, options),
     )
     return block, scripts, stops
+
+
+def _link_dominated(text: str, options: CleanOptions) -> int:
+    """1 when web addresses make up at least ``link_text_share`` of the block's characters
+    (a comment that is a link and little else), else 0."""
+    links = sum(len(m) for m in LINK_TOKEN.findall(text))
+    return int(links > 0 and links >= options.link_text_share * len(text.strip()))
 
 
 def _mixed(scripts: dict[str, int], options: CleanOptions) -> bool:

@@ -71,7 +71,8 @@ class Block:
     ``mixed``: a second script has a sentence's worth of letters (a foreign sentence
     glued to a paragraph); ``second_letters`` counts the letters of that second script. ``quoted``: the block is one quotation. ``disguised``: words written in a
     disguise (see ``normalize.reveal``); ``learned``: the n-gram model's spam probability
-    (``ngrams``). ``foreign``: the
+    (``ngrams``). ``self_promo``: self-promotion phrases ("check out my channel"), plus
+    one when off-site links make up most of the block's text. ``foreign``: the
     language the block is written in when it is not the page's (see
     ``facts.foreign_language``), else None.
     """
@@ -107,6 +108,7 @@ class Block:
     foreign: str | None = None
     disguised: int = 0
     learned: float = 0.0
+    self_promo: int = 0
 
     def stop_share(self, lang: str) -> float:
         """Share of the block's units that are stopwords of ``lang``."""
@@ -114,7 +116,7 @@ class Block:
 
     def commercial(self) -> bool:
         """Tell whether the block carries any commercial evidence at all."""
-        return bool(self.topics or self.brands >= 1 or self.glued or self.promo)
+        return bool(self.topics or self.brands >= 1 or self.glued or self.promo or self.self_promo)
 
     def hits(self, topic: str | None = None) -> int:
         """Lexicon hits of one topic, or of all topics when ``topic`` is None."""
@@ -182,7 +184,7 @@ class Verdict:
     promos, glue, links, DOM rules). ``kept_prose_chars`` counts the kept prose that
     carries no commercial evidence at all: the article, if there is one;
     ``kept_comment_chars`` the kept text of the comment region (a thread's own comments).
-    ``selling_chars`` counts the text of blocks that sell: scored at least the probe
+    ``selling_chars`` (``selling_blocks``) counts the text (the blocks) of blocks that sell: scored at least the probe
     threshold, or read as spam by the n-gram model, removed or not. ``pitch`` is the
     n-gram model's probability for the whole text, computed only when most of it sells
     (0.0 otherwise): a landing page is a pitch from its first paragraph to its last.
@@ -198,6 +200,7 @@ class Verdict:
     dom_spam_chars: int = 0
     kept_comment_chars: int = 0
     selling_chars: int = 0
+    selling_blocks: int = 0
     pitch: float = 0.0
 
     @property

@@ -195,8 +195,11 @@ _BRAND = _MORPH.get("brand", {})
 _COMMENTS = read_toml("comments.toml")
 
 BOILERPLATE: dict[str, tuple[LinePattern, ...]] = _line_patterns()
-_GROUPS: dict[str, tuple[str, ...]] = {**_lexicons(), "cta": tuple(t.lower() for t in _group(_MORPH.get("cta", {}), "terms", "morphology.toml [cta]"))}
-TOPICS: tuple[str, ...] = tuple(sorted(set(_GROUPS) - {"promo", "cta"}))
+_GROUPS: dict[str, tuple[str, ...]] = {**_lexicons(), "cta": tuple(t.lower() for t in _group(_MORPH.get("cta", {}), "terms", "morphology.toml [cta]")),
+                                      "selfpromo": read_terms("selfpromo.txt")}
+# Groups that are not topics: offers, calls to action, a commenter selling their own channel.
+NOT_TOPICS = frozenset({"promo", "cta", "selfpromo"})
+TOPICS: tuple[str, ...] = tuple(sorted(set(_GROUPS) - NOT_TOPICS))
 # One regex for every lexicon topic, promo phrase and call to action, matched on
 # accent-stripped text (segment.bare), so "casinò" and "giris" match "casino", "giriş".
 TERMS, TERM_GROUPS = term_groups(_GROUPS)

@@ -21,6 +21,7 @@ set_order((
     "boilerplate.share", "boilerplate.subscribe", "boilerplate.cookie", "boilerplate.navigation",
     # Content signals.
     "spam.commercial_lexicon", "spam.brand_morphology", "spam.call_to_action", "spam.promo_phrase",
+    "spam.self_promotion",
     "spam.glued_anchors", "spam.offsite_anchor", "spam.learned", "spam.disguised_name",
     "spam.foreign_block", "spam.comment_pitch",
     # Context signals.

@@ -6,16 +6,20 @@ from ..model import Block, PageFacts
 from .registry import signal
 
 
-
 @signal("spam.learned", weight="weight_learned")
 def learned(block: Block, page: PageFacts) -> float:
     """The n-gram model (cleaners/ngrams.py) reads the block as spam: its probability above
-    ``learned_floor``, faded below ``learned_units`` words."""
+    ``learned_floor``, faded below ``learned_units`` words. On a page about a topic, a
+    block whose lexicon words are all of that topic weighs ``topic_discount`` as much:
+    the model learned the market's words, and the page's own prose uses them."""
     opts = page.options
     if block.units < opts.learned_min_units or block.quoted:  # a quotation reports what was said
         return 0.0
     floor = opts.learned_floor
-    return max(0.0, (block.learned - floor) / (1.0 - floor)) * min(1.0, block.units / opts.learned_units)
+    value = max(0.0, (block.learned - floor) / (1.0 - floor)) * min(1.0, block.units / opts.learned_units)
+    if block.topics and page.topics and all(t in page.topics for t, _ in block.topics):
+        value *= opts.topic_discount
+    return value
 
 
 @signal("spam.disguised_name", weight="weight_disguised_name")

@@ -68,3 +68,12 @@ def call_to_action(block: Block, page: PageFacts) -> float:
 @signal("spam.promo_phrase", weight="weight_promo_phrase")
 def promo_phrase(block: Block, page: PageFacts) -> float:
     return saturate(block.promo, block.units, page.options.promo_full_hits, page.options.promo_density)
+
+
+@signal("spam.self_promotion", weight="weight_self_promotion")
+def self_promotion(block: Block, page: PageFacts) -> float:
+    """A commenter selling their own channel, song or shop ("check out my channel",
+    "sub 4 sub"), or a block that is mostly a link. A quotation reports it."""
+    if block.quoted:
+        return 0.0
+    return saturate(block.self_promo, block.units, 1, page.options.self_promotion_density)

@@ -21,11 +21,11 @@ def pitch(verdict: Verdict, page: PageFacts) -> bool:
     """A landing page: most of the text sells, what does not is less than an article
     (a news brief under a spam block larger than itself stays), the model reads the
     whole as spam, there is no comment region (a thread whose comments sell is cleaned
-    comment by comment) and at least an article's worth of characters (a comment
-    cleaned alone is a block's business)."""
+    comment by comment) and at least ``pitch_blocks`` blocks sell (a comment cleaned
+    alone is a block's business)."""
     opts = page.options
     unsold = verdict.chars - verdict.selling_chars
-    return (verdict.chars >= opts.min_article_chars and verdict.selling_share >= opts.pitch_share
+    return (verdict.selling_blocks >= opts.pitch_blocks and verdict.selling_share >= opts.pitch_share
             and unsold < max(opts.min_article_chars, opts.article_share * verdict.chars)
             and verdict.pitch >= opts.pitch_learned and not _thread(verdict, page))
 
