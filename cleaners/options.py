@@ -213,9 +213,11 @@ class CleanOptions:
     # paragraphs of the vendored articles' ground truth, all first-person blog prose
     # (bench/realworld + bench/data, 2026-12-04).
     self_promotion_density: float = 0.1
-    # Web addresses making up at least this share of a block's characters count as one
+    # Web addresses making up at least this share of a comment's characters count as one
     # self-promotion hit: a comment that is a link and little else (0.27 of dev UCI spam,
-    # 0.0 of its legitimate comments, 0.001 of dev judol legitimate comments).
+    # 0.0 of its legitimate comments, 0.001 of dev judol legitimate comments). Comment
+    # region only: article lines of links (credits, sources) took 1,137 characters of the
+    # 181 bench pages (2026-12-04).
     link_text_share: float = 0.5
     # spam.learned: the model's probability counts above this, scaled to [0, 1] at 1.0.
     # 0.6: on the dev stretch of the real comments (bench/realspam_eval.py --split dev
