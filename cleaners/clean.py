@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable
 
 from . import dom
 from .extract import extract
@@ -107,8 +106,6 @@ def run_text(
                            reject_reason="spam.page" if is_spam else "extract.no_text")
     decisions = _neighbours_of_spam([decide(b, page) for b in blocks], page)
     verdict = judge(decisions, dom_removals, options)
-    if verdict.selling_share >= options.pitch_share:
-        verdict = replace(verdict, pitch=ngram_model().probability(text))
     for entry in PAGE_RULES:  # the first page rule that fires decides
         if entry.fn(verdict, page):
             if entry.kind == "spam":
@@ -264,13 +261,14 @@ def _specific(found: Score | Removal) -> bool:
     return any(code != "spam.commercial_lexicon" and REGISTRY[code].role == "content" for code, _ in evidence)
 
 
-def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options: CleanOptions = DEFAULT) -> Verdict:
+def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options: CleanOptions) -> Verdict:
     """Summarise what the decisions would remove, for the page rules."""
     dom_spam = sum(len(r.text) for r in dom_removals if r.kind == "spam")
     spam = [r for d in decisions for r in d.removals if r.kind == "spam"]
     spam_chars = sum(len(r.text) for r in spam) + dom_spam
     weighted = sum(len(r.text) * r.score for r in spam) + dom_spam
     kept = [(d, sum(b - a for a, b in d.cuts)) for d in decisions if not d.dropped]
+    selling = [d.block for d in decisions if _sells(d, options)]
     return Verdict(
         chars=sum(len(d.block.text) for d in decisions) + dom_spam, spam_chars=spam_chars,
         scored_chars=sum(len(r.text) for r in spam if r.signals), dom_spam_chars=dom_spam,
@@ -279,8 +277,9 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
         kept_chars=sum(len(d.block.text) - cut for d, cut in kept),
         kept_prose_chars=sum(len(d.block.text) - cut for d, cut in kept if _article_prose(d.block, options)),
         kept_comment_chars=sum(len(d.block.text) - cut for d, cut in kept if d.block.in_comments),
-        selling_chars=sum(len(d.block.text) for d in decisions if _sells(d, options)) + dom_spam,
-        selling_blocks=sum(1 for d in decisions if _sells(d, options)),
+        selling_chars=sum(len(b.text) for b in selling) + dom_spam, selling_blocks=len(selling),
+        pitch=ngram_model().combine(sum(d.block.learned_evidence[0] for d in decisions),
+                                    sum(d.block.learned_evidence[1] for d in decisions)),
     )
 
 

@@ -23,10 +23,9 @@ from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs
 from .options import CleanOptions
 from .resources import CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, STOPWORDS, TERM_GROUPS, TERMS, TOPICS
 from .folding import bare, fold
-from .segment import WORD, split_parts, words
+from .segment import LINK, WORD, split_parts, words
 
 SENTENCE_CLOSE = re.compile(r"[.!?。！？…:;\"”’»)।؟۔]\s*$")
-LINK_TOKEN = re.compile(r"\S*(?:://|www\.)\S*")
 # A short quoted span: a phrase someone is reported to have used.
 MENTION = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”]|«[^»\n]{1,80}»|「[^」\n]{1,80}」|『[^』\n]{1,80}』')
 QUOTES = "\"'“”„«»‘’‚「」『』"
@@ -70,7 +69,9 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
     # what someone said, so lexicon, promo and call-to-action terms inside short quoted
     # spans do not count, unless the whole block is one quotation (a spam line in quotes);
     # the n-gram model does not read them either.
-    hits = term_hits(plain if quoted else MENTION.sub(" ", plain))
+    used = folded if quoted else MENTION.sub(" ", folded)
+    hits = term_hits(bare(used))
+    evidence = ngram_model().evidence(folded_tokens(used)) if learned else (0.0, 0)
     block = Block(
         index=index, text=text, start=start, end=end, units=units, script=script,
         stop_lang=lang, stop_ratio=stop_ratio, stop_hits=tuple(stops.items()), sentence_end=bool(SENTENCE_CLOSE.search(text)),
@@ -79,8 +80,9 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
         position=ctx.position, anchor_share=ctx.anchor_share, repeats=ctx.repeats,
         in_comments=ctx.in_comments, comment_header=ctx.comment_header,
         mixed=_mixed(scripts, options), second_letters=sorted(scripts.values())[-2] if len(scripts) > 1 else 0,
-        quoted=quoted, disguised=shown.disguised, learned=ngram_model().probability_of(folded_tokens(folded if quoted else MENTION.sub(" ", folded))) if learned else 0.0,
-        self_promo=hits.get("selfpromo", 0) + (ctx.in_comments and _link_dominated(text, options)),
+        quoted=quoted, disguised=shown.disguised,
+        learned=ngram_model().combine(*evidence) if learned else 0.0, learned_evidence=evidence,
+        self_promo=hits.get("selfpromo", 0) + (_link_dominated(text, options) if ctx.in_comments else 0),
     )
     return block, scripts, stops
 
@@ -90,7 +92,7 @@ def _link_dominated(text: str, options: CleanOptions) -> int:
     (a comment that is a link and little else), else 0. Read in the comment region only:
     in an article a line of links is a credit, a source or a shop link (12 such lines of
     the 181 bench pages, 2026-12-04)."""
-    links = sum(len(m) for m in LINK_TOKEN.findall(text))
+    links = sum(len(m) for m in LINK.findall(text))
     return int(links > 0 and links >= options.link_text_share * len(text.strip()))
 
 
@@ -126,7 +128,7 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
         return None
     if own >= opts.foreign_stop_share and CORE.get(page.language, frozenset()) & set(words(block.text)):
         return None  # a long sentence with the page language's commonest words is in it
-    text = LINK_TOKEN.sub(" ", block.text)
+    text = LINK.sub(" ", block.text)
     lower = [fold(w) for w in WORD.findall(text) if w.isalpha() and w[0].islower()]
     if len(lower) < opts.detect_lower_words:
         return None  # numbers, link parts, names and product titles are no evidence of a language

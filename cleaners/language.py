@@ -121,30 +121,18 @@ def document_language(text: str, script: str, stops: dict[str, float],
 
 
 @lru_cache(maxsize=4096)
-def detect_short(text: str, trials: int = 2) -> tuple[str | None, float]:
+def detect_short(text: str) -> tuple[str | None, float]:
     """Seeded langdetect with fewer trials, for one sentence-sized block.
 
     langdetect averages 7 random walks over the text's n-grams; for a block's language
     against its page's, 2 walks of at most 100 draws name the same language on the spam
-    corpus and no benchmark block as foreign (bench/spam_eval.py, 2026-11-25).
+    corpus and no benchmark block as foreign (bench/spam_eval.py, 2026-11-25). A block
+    that has not converged after 100 draws is ambiguous (it would not reach
+    CleanOptions.detect_prob): English captions ran to langdetect's 10,000 at 3 ms.
     Seeded, so its answer for a text never changes: a sentence probed again as a part of
     its block is answered from a cache.
     """
-    from langdetect import DetectorFactory
-    from langdetect.lang_detect_exception import LangDetectException
-
-    DetectorFactory.seed = 0
-    detector = _factory().create()
-    detector.n_trial = trials
-    # A block that has not converged after this many n-gram draws is ambiguous (it would
-    # not reach CleanOptions.detect_prob): English captions ran to langdetect's 10,000 at 3 ms.
-    detector.ITERATION_LIMIT = 100
-    detector.append(text)
-    try:
-        best = detector.get_probabilities()[0]
-    except LangDetectException:
-        return None, 0.0
-    return best.lang.split("-")[0], round(best.prob, 3)
+    return detect(text, trials=2, draws=100)
 
 
 class _ProfileRows:
@@ -199,18 +187,21 @@ def _factory():  # -> langdetect.DetectorFactory
     return factory
 
 
-def detect(text: str) -> tuple[str | None, float]:
-    """Run seeded langdetect (7 trials, its default); imported lazily because loading
-    its profiles is slow."""
+def detect(text: str, trials: int | None = None, draws: int | None = None) -> tuple[str | None, float]:
+    """Run seeded langdetect, by default as it runs itself (7 trials); ``trials`` and
+    ``draws`` (n-gram draws a trial) bound it. Imported lazily: its profiles load slowly."""
     from langdetect import DetectorFactory
     from langdetect.lang_detect_exception import LangDetectException
 
     DetectorFactory.seed = 0
     detector = _factory().create()
+    if trials is not None:
+        detector.n_trial = trials
+    if draws is not None:
+        detector.ITERATION_LIMIT = draws
     detector.append(text)
     try:
         best = detector.get_probabilities()[0]
     except LangDetectException:
         return None, 0.0
-    code = best.lang.split("-")[0]
-    return code, round(best.prob, 3)
+    return best.lang.split("-")[0], round(best.prob, 3)

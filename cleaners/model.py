@@ -71,8 +71,9 @@ class Block:
     ``mixed``: a second script has a sentence's worth of letters (a foreign sentence
     glued to a paragraph); ``second_letters`` counts the letters of that second script. ``quoted``: the block is one quotation. ``disguised``: words written in a
     disguise (see ``normalize.reveal``); ``learned``: the n-gram model's spam probability
-    (``ngrams``). ``self_promo``: self-promotion phrases ("check out my channel"), plus
-    one when off-site links make up most of the block's text. ``foreign``: the
+    (``ngrams``), from ``learned_evidence`` (its summed feature weights and feature count,
+    which add up over blocks). ``self_promo``: self-promotion phrases ("check out my
+    channel"), plus one for a comment made mostly of web addresses. ``foreign``: the
     language the block is written in when it is not the page's (see
     ``facts.foreign_language``), else None.
     """
@@ -108,6 +109,7 @@ class Block:
     foreign: str | None = None
     disguised: int = 0
     learned: float = 0.0
+    learned_evidence: tuple[float, int] = (0.0, 0)
     self_promo: int = 0
 
     def stop_share(self, lang: str) -> float:
@@ -186,8 +188,8 @@ class Verdict:
     ``kept_comment_chars`` the kept text of the comment region (a thread's own comments).
     ``selling_chars`` (``selling_blocks``) counts the text (the blocks) of blocks that sell: scored at least the probe
     threshold, or read as spam by the n-gram model, removed or not. ``pitch`` is the
-    n-gram model's probability for the whole text, computed only when most of it sells
-    (0.0 otherwise): a landing page is a pitch from its first paragraph to its last.
+    n-gram model's probability for the whole text, combined from its blocks' evidence:
+    a landing page is a pitch from its first paragraph to its last.
     """
 
     chars: int

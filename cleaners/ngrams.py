@@ -22,6 +22,7 @@ from importlib import resources
 
 from .folding import fold
 from .normalize import reveal
+from .segment import LINK
 
 MODEL = "model/spam_ngrams.bin.gz"
 FORMAT = "cleancrawl-ngrams 2"
@@ -29,8 +30,6 @@ FORMAT = "cleancrawl-ngrams 2"
 # needs a new model file, so they are module constants, not CleanOptions fields.
 GRAMS = (2, 3, 4)
 TOKEN = re.compile(r"[^\W_]+")
-# Links are left out: a bare address is as common in news (sources, credits) as in spam.
-LINK = re.compile(r"\S*(?:://|www\.)\S*")
 DIGIT = re.compile(r"\d")
 # Words longer than this (unspaced scripts, glued runs) give n-grams but no word feature.
 MAX_WORD = 24
@@ -48,7 +47,8 @@ def tokens(text: str) -> list[str]:
 
 
 def folded_tokens(folded: str) -> list[str]:
-    """The words of text already revealed and folded (``block_facts`` has both)."""
+    """The words of text already revealed and folded (``block_facts`` has both). Links
+    are left out: a bare address is as common in news (sources, credits) as in spam."""
     return TOKEN.findall(DIGIT.sub("0", LINK.sub(" ", folded)))
 
 
@@ -81,10 +81,11 @@ class NgramModel:
 
     def probability(self, text: str) -> float:
         """Probability in [0, 1] that ``text`` is spam; the bias alone for a text without words."""
-        return self.probability_of(tokens(text))
+        return self.combine(*self.evidence(tokens(text)))
 
-    def probability_of(self, words: list[str]) -> float:
-        """Probability for a text's ``tokens``."""
+    def evidence(self, words: list[str]) -> tuple[float, int]:
+        """The summed feature weights of a text's ``tokens`` and how many features they
+        have: texts combine by adding both (a page from its blocks, ``combine``)."""
         total, count = 0.0, 0
         cache_ = self._words
         for w in words:
@@ -96,6 +97,10 @@ class NgramModel:
                     cache_[w] = hit
             total += hit[0]
             count += hit[1]
+        return total, count
+
+    def combine(self, total: float, count: int) -> float:
+        """The probability of a text whose ``evidence`` is (total, count)."""
         z = self.bias + (total / count if count else 0.0)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 

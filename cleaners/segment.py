@@ -17,6 +17,8 @@ LINE = re.compile(r"[^\n]+")
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=\S)|(?<=[。！？])[\"'”’」』)]*\s*(?=\S)")
 CELL = re.compile(r"\s*\|\s*")
 WORD = re.compile(r"\w+(?:['’]\w+)?")
+# A web address written in the text ("https://…", "www.…"), to its next space.
+LINK = re.compile(r"\S*(?:://|www\.)\S*")
 # Script tails: letters outside Latin, letters, and where a whitespace-separated word starts.
 NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 LETTER = re.compile(r"[^\W\d_]")

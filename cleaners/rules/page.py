@@ -52,8 +52,7 @@ def spam_page(verdict: Verdict, page: PageFacts) -> bool:
 
 @rule("guard.over_removal", scope="page")
 def over_removal(verdict: Verdict, page: PageFacts) -> bool:
-    """Scored removals would take most of a page without confident, specific evidence."""
+    """Scored removals would take most of a page without confident, specific evidence.
+    Runs after ``spam.page`` (ORDER), so only on a page not judged spam."""
     share = verdict.scored_chars / verdict.chars if verdict.chars else 0.0
-    if share < page.options.guard_share or spam_page(verdict, page):
-        return False
-    return not confident(verdict, page)
+    return share >= page.options.guard_share and not confident(verdict, page)
