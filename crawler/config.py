@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -220,26 +220,29 @@ def split_settings(texts: Sequence[str]) -> tuple[dict[str, str], dict[str, str]
     return scrapy, cleaner
 
 
-def cleaner_values(values: dict[str, Any], source: str) -> dict[str, Any]:
-    """Check cleaner options by name and type (``CleanOptions.from_mapping``); return them
-    typed ("0.6" -> 0.6). Raises ConfigError naming the source and the key."""
+def cleaner_options(values: Mapping[str, Any], source: str) -> CleanOptions:
+    """The defaults with ``values`` laid over them (``CleanOptions.from_mapping``).
+    Raises ConfigError naming the source and the key."""
     from cleaners import CleanOptions  # the cleaner's import is paid only when it is configured
 
     try:
-        options = CleanOptions.from_mapping(values)
+        return CleanOptions.from_mapping(values)
     except ValueError as exc:
         raise ConfigError(f"{source}: {exc}") from None
+
+
+def cleaner_values(values: dict[str, Any], source: str) -> dict[str, Any]:
+    """Check cleaner options by name and type; return them typed ("0.6" -> 0.6)."""
+    options = cleaner_options(values, source)
     return {key: getattr(options, key) for key in values}
 
 
 def clean_options(texts: Sequence[str]) -> CleanOptions:
     """The cleaner options of a command that only cleans (`-s cleaner.NAME=VALUE`, repeatable)."""
-    from cleaners import CleanOptions
-
     scrapy, cleaner = split_settings(texts)
     if scrapy:
         raise ConfigError(f"invalid setting {next(iter(scrapy))!r}: only cleaner.NAME=VALUE applies to this command")
-    return CleanOptions.from_mapping(cleaner_values(cleaner, "command line"))
+    return cleaner_options(cleaner, "command line")
 
 
 def new_crawl_id(now: datetime | None = None) -> str:

@@ -13,14 +13,13 @@ import asyncio
 from collections import Counter
 from typing import Any, Sequence
 
-from cleaners import CleanOptions
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
-from .config import crawl_id_of
+from .config import cleaner_options, crawl_id_of
 from .dataset.wal import LoggedWriter
 from .dataset.writer import DatasetWriter
-from .items import FailureItem, PageItem
+from .items import FailureItem
 from .pool import WorkerPool
 from .process import Outcome, Page, ProcessOptions, domain_of, raw_row
 from .resume import job_of
@@ -30,7 +29,7 @@ from .summary import count_outcome
 
 def process_options(settings: BaseSettings) -> ProcessOptions:
     """A crawl's extract+clean options: the job's cleaner options (CLEANCRAWL_CLEANER) over the defaults."""
-    return ProcessOptions(clean=CleanOptions.from_mapping(settings.getdict("CLEANCRAWL_CLEANER")))
+    return ProcessOptions(clean=cleaner_options(settings.getdict("CLEANCRAWL_CLEANER"), "CLEANCRAWL_CLEANER"))
 
 
 class ProcessPipeline:

@@ -8,12 +8,14 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from scrapy.settings import Settings
 
 from cleaners import CleanOptions
 from conftest import FAST, REPO, run_cli
 from crawler.cli import build_parser
 from crawler.commands import job_config
 from crawler.config import load_job
+from crawler.errors import ConfigError
 from crawler.pipelines import process_options
 from crawler.run import crawl_settings
 from crawler.dataset.reader import open_table
@@ -54,6 +56,15 @@ def test_a_cleaner_table_and_cleaner_flags_reach_the_crawls_process_options(tmp_
     assert settings.getint("DOWNLOAD_TIMEOUT") == 5 and "cleaner.spam_threshold" not in settings
     plain = crawl_settings(load_job(EXAMPLE), "id")
     assert process_options(plain).clean == CleanOptions()
+
+
+def test_cleaner_setting_given_to_scrapy_directly_is_checked_by_name() -> None:
+    # scrapyd passes settings as strings: CLEANCRAWL_CLEANER as JSON.
+    given = Settings({"CLEANCRAWL_CLEANER": '{"spam_threshold": "0.7"}'})
+    assert process_options(given).clean == CleanOptions(spam_threshold=0.7)
+    with pytest.raises(ConfigError) as info:
+        process_options(Settings({"CLEANCRAWL_CLEANER": {"nope": 1}}))
+    assert str(info.value) == "CLEANCRAWL_CLEANER: unknown cleaner option 'nope'"
 
 
 def test_example_job_runs_against_the_demo_site(tmp_path: Path) -> None:
