@@ -96,15 +96,21 @@ def test_an_order_that_misses_or_invents_a_code_fails() -> None:
     assert list(ORDER) == before
 
 
-def test_importing_rule_modules_in_another_order_changes_nothing() -> None:
-    # A fresh interpreter imports the rule modules in reverse alphabetical order first.
+def test_registering_in_another_order_changes_nothing() -> None:
+    # Importing a rule module runs cleaners/rules/__init__.py first, so import order cannot
+    # be varied from outside: a fresh interpreter re-registers every entry in reverse
+    # order instead, and the run order of each stage must not move.
     import subprocess
     import sys
 
-    code = ("import importlib; [importlib.import_module('cleaners.rules.' + m) for m in "
-            "sorted(['anchors','boilerplate','comments','context','foreign','hidden','learned','lexicon','neighbour','page'], reverse=True)]; "
-            "from cleaners.rules import ORDER; print(','.join(ORDER))")
+    code = ("from cleaners.rules import REGISTRY, entries; items = list(REGISTRY.items()); REGISTRY.clear(); "
+            "REGISTRY.update(reversed(items)); stages = sorted({(e.shape, e.scope) for e in REGISTRY.values()}); "
+            "print(';'.join(','.join(e.code for e in entries(*s)) for s in stages))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1]).stdout.strip()
     from cleaners.rules import ORDER
-    assert out == ",".join(ORDER)
+    from cleaners.rules.registry import entries
+
+    stages = sorted({(e.shape, e.scope) for e in REGISTRY.values()})
+    assert out == ";".join(",".join(e.code for e in entries(*s)) for s in stages)
+    assert sorted(out.replace(";", ",").split(",")) == sorted(ORDER)
