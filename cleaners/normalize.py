@@ -40,6 +40,9 @@ SPACED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{1,%d}(?:[ .·•*_~-]+[A-Za-z0
                     % (SPACED_PIECE, SPACED_PIECE, SPACED_MIN - 1))
 LEET_RUNS = re.compile(r"(?<=[A-Za-z])[%s]{1,%d}(?=[A-Za-z])" % (re.escape("".join(LEET)), LEET_RUN))
 RANGE_TABLE = {first + i: chr(ord(letter) + i) for first, letter in RANGES for i in range(26)}
+# Any look-alike letter: most non-ASCII text (accented Latin, other scripts written
+# whole) has none next to a Latin letter, and one search rules the word scan out.
+LOOKALIKE_ANY = re.compile("[%s]" % re.escape("".join(LOOKALIKES)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +99,15 @@ def _styled_words(text: str) -> int:
     """Words with at least two mathematical, enclosed or (outside CJK text) fullwidth
     letters (one circled "ⓒ" is a copyright sign)."""
     wide = 0 if CJK.search(text) else 1
+    if not STYLED.search(text) and not (wide and FULLWIDTH.search(text)):
+        return 0
     return sum(1 for w in text.split() if len(STYLED.findall(w)) + wide * len(FULLWIDTH.findall(w)) >= 2)
 
 
 def _unmix(text: str) -> tuple[str, int]:
     """Map look-alike letters inside words that also have Latin letters."""
+    if not LOOKALIKE_ANY.search(text) or not ASCII_LETTER.search(text):
+        return text, 0
     n = 0
 
     def sub(m: re.Match[str]) -> str:
