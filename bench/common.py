@@ -1,15 +1,18 @@
-"""Helpers shared by the benchmark scripts: the benchmark's pages and its scorer."""
+"""Helpers shared by the benchmark scripts: the benchmark's pages, its ground truth and its scorer."""
 
 from __future__ import annotations
 
 import gzip
+import json
 import sys
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
 # Vendored (MIT, with its LICENSE), so the benchmarks run in a clone with nothing beside it.
 BENCH_DATA = REPO / "bench" / "data" / "article-extraction-benchmark"
+GROUND_TRUTH = BENCH_DATA / "ground-truth.json"
 
 
 def scorer() -> ModuleType:
@@ -28,3 +31,18 @@ def page_id(path_or_url: str) -> str:
 def bench_pages() -> dict[str, bytes]:
     """Every benchmark page's raw HTML, by page id."""
     return {page_id(p.name): gzip.decompress(p.read_bytes()) for p in sorted((BENCH_DATA / "html").glob("*.html.gz"))}
+
+
+@cache
+def truth() -> dict[str, dict]:
+    """The benchmark's ground truth: page id -> {articleBody, url}."""
+    return json.loads(GROUND_TRUTH.read_text(encoding="utf8"))
+
+
+def norm(s: str) -> str:
+    """White space collapsed to single spaces, ends stripped.
+
+    >>> norm("  a\\n b ")
+    'a b'
+    """
+    return " ".join(s.split())

@@ -9,21 +9,9 @@ functions list every such leak; tests/test_spam_corpus.py asserts the lists are 
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-from pathlib import Path
-
 from . import corpus
 
-CLEANER_DATA = Path(__file__).resolve().parents[2] / "cleaners" / "data"
 SHARED_RUN = 4  # brands sharing a substring this long are related
-
-
-@cache
-def morphology() -> dict:
-    """The cleaner's [brand] table: roots and digit affixes a held-out brand must avoid."""
-    with (CLEANER_DATA / "morphology.toml").open("rb") as f:
-        return tomllib.load(f)["brand"]
 
 
 def text_hits(text: str) -> dict[str, float]:
@@ -38,8 +26,9 @@ def text_hits(text: str) -> dict[str, float]:
     brands = brand_total(low, words(low))
     if brands:
         hits["brand"] = brands
-    if glued_runs(text):
-        hits["glued"] = glued_runs(text)
+    glued = glued_runs(text)
+    if glued:
+        hits["glued"] = glued
     return hits
 
 
@@ -79,18 +68,20 @@ def runs(s: str, n: int = SHARED_RUN) -> set[str]:
 
 def brand_leaks() -> list[tuple[str, str]]:
     """(brand, why) of held-out brands related to a dev brand or built like the cleaner's brands."""
-    morph = morphology()
-    roots = {*morph["suffix_roots"], *morph["prefix_roots"]}
+    from cleaners.resources import ROOTS, read_toml
+
+    digit_affixes = read_toml("morphology.toml")["brand"]["digit_affixes"]  # resources compiles these into a regex
     dev = {b for m in corpus.markets("dev") for b in m.brands}
     dev_runs = {r: b for b in dev for r in runs(b)}
     out = []
     for b in sorted({b for m in corpus.markets("heldout") for b in m.brands}):
         low = b.lower()
-        out += [(b, f"root {r}") for r in roots if r in low]
-        out += [(b, f"digit affix {d}") for d in morph["digit_affixes"] if d in low]
+        out += [(b, f"root {r}") for r in ROOTS if r in low]
+        out += [(b, f"digit affix {d}") for d in digit_affixes if d in low]
         out += [(b, f"shares {r!r} with {dev_runs[r]}") for r in sorted(runs(b)) if r in dev_runs]
-        if text_hits(b):
-            out.append((b, f"cleaner reads {text_hits(b)}"))
+        hits = text_hits(b)
+        if hits:
+            out.append((b, f"cleaner reads {hits}"))
     return out
 
 

@@ -2,8 +2,9 @@
 
 Four kinds: ``html`` (a benchmark page with spam injected in one style), ``legit``
 (a legitimate gambling article in a CMS template, with or without spam), ``landing``
-(a whole doorway page pitching one brand) and ``dump`` (see ``dumps.py``). Each case's random choices come from ``random.Random`` seeded by
-the case id, so the same id always gives the same bytes.
+(a whole doorway page pitching one brand, its site template as the variant) and
+``dump`` (see ``dumps.py``). Each case's random choices come from ``random.Random``
+seeded by the case id, so the same id always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -11,17 +12,15 @@ from __future__ import annotations
 import gzip
 import hashlib
 import html
-import json
 import random
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
+from ..common import BENCH_DATA, truth
 from . import corpus, inject, obfuscate
 from .corpus import Market, fill
 
-BENCH_DATA = Path(__file__).resolve().parents[1] / "data" / "article-extraction-benchmark"
 DEV_STYLES = ("prose", "append", "comments", "footer_links", "anchor_list", "hidden", "noscript", "marquee", "lead")
 HIDDEN_VARIANTS = tuple(inject.HIDDEN_CSS)
 N_DEV, N_HELDOUT = 4, 3  # cases per benchmark page
@@ -59,12 +58,6 @@ def seeded(key: str) -> random.Random:
     return random.Random(int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big"))
 
 
-@cache
-def truth() -> dict[str, dict]:
-    """The benchmark's ground truth: page id -> {articleBody, url}."""
-    return json.loads((BENCH_DATA / "ground-truth.json").read_text(encoding="utf8"))
-
-
 def page_ids() -> list[str]:
     """Benchmark page ids, sorted."""
     return sorted(p.name.split(".html")[0] for p in (BENCH_DATA / "html").glob("*.html.gz"))
@@ -91,20 +84,21 @@ def page_url(ref: str, n: int | str) -> str:
     return f"http://127.0.0.1/bench/{ref[:16]}/{n}"
 
 
-def choose(split: str, rng: random.Random, lang: str | None = None) -> tuple[Market, tuple[str, ...]]:
-    """Pick a market of ``split`` (of ``lang`` when it has one) and its brands; gambling most often."""
+def choose(split: str, rng: random.Random, lang: str | None = None) -> Market:
+    """Pick a market of ``split`` (of ``lang`` when it has one); gambling most often."""
     pool = [m for m in corpus.markets(split) if not lang or m.lang == lang] or list(corpus.markets(split))
     gambling = [m for m in pool if m.kind == "gambling"]
     # Dev keeps its old mix; held-out leans less on gambling so the other kinds get enough cases.
-    m = rng.choice(gambling if gambling and rng.random() < GAMBLING_SHARE[split] else pool)
-    return m, m.brands
+    return rng.choice(gambling if gambling and rng.random() < GAMBLING_SHARE[split] else pool)
 
 
-def pieces(m: Market, brands: tuple[str, ...], rng: random.Random, n_slots: int) -> inject.Pieces:
-    """Fill a market's templates with brands: the spam one case injects.
+def pieces(m: Market, rng: random.Random, n_slots: int) -> inject.Pieces:
+    """Fill a market's templates with its brands: the spam one case injects.
 
     A share of comments (``obfuscate_share`` of split.toml) carry a disguised brand.
     """
+    brands = m.brands
+
     def pair() -> tuple[str, str]:
         return tuple(rng.sample(brands, 2)) if len(brands) > 1 else (brands[0], brands[0])
 
@@ -115,7 +109,7 @@ def pieces(m: Market, brands: tuple[str, ...], rng: random.Random, n_slots: int)
     comments = []
     for t in rng.sample(m.comments, min(2, len(m.comments))):
         b1, b2 = pair()
-        comments.append(obfuscate.comment(t, b1, b2, rng)[0] if rng.random() < share else fill(t, b1, b2))
+        comments.append(obfuscate.comment(t, b1, b2, rng) if rng.random() < share else fill(t, b1, b2))
     anchors = []
     for i, t in enumerate(rng.sample(m.anchors, min(len(m.anchors), rng.randint(4, 6)))):
         a = fill(t, brands[i % len(brands)], brands[(i + 1) % len(brands)])
@@ -146,8 +140,8 @@ def html_case(page_id: str, n: int) -> Case:
         variant = ("wp", "bare")[(h // 7 + n) % 2]
     if style in ("append", "lead") and not slots:
         style = "footer_links"
-    m, brands = choose(split, rng)
-    p = pieces(m, brands, rng, len(slots))
+    m = choose(split, rng)
+    p = pieces(m, rng, len(slots))
     return Case(case_id, split, "html", style, m.lang, m.market, inject.inject(page, style, rng, p, variant),
                 page_url(page_id, n), page_id, variant, spam=tuple(inject.visible(style, p)), topic=m.kind)
 
@@ -177,8 +171,8 @@ def legit_cases(a: corpus.Article) -> list[Case]:
     plain = Case(f"legit-{a.id}", split, "legit", "none", a.lang, "none", page, page_url(a.id, 0), a.id, keep=a.paragraphs)
     style = rng.choice(("prose", "append", "comments", "footer_links", "anchor_list"))
     variant = "bare" if style == "comments" and rng.random() < 0.5 else ""
-    m, brands = choose(split, rng, lang=a.lang)
-    p = pieces(m, brands, rng, len(inject.paragraph_slots(page)))
+    m = choose(split, rng, lang=a.lang)
+    p = pieces(m, rng, len(inject.paragraph_slots(page)))
     spammed = Case(f"legit-{a.id}-spam", split, "legit", style, m.lang, m.market, inject.inject(page, style, rng, p, variant),
                    page_url(a.id, 1), a.id, variant, spam=tuple(inject.visible(style, p)), keep=a.paragraphs,
                    topic=m.kind)
@@ -203,7 +197,7 @@ def landing_case(m: Market, n: int) -> Case:
     links = tuple(dict.fromkeys(fill(a, brand, other) for a in m.anchors))
     template = inject.LANDING_TEMPLATES[(n + len(m.market)) % len(inject.LANDING_TEMPLATES)]
     page = inject.landing_page(rng, brand, m.lang, paragraphs, links, template)
-    return Case(case_id, m.split, "landing", f"landing:{template}", m.lang, m.market, page, page_url(m.market, n),
+    return Case(case_id, m.split, "landing", "landing", m.lang, m.market, page, page_url(m.market, n),
                 m.market, template, spam=paragraphs, topic=m.kind)
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ..common import GROUND_TRUTH
+
 HERE = Path(__file__).resolve().parent
 PINNED = HERE / "DIGEST"
-GROUND_TRUTH = HERE.parent / "data" / "article-extraction-benchmark" / "ground-truth.json"
 
 
 def data_files() -> list[Path]:

@@ -36,9 +36,9 @@ def dump_case(page_id: str, n: int) -> Case:
     case_id = f"dump-{page_id[:16]}-{n}"
     rng = seeded(case_id)
     split = "heldout" if n >= N_DEV else "dev"
-    m, brands = choose(split, rng)
+    m = choose(split, rng)
     paras = [p.strip() for p in truth()[page_id]["articleBody"].split("\n") if p.strip()]
-    p = pieces(m, brands, rng, len(paras))
+    p = pieces(m, rng, len(paras))
     bp = corpus.boilerplate()["en"]
     b = DumpBuilder()
     for line in rng.sample(bp["header"], rng.randint(0, 2)):

@@ -77,8 +77,8 @@ def with_emoji(text: str, rng: random.Random) -> str:
     return " ".join(words) + " " + rng.choice(EMOJI) * rng.randint(1, 3)
 
 
-def comment(template: str, brand: str, brand2: str, rng: random.Random) -> tuple[str, str]:
-    """(text, method): a comment template filled with a disguised brand."""
+def comment(template: str, brand: str, brand2: str, rng: random.Random) -> str:
+    """A comment template filled with a brand disguised by one of ``METHODS``, drawn from ``rng``."""
     method = rng.choice(METHODS)
     text = fill(template, disguise(brand, method, rng), disguise(brand2, method, rng))
-    return (with_emoji(text, rng) if method == "emoji" else text), method
+    return with_emoji(text, rng) if method == "emoji" else text
