@@ -33,40 +33,35 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench import realworld  # noqa: E402
-from bench.common import BENCH_DATA  # noqa: E402
+from bench.common import norm, truth  # noqa: E402
 from cleaners import clean_html, clean_text  # noqa: E402
 
 THREAD = 12  # comments per thread window
 ABOUT_GAMBLING = re.compile(r"\b(?:judi|judol|slot|gambl\w*|casino|taruhan)\b", re.I)
 SEED = "realspam"
-
-
-def norm(s: str) -> str:
-    return " ".join(s.split())
+# Report rows: a placement, or several pooled, each also split by corpus.
+GROUPS = {"alone": ("alone",), "article_text": ("article_text",), "article_html": ("article_html",),
+          "thread": ("thread",), "articles": ("article_text", "article_html")}
 
 
 @cache
 def hosts() -> list[tuple[str, list[str]]]:
     """(page id, paragraphs) of the benchmark's articles with at least 4 paragraphs of 80+ characters."""
-    truth = json.loads((BENCH_DATA / "ground-truth.json").read_text(encoding="utf8"))
     out = []
-    for pid in sorted(truth):
-        paras = [norm(p) for p in (truth[pid].get("articleBody") or "").split("\n") if len(norm(p)) >= 80]
+    for pid, page in sorted(truth().items()):
+        paras = [norm(p) for p in (page.get("articleBody") or "").split("\n") if len(norm(p)) >= 80]
         if len(paras) >= 4:
             out.append((pid, paras[:12]))
     return out
 
 
 def gone(piece: str, out: str) -> bool:
-    """A piece is gone when its normalised text is not in the output."""
+    """A piece is gone when its normalised text is not in the (normalised) output."""
     return norm(piece) not in out
 
 
-def tally(spam: list[str], legit: list[str], out: str) -> dict:
-    out = norm(out)
-    return {"spam": sum(len(s) for s in spam), "spam_gone": sum(len(s) for s in spam if gone(s, out)),
-            "legit": sum(len(s) for s in legit), "legit_gone": sum(len(s) for s in legit if gone(s, out)),
-            "n_spam": len(spam), "n_spam_gone": sum(gone(s, out) for s in spam)}
+def _chars(pieces: list[str]) -> int:
+    return sum(len(p) for p in pieces)
 
 
 def article_page(title: str, paras: list[str]) -> str:
@@ -79,7 +74,7 @@ def article_page(title: str, paras: list[str]) -> str:
 def cases(corpus: str, split: str, limit: int | None) -> list[dict]:
     """Every case of one corpus and split (deterministic)."""
     rng = random.Random(f"{SEED}-{corpus}-{split}")
-    rows = [c for c in realworld.split(corpus, split) if norm(c.text)]
+    rows = list(realworld.split(corpus, split))  # no blank comments: realworld.comments drops them
     spam = [c for c in rows if c.spam]
     legit = [c for c in rows if not c.spam]
     if limit:
@@ -115,20 +110,20 @@ def cases(corpus: str, split: str, limit: int | None) -> list[dict]:
 
 
 def run_case(case: dict) -> dict:
-    t = time.perf_counter()
+    """Clean one case; characters of spam and legitimate text it had and lost, and the first of each kept or lost."""
     if case["place"] == "alone":
-        text = (case["spam"] or case["legit"])[0]
-        out = clean_text(text).text
+        out = clean_text((case["spam"] or case["legit"])[0]).text
     elif case["place"] == "article_html":
         out = clean_html(case["doc"], url=case["url"]).text
     else:
         out = clean_text(case["doc"], url=case["url"]).text
-    row = {k: case[k] for k in ("place", "corpus", "split")}
-    row.update(tally(case["spam"], case["legit"], out), seconds=time.perf_counter() - t, about=case.get("about", False))
-    lost = [p for p in case["legit"] if gone(p, norm(out))]
-    left = [s for s in case["spam"] if not gone(s, norm(out))]
-    row["lost"], row["left"] = (lost[0][:120] if lost else ""), (left[0][:120] if left else "")
-    return row
+    out = norm(out)
+    left = [s for s in case["spam"] if not gone(s, out)]
+    lost = [p for p in case["legit"] if gone(p, out)]
+    return {"place": case["place"], "corpus": case["corpus"], "split": case["split"],
+            "spam": _chars(case["spam"]), "spam_gone": _chars(case["spam"]) - _chars(left),
+            "legit": _chars(case["legit"]), "legit_gone": _chars(lost), "about": case.get("about", False),
+            "lost": lost[0][:120] if lost else "", "left": left[0][:120] if left else ""}
 
 
 def run(split: str = "all", workers: int = 2, limit: int | None = None) -> list[dict]:
@@ -150,17 +145,16 @@ def figures(rows: list[dict]) -> dict:
 
 
 def report(rows: list[dict]) -> dict:
+    """Figures per split: all rows, then each of ``GROUPS`` and each group per corpus."""
     out: dict = {}
     for split in sorted({r["split"] for r in rows}):
         mine = [r for r in rows if r["split"] == split]
         per = {"all": figures(mine)}
-        for place in ("alone", "article_text", "article_html", "thread"):
-            per[place] = figures([r for r in mine if r["place"] == place])
+        for name, places in GROUPS.items():
+            group = [r for r in mine if r["place"] in places]
+            per[name] = figures(group)
             for corpus in realworld.FILES:
-                per[f"{place}/{corpus}"] = figures([r for r in mine if r["place"] == place and r["corpus"] == corpus])
-        per["articles"] = figures([r for r in mine if r["place"].startswith("article")])
-        for corpus in realworld.FILES:
-            per[f"articles/{corpus}"] = figures([r for r in mine if r["place"].startswith("article") and r["corpus"] == corpus])
+                per[f"{name}/{corpus}"] = figures([r for r in group if r["corpus"] == corpus])
         out[split] = per
     return out
 

@@ -18,7 +18,6 @@ was built against its publisher's own held-out part.
 from __future__ import annotations
 
 import csv
-import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -78,19 +77,30 @@ def comments(corpus: str) -> tuple[Comment, ...]:
                  for i, r in enumerate(raw) if r["text"].strip())
 
 
-def _windows(text: str) -> set[str]:
-    s = alnum(text)
+def _windows(s: str) -> set[str]:
+    """The WINDOW-character windows of an ``alnum`` string."""
     return {s[i:i + WINDOW] for i in range(len(s) - WINDOW + 1)}
+
+
+def _near(mine: set[str], wins: list[set[str]], postings: dict[str, list[int]]) -> bool:
+    """Whether windows ``mine`` have Jaccard >= NEAR with any of ``wins`` (indexed by ``postings``)."""
+    shared: dict[int, int] = defaultdict(int)
+    for w in mine:
+        p = postings.get(w, ())
+        if len(p) <= MAX_POSTINGS:
+            for i in p:
+                shared[i] += 1
+    return any(n / (len(mine) + len(wins[i]) - n) >= NEAR for i, n in shared.items())
 
 
 @cache
 def _repeats_heldout(corpus: str) -> frozenset[int]:
     """Rows of dev that repeat a held-out row, exactly or nearly."""
     rows = comments(corpus)
-    held = [c for c in rows if c.split == "heldout"]
-    keys = {folded(c.text) for c in held} | {alnum(c.text) for c in held if len(alnum(c.text)) >= 15}
+    held = [(folded(c.text), alnum(c.text)) for c in rows if c.split == "heldout"]
+    keys = {f for f, _ in held} | {a for _, a in held if len(a) >= 15}
+    wins = [_windows(a) for _, a in held]
     postings: dict[str, list[int]] = defaultdict(list)
-    wins = [_windows(c.text) for c in held]
     for i, ws in enumerate(wins):
         for w in ws:
             postings[w].append(i)
@@ -98,17 +108,8 @@ def _repeats_heldout(corpus: str) -> frozenset[int]:
     for c in rows:
         if c.split != "dev":
             continue
-        if folded(c.text) in keys or alnum(c.text) in keys:
-            out.add(c.row)
-            continue
-        mine = _windows(c.text)
-        shared: dict[int, int] = defaultdict(int)
-        for w in mine:
-            p = postings.get(w, ())
-            if len(p) <= MAX_POSTINGS:
-                for i in p:
-                    shared[i] += 1
-        if any(n / (len(mine) + len(wins[i]) - n) >= NEAR for i, n in shared.items()):
+        a = alnum(c.text)
+        if folded(c.text) in keys or a in keys or _near(_windows(a), wins, postings):
             out.add(c.row)
     return frozenset(out)
 
@@ -121,5 +122,8 @@ def split(corpus: str, name: str) -> tuple[Comment, ...]:
 
 def summary() -> dict[str, dict[str, tuple[int, int]]]:
     """(spam, legitimate) counts per corpus and split."""
-    return {corpus: {name: (sum(c.spam for c in split(corpus, name)), sum(not c.spam for c in split(corpus, name)))
-                     for name in ("dev", "heldout")} for corpus in FILES}
+    def counts(rows: tuple[Comment, ...]) -> tuple[int, int]:
+        spam = sum(c.spam for c in rows)
+        return spam, len(rows) - spam
+
+    return {corpus: {name: counts(split(corpus, name)) for name in ("dev", "heldout")} for corpus in FILES}
