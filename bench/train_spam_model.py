@@ -29,19 +29,20 @@ import re
 import sys
 import tomllib
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench import realworld  # noqa: E402
+from bench.spamcorpus import corpus  # noqa: E402
 from cleaners import ngrams  # noqa: E402
 from cleaners.ngrams import MODEL, features  # noqa: E402
 
 OUT = REPO / "cleaners" / "data" / MODEL
-SPAM_DIR = REPO / "bench" / "spamcorpus" / "spam"
-LEGIT_DIR = REPO / "bench" / "spamcorpus" / "legit"
-SPLIT = REPO / "bench" / "spamcorpus" / "split.toml"
+SPAM_DIR = corpus.SPAM_DIRS["dev"]
+LEGIT_DIR = corpus.LEGIT_DIRS["dev"]
 DEMO = REPO / "crawler" / "demo" / "content" / "articles"
 EXTRACTION = REPO / "bench" / "data" / "extraction-dev" / "ground-truth.json"
 SEED = 20261204
@@ -56,12 +57,11 @@ PSEUDO = 200  # word sequences per wordfreq language, at least
 # sequences.
 LEGIT_PER_SPAM = 4
 SENTENCE = re.compile(r"(?<=[.!?。！？])\s+")
-DATA_FILES = ("bench/data/realworld-spam/judol_dev.csv", "bench/data/realworld-spam/youtube_uci_dev.csv")
 
 
 def data_digest() -> str:
     """sha256 over every training input file (sorted paths and bytes): the model records it."""
-    paths = [REPO / p for p in DATA_FILES] + [EXTRACTION] + sorted(SPAM_DIR.glob("*.toml")) + sorted(
+    paths = [realworld.DATA / name for name in realworld.FILES.values()] + [EXTRACTION] + sorted(SPAM_DIR.glob("*.toml")) + sorted(
         LEGIT_DIR.glob("*.toml")) + sorted(DEMO.glob("*.toml"))
     h = hashlib.sha256()
     for p in paths:
@@ -73,30 +73,19 @@ def _toml(path: Path) -> dict:
     return tomllib.loads(path.read_text(encoding="utf8"))
 
 
-def heldout_legit() -> set[str]:
-    """Legitimate article ids the spam corpus holds out (never trained on)."""
-    if not SPLIT.exists():
-        return set()
-    return set(_toml(SPLIT).get("legit", ()))
-
-
 def synthetic_spam(rng: random.Random) -> list[tuple[str, str]]:
     """(language, text) of every dev spam template, filled with its market's brands."""
     out = []
-    for path in sorted(SPAM_DIR.glob("*.toml")):
-        data = _toml(path)
-        for m in data["market"]:
-            brands = m["brands"]
-            for key in ("prose", "sentences", "comments", "anchors", "landing"):
-                for t in m.get(key, ()):
-                    t = " ".join(t) if isinstance(t, list) else t
-                    for _ in range(FILLS if "{brand" in t else 1):
-                        b1, b2 = rng.choice(brands), rng.choice(brands)
-                        out.append((data["lang"], t.replace("{brand2}", b2).replace("{brand}", b1)))
+    for m in corpus.markets("dev"):
+        for t in (*m.prose, *m.sentences, *m.comments, *m.anchors, *m.landing):
+            for _ in range(FILLS if "{brand" in t else 1):
+                b1, b2 = rng.choice(m.brands), rng.choice(m.brands)
+                out.append((m.lang, corpus.fill(t, b1, b2)))
     return out
 
 
-def paragraphs_and_sentences(paras: list[str]) -> list[str]:
+def paragraphs_and_sentences(paras: Iterable[str]) -> list[str]:
+    """Each non-blank paragraph, then its sentences of more than 20 characters when it has several."""
     out = []
     for p in paras:
         p = p.strip()
@@ -112,12 +101,8 @@ def paragraphs_and_sentences(paras: list[str]) -> list[str]:
 def legit_text() -> dict[str, list[str]]:
     """Legitimate article text by language."""
     out: dict[str, list[str]] = {}
-    skip = heldout_legit()
-    for path in sorted(LEGIT_DIR.glob("*.toml")):
-        data = _toml(path)
-        for a in data["article"]:
-            if a["id"] not in skip:
-                out.setdefault(data["lang"], []).extend(paragraphs_and_sentences(a["paragraphs"]))
+    for a in corpus.articles("dev"):
+        out.setdefault(a.lang, []).extend(paragraphs_and_sentences(a.paragraphs))
     for path in sorted(DEMO.glob("*.toml")):
         for a in _toml(path).get("article", ()):
             out.setdefault(a.get("lang", path.stem), []).extend(paragraphs_and_sentences(a["paragraphs"]))
@@ -156,9 +141,9 @@ def dataset(rng: random.Random) -> tuple[list[str], list[int], list[str]]:
         labels.append(label)
         groups.append(group)
 
-    for corpus in realworld.FILES:
-        for c in realworld.split(corpus, "dev"):
-            add(c.text, int(c.spam), f"{corpus}-{'spam' if c.spam else 'legit'}")
+    for source in realworld.FILES:
+        for c in realworld.split(source, "dev"):
+            add(c.text, int(c.spam), f"{source}-{'spam' if c.spam else 'legit'}")
     legit = legit_text()
     spam = synthetic_spam(random.Random(SEED + 1))
     per_lang = Counter(lang for lang, _ in spam)
