@@ -18,6 +18,7 @@ import sys
 from array import array
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from importlib import resources
 
 from .folding import fold
@@ -88,11 +89,12 @@ class NgramModel:
         have: texts combine by adding both (a page from its blocks, ``combine``)."""
         total, count = 0.0, 0
         cache_ = self._words
+        weight = self.weights.get
         for w in words:
             hit = cache_.get(w)
             if hit is None:
                 fs = word_features(w)
-                hit = (sum(self.weights.get(f, 0.0) for f in fs), len(fs))
+                hit = (sum(map(weight, fs, repeat(0.0, len(fs)))), len(fs))
                 if len(cache_) < CACHE_WORDS:
                     cache_[w] = hit
             total += hit[0]
