@@ -70,7 +70,7 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
     # spans do not count, unless the whole block is one quotation (a spam line in quotes);
     # the n-gram model does not read them either.
     used = folded if quoted else MENTION.sub(" ", folded)
-    hits = term_hits(bare(used))
+    hits = term_hits(plain if used is folded else bare(used))
     evidence = ngram_model().evidence(folded_tokens(used)) if learned else (0.0, 0)
     block = Block(
         index=index, text=text, start=start, end=end, units=units, script=script,

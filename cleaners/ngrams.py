@@ -50,7 +50,9 @@ def tokens(text: str) -> list[str]:
 def folded_tokens(folded: str) -> list[str]:
     """The words of text already revealed and folded (``block_facts`` has both). Links
     are left out: a bare address is as common in news (sources, credits) as in spam."""
-    return TOKEN.findall(DIGIT.sub("0", LINK.sub(" ", folded)))
+    if "://" in folded or "www." in folded:
+        folded = LINK.sub(" ", folded)
+    return TOKEN.findall(DIGIT.sub("0", folded))
 
 
 def word_features(word: str) -> list[str]:
@@ -90,8 +92,7 @@ class NgramModel:
         total, count = 0.0, 0
         cache_ = self._words
         weight = self.weights.get
-        for w in words:
-            hit = cache_.get(w)
+        for w, hit in zip(words, map(cache_.get, words)):
             if hit is None:
                 fs = word_features(w)
                 hit = (sum(map(weight, fs, repeat(0.0, len(fs)))), len(fs))

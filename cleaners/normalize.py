@@ -40,6 +40,9 @@ SPACED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{1,%d}(?:[ .·•*_~-]+[A-Za-z0
                     % (SPACED_PIECE, SPACED_PIECE, SPACED_MIN - 1))
 LEET_RUNS = re.compile(r"(?<=[A-Za-z])[%s]{1,%d}(?=[A-Za-z])" % (re.escape("".join(LEET)), LEET_RUN))
 RANGE_TABLE = {first + i: chr(ord(letter) + i) for first, letter in RANGES for i in range(26)}
+RANGE_ANY = re.compile("[%s]" % "".join(f"{chr(first)}-{chr(first + 25)}" for first, _ in RANGES))
+# The same runs without look-behind: one quick search rules the substitution out.
+LEET_ANY = re.compile(r"[A-Za-z][%s]{1,%d}[A-Za-z]" % (re.escape("".join(LEET)), LEET_RUN))
 # Any look-alike letter: most non-ASCII text (accented Latin, other scripts written
 # whole) has none next to a Latin letter, and one search rules the word scan out.
 LOOKALIKE_ANY = re.compile("[%s]" % re.escape("".join(LOOKALIKES)))
@@ -71,10 +74,14 @@ def reveal(text: str) -> Revealed:
         text = INVISIBLE.sub("", text)
     if not text.isascii():
         count += _styled_words(text)
-        text = unicodedata.normalize("NFKC", text).translate(RANGE_TABLE)
+        text = unicodedata.normalize("NFKC", text)
+        if RANGE_ANY.search(text):
+            text = text.translate(RANGE_TABLE)
         text, n = _unmix(text)
         count += n
-        text = SPACES.sub(" ", DECORATION.sub(" ", text))
+        if DECORATION.search(text):
+            text = DECORATION.sub(" ", text)
+        text = SPACES.sub(" ", text)
     text, n = _unspace(text)
     count += n
     text, n = _unleet(text)
@@ -83,7 +90,7 @@ def reveal(text: str) -> Revealed:
 
 def _unleet(text: str) -> tuple[str, int]:
     """Read digits between letters as the letters they stand for, outside links."""
-    if not LEET_RUNS.search(text):
+    if not LEET_ANY.search(text):
         return text, 0
     n = 0
     out = []
