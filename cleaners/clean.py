@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import dom
+from .charset import decode_html
 from .extract import extract
 from .facts import Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
 from .language import add_counts, document_language
@@ -58,9 +59,12 @@ def clean_text(text: str, url: str | None = None, options: CleanOptions | None =
 def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions | None = None) -> CleanResult:
     """Parse, drop spam elements, extract the main text and metadata, clean the text.
 
+    Bytes are decoded as a browser decodes a page with no HTTP header (``charset.py``).
     Removal offsets index into the extracted text (-1 for elements removed from the
     tree). A page without main text gets ``reject_reason="extract.no_text"``.
     """
+    if isinstance(html, bytes):
+        html = decode_html(html)[1]
     options = options or DEFAULT
     tree = dom.parse(html) if html else None
     if tree is None:

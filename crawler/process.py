@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cleaners import CLEANER_VERSION, CleanOptions, CleanResult, clean_html
+from cleaners.charset import decode_html
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Bytes a body must start with, after whitespace and a BOM, to be sniffed as HTML when
@@ -27,8 +28,6 @@ WHITESPACE = re.compile(r"\s+")
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # 5%: random bytes sit at 11.3%, HTML with stray NULs well under 1% (tests/faultsite.py /nul).
 BINARY_SHARE = 0.05
-CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
-BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +72,8 @@ def process_page(page: Page, options: ProcessOptions | None = None) -> Outcome:
         return error_outcome(page.url, page.crawl_id, "not_html", f"body is not HTML ({kind})", page.status)
     if page.page_type == "listing":
         return Outcome("rejected", _page_row(page, CleanResult(text="", reject_reason="pagetype.listing")))
-    result = clean_html(decoded(page.body, page.headers.get("content-type", "")), url=page.url,
-                        options=options.clean)
+    _, html = decode_html(page.body, page.headers.get("content-type"))
+    result = clean_html(html, url=page.url, options=options.clean)
     table = "rejected" if result.reject_reason else "pages"
     return Outcome(table, _page_row(page, result))
 
@@ -90,28 +89,6 @@ def is_html(body: bytes, content_type: str) -> bool:
     if declared in ("", "application/octet-stream", "text/plain"):
         return bool(HTML_SNIFF.match(body[:512]))
     return False
-
-
-def decoded(body: bytes, content_type: str) -> str | bytes:
-    """Decode a body by the charset its Content-Type header declares; else leave it as bytes.
-
-    A byte-order mark wins over the header, and the cleaner's own parser then reads
-    meta tags and sniffs (HTML's order of precedence). NUL bytes are dropped: they are
-    never text, and lxml refuses strings that hold them.
-
-    >>> decoded("Привет".encode("cp1251"), "text/html; charset=windows-1251")
-    'Привет'
-    >>> decoded(b"a\\x00b", "text/html")
-    b'ab'
-    """
-    body = body.replace(b"\x00", b"")
-    match = CHARSET.search(content_type)
-    if not match or body.startswith(BOMS):
-        return body
-    try:
-        return body.decode(match.group(1), errors="replace")
-    except LookupError:  # an unknown charset name: let the parser sniff
-        return body
 
 
 def error_outcome(url: str, crawl_id: str, error: str, detail: str, status: int | None = None) -> Outcome:

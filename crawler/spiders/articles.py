@@ -8,10 +8,12 @@ from typing import Any, AsyncIterator, Iterable
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
 from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+
+from cleaners.charset import decode_html
 
 from ..items import FailureItem, PageItem
 from ..pagetype import DomCounts, classify
@@ -73,6 +75,7 @@ class ArticlesSpider(scrapy.Spider):
         if not hasattr(response, "xpath"):  # not text: let the pipeline record why
             yield self._item(response, "article")
             return
+        response = _as_html(response, response.headers.get(b"Content-Type", b"").decode("latin-1"))
         page_type = classify(response.url, _dom_counts(response), prior)
         yield self._item(response, page_type)
         for link in self.links.extract_links(response):
@@ -139,6 +142,16 @@ class ArticlesSpider(scrapy.Spider):
 
     def _failure(self, url: str, error: str, detail: str, status: int | None = None) -> FailureItem:
         return FailureItem(url=url, error=error, detail=detail, status=status, time=datetime.now(timezone.utc))
+
+
+def _as_html(response: Response, content_type: str) -> HtmlResponse:
+    """The response as HTML, decoded as every other path decodes it (``cleaners.charset``).
+
+    Scrapy guesses the encoding on its own; here it is fixed to the one ``decode_html``
+    chooses, so links and page type are read off the text the worker cleans.
+    """
+    encoding, _ = decode_html(response.body, content_type or None)
+    return response.replace(cls=HtmlResponse, encoding=encoding)
 
 
 def _dom_counts(response: Response) -> DomCounts:
