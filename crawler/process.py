@@ -20,14 +20,16 @@ from cleaners import CLEANER_VERSION, CleanOptions, CleanResult, clean_html
 from cleaners.charset import decode_html
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-# Bytes a body must start with, after whitespace and a BOM, to be sniffed as HTML when
-# the server declares no usable type.
+# Bytes a body starts with, after whitespace and a BOM, to be sniffed as HTML whatever
+# type the server declares.
 HTML_SNIFF = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*<(?:!doctype html|html|head|body|!--|meta|title|div|p\b)", re.I)
 WHITESPACE = re.compile(r"\s+")
 # C0 control bytes other than whitespace, and DEL: text never has many, binary has ~11%.
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # 5%: random bytes sit at 11.3%, HTML with stray NULs well under 1% (tests/faultsite.py /nul).
 BINARY_SHARE = 0.05
+# Signatures of PDF, PNG, ZIP and gzip bodies: never HTML, whatever the header says.
+BINARY_SIGNATURES = (b"%PDF-", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +81,24 @@ def process_page(page: Page, options: ProcessOptions | None = None) -> Outcome:
 
 
 def is_html(body: bytes, content_type: str) -> bool:
-    """Tell whether a body is HTML from its declared type, or by sniffing when undeclared."""
-    declared = content_type.split(";", 1)[0].strip().lower()
-    if declared in HTML_TYPES:
-        if body.lstrip()[:5].startswith((b"%PDF-", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b")):
-            return False
-        sample = body[:4096]
-        return len(CONTROL_BYTES.findall(sample)) <= BINARY_SHARE * len(sample)
-    if declared in ("", "application/octet-stream", "text/plain"):
-        return bool(HTML_SNIFF.match(body[:512]))
-    return False
+    """Tell whether a body is HTML: its first bytes decide, whatever the server declares.
+
+    A binary signature or many control bytes make it not HTML even when served as
+    text/html; a body that opens like HTML is HTML even when served as image/png (the
+    spider reads such a page's links, so its row says it is a page). Otherwise the
+    declared type decides.
+
+    >>> is_html(b"<!DOCTYPE html><p>x", "image/png"), is_html(b"%PDF-1.4", "text/html")
+    (True, False)
+    """
+    if body.lstrip()[:5].startswith(BINARY_SIGNATURES):
+        return False
+    sample = body[:4096]
+    if len(CONTROL_BYTES.findall(sample)) > BINARY_SHARE * len(sample):
+        return False
+    if HTML_SNIFF.match(body[:512]):
+        return True
+    return content_type.split(";", 1)[0].strip().lower() in HTML_TYPES
 
 
 def error_outcome(url: str, crawl_id: str, error: str, detail: str, status: int | None = None) -> Outcome:

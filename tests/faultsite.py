@@ -207,6 +207,10 @@ class _Handler(BaseHTTPRequestHandler):
         """Declared ISO-8859-1 in the header, written in windows-1252 (curly quotes at 0x93/0x94)."""
         self.send(200, page(*WESTERN[:2]).encode("cp1252"), "text/html; charset=ISO-8859-1")
 
+    def lying_png(self) -> None:
+        """An HTML article served as image/png; it links to an article nothing else links to."""
+        self.send(200, page(*ARTICLES["ferry"], links=("/articles/chained.html",)).encode("utf8"), "image/png")
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         """Stay silent: requests are recorded in FaultSite.requests."""
 
@@ -221,6 +225,7 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/sitemap.xml": _Handler.sitemap, "/sitemap-bomb.xml": _Handler.sitemap_bomb,
     # Not linked from the home page: tests/test_decode.py starts a crawl at each.
     "/charset/utf8-stray-byte": _Handler.utf8_stray_byte, "/charset/latin1-header": _Handler.latin1_header,
+    "/lying-png": _Handler.lying_png,
 }
 PREFIXES: tuple[tuple[str, Callable[[_Handler], None]], ...] = (
     ("/articles/", _Handler.article), ("/status/", _Handler.status), ("/chain/", _Handler.chain),

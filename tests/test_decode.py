@@ -12,7 +12,7 @@ from cleaners import clean_html
 from conftest import FAST, run_cli
 from crawler.dataset.reader import open_table
 from faultsite import FaultSite, page
-from faultsite_text import FRENCH, WESTERN
+from faultsite_text import ARTICLES, FRENCH, WESTERN
 from test_process import warc_record
 
 # One invalid byte in a UTF-8 page declared by <meta> only; windows-1252 bytes declared ISO-8859-1.
@@ -61,7 +61,7 @@ def test_process_decodes_files_and_warc_records_alike(tmp_path: Path) -> None:
 def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, FaultSite]]:
     out = tmp_path_factory.mktemp("decode")
     with FaultSite() as site:
-        starts = [arg for path in ("/charset/utf8-stray-byte", "/charset/latin1-header")
+        starts = [arg for path in ("/charset/utf8-stray-byte", "/charset/latin1-header", "/lying-png")
                   for arg in ("--start-url", site.url + path)]
         r = run_cli("crawl", *starts, "--out", str(out), "--max-depth", "1", *FAST,
                     "-s", "CLEANCRAWL_WORKERS=1", timeout=120)
@@ -77,3 +77,12 @@ def test_crawl_decodes_by_meta_and_maps_latin1_to_windows_1252(crawl: tuple[Path
     pages = _rows(crawl[0], "pages")
     assert_stray_byte_replaced(pages["/charset/utf8-stray-byte"]["text"])
     assert_windows_1252(pages["/charset/latin1-header"]["text"])
+
+
+def test_a_lying_content_type_is_overruled_by_the_body(crawl: tuple[Path, FaultSite]) -> None:
+    """An HTML body served as image/png is an HTML page: kept, and its links followed."""
+    out, site = crawl
+    pages, errors = _rows(out, "pages"), _rows(out, "errors")
+    assert "/lying-png" not in errors, errors.get("/lying-png")
+    assert ARTICLES["ferry"][1][0][:60] in pages["/lying-png"]["text"]
+    assert "/articles/chained.html" in pages

@@ -17,6 +17,7 @@ from cleaners.charset import decode_html
 
 from ..items import FailureItem, PageItem
 from ..pagetype import DomCounts, classify
+from ..process import is_html
 from ..urls import canonical_url
 from .failures import describe_failure
 
@@ -72,10 +73,11 @@ class ArticlesSpider(scrapy.Spider):
     def parse_page(self, response: Response) -> Iterable[Any]:
         """Yield the page, then requests for the in-domain links it carries."""
         prior = response.meta.get("prior") or "unknown"
-        if not hasattr(response, "xpath"):  # not text: let the pipeline record why
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        if not is_html(response.body, content_type):  # the pipeline records why; its links are not read
             yield self._item(response, "article")
             return
-        response = _as_html(response, response.headers.get(b"Content-Type", b"").decode("latin-1"))
+        response = _as_html(response, content_type)
         page_type = classify(response.url, _dom_counts(response), prior)
         yield self._item(response, page_type)
         for link in self.links.extract_links(response):
@@ -147,8 +149,10 @@ class ArticlesSpider(scrapy.Spider):
 def _as_html(response: Response, content_type: str) -> HtmlResponse:
     """The response as HTML, decoded as every other path decodes it (``cleaners.charset``).
 
-    Scrapy guesses the encoding on its own; here it is fixed to the one ``decode_html``
-    chooses, so links and page type are read off the text the worker cleans.
+    Scrapy picks the response class from the header and guesses the encoding on its
+    own; here the body has been sniffed as HTML (``process.is_html``, as the pipeline
+    does), and the encoding is fixed to the one ``decode_html`` chooses, so links and
+    page type are read off the text the worker cleans.
     """
     encoding, _ = decode_html(response.body, content_type or None)
     return response.replace(cls=HtmlResponse, encoding=encoding)
