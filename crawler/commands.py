@@ -92,13 +92,18 @@ def run_reclean(dataset: str, out: str, workers: int | None) -> int:
 
 
 def _raw_pages(raw: Any, crawl_id: str) -> Iterator[Any]:
-    from .pagetype import url_kind
-    from .process import Page
+    """Replay stored pages with the page type the crawl decided (the same DOM decision
+    made again for datasets stored before ``raw.page_type``)."""
+    from .pagetype import classify_stored
+    from .process import Page, is_html
 
     for batch in raw.to_batches(batch_size=64):
         for row in batch.to_pylist():
             headers = dict(row["headers"] or [])
-            kind = "listing" if url_kind(row["url"]) == "listing" else "article"
+            kind = row["page_type"]
+            if kind is None:
+                html = is_html(row["body"], headers.get("content-type", ""))
+                kind = classify_stored(row["url"], row["body"], headers.get("content-type")) if html else "article"
             yield Page(url=row["url"], body=row["body"], crawl_id=crawl_id, fetched_at=row["fetched_at"],
                        status=row["http_status"] or 200, headers=headers, page_type=kind)
 

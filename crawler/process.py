@@ -124,6 +124,7 @@ def raw_row(page: Page) -> dict[str, Any]:
         "http_status": page.status,
         "headers": page.headers,
         "body": page.body,
+        "page_type": page.page_type,
     }
 
 

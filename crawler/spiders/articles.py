@@ -16,7 +16,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from cleaners.charset import decode_html
 
 from ..items import FailureItem, PageItem
-from ..pagetype import DomCounts, classify
+from ..pagetype import classify, count_dom
 from ..process import is_html
 from ..urls import canonical_url
 from .failures import describe_failure
@@ -78,7 +78,7 @@ class ArticlesSpider(scrapy.Spider):
             yield self._item(response, "article")
             return
         response = _as_html(response, content_type)
-        page_type = classify(response.url, _dom_counts(response), prior)
+        page_type = classify(response.url, count_dom(response.selector), prior)
         yield self._item(response, page_type)
         for link in self.links.extract_links(response):
             if self._allowed(link.url):
@@ -156,16 +156,6 @@ def _as_html(response: Response, content_type: str) -> HtmlResponse:
     """
     encoding, _ = decode_html(response.body, content_type or None)
     return response.replace(cls=HtmlResponse, encoding=encoding)
-
-
-def _dom_counts(response: Response) -> DomCounts:
-    """Read the few DOM counts page-type needs from the response's (cached) selector."""
-    return DomCounts(
-        article_elements=len(response.xpath("//article")),
-        og_type=(response.xpath("//meta[@property='og:type']/@content").get() or "").strip().lower(),
-        paragraph_chars=sum(len(t) for t in response.xpath("//p//text()").getall()),
-        link_chars=sum(len(t) for t in response.xpath("//a//text()").getall()),
-    )
 
 
 def _sitemap_body(response: Response) -> bytes | None:
