@@ -11,7 +11,8 @@ Every path that turns bytes into HTML text (the crawl's link extraction, ``proce
 
 from __future__ import annotations
 
-from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, resolve_encoding
+from w3lib.encoding import (html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom,
+                            resolve_encoding, to_unicode)
 
 # What browsers fall back to for an undeclared page that detection cannot place.
 DEFAULT_ENCODING = "cp1252"
@@ -40,6 +41,18 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     encoding, text = html_to_unicode(content_type or None, body, default_encoding=DEFAULT_ENCODING,
                                       auto_detect_fun=detect_encoding)
     return encoding, text.replace("\x00", "")
+
+
+def decode_text(data: bytes) -> str:
+    """Decode plain text that declares nothing: a byte-order mark, else detection, else windows-1252.
+
+    >>> decode_text("Café “crème”".encode("cp1252")), decode_text("Café".encode("utf-16"))
+    ('Café “crème”', 'Café')
+    """
+    encoding, bom = read_bom(data)
+    if encoding is not None and bom is not None:
+        return to_unicode(data[len(bom):], encoding)
+    return to_unicode(data, detect_encoding(data) or DEFAULT_ENCODING)
 
 
 def detect_encoding(body: bytes) -> str | None:

@@ -112,20 +112,26 @@ def run_clean_text(file: str, explain: bool, settings: Sequence[str] = ()) -> in
     """Clean plain text from a file or standard input, with the cleaner options of
     `-s cleaner.NAME=VALUE`; print it, and the removals if asked."""
     from cleaners import clean_text
+    from cleaners.charset import decode_text
+
+    from .process import is_binary
 
     options = clean_options(settings)
     if file == "-":
-        text = sys.stdin.read()
+        data, name = sys.stdin.buffer.read(), "standard input"
     else:
+        name = file
         try:
-            text = Path(file).read_text(encoding="utf8", errors="replace")
+            data = Path(file).read_bytes()
         except FileNotFoundError:
             raise InputError(f"no such file: {file}") from None
         except IsADirectoryError:
             raise InputError(f"{file} is a directory, not a text file") from None
         except OSError as exc:
             raise InputError(f"cannot read {file}: {exc.strerror}") from None
-    result = clean_text(text, options=options)
+    if is_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text is full of NULs
+        raise InputError(f"{name} is not text (binary data)")
+    result = clean_text(decode_text(data), options=options)
     sys.stdout.write(result.text + ("\n" if result.text and not result.text.endswith("\n") else ""))
     if explain:
         for line in explain_lines(result):

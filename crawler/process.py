@@ -91,14 +91,23 @@ def is_html(body: bytes, content_type: str) -> bool:
     >>> is_html(b"<!DOCTYPE html><p>x", "image/png"), is_html(b"%PDF-1.4", "text/html")
     (True, False)
     """
-    if body.lstrip()[:5].startswith(BINARY_SIGNATURES):
-        return False
-    sample = body[:4096]
-    if len(CONTROL_BYTES.findall(sample)) > BINARY_SHARE * len(sample):
+    if is_binary(body):
         return False
     if HTML_SNIFF.match(body[:512]):
         return True
     return content_type.split(";", 1)[0].strip().lower() in HTML_TYPES
+
+
+def is_binary(body: bytes) -> bool:
+    """Tell binary data (a PDF, image, archive, or many control bytes) from text.
+
+    >>> is_binary(b"\\x89PNG\\r\\n"), is_binary(bytes(range(32)) * 4), is_binary("Café\\n".encode())
+    (True, True, False)
+    """
+    if body.lstrip()[:5].startswith(BINARY_SIGNATURES):
+        return True
+    sample = body[:4096]
+    return len(CONTROL_BYTES.findall(sample)) > BINARY_SHARE * len(sample)
 
 
 def error_outcome(url: str, crawl_id: str, error: str, detail: str, status: int | None = None) -> Outcome:
