@@ -18,8 +18,9 @@ from w3lib.encoding import (html_body_declared_encoding, html_to_unicode, http_c
 DEFAULT_ENCODING = "cp1252"
 # An undeclared page is read as UTF-8 when its well-formed multi-byte characters
 # outnumber its invalid bytes this many times over: one stray byte in a UTF-8 page
-# does not make it windows-1252. A windows-1252 page has almost no well-formed
-# sequences (an accented capital followed by a C1 punctuation byte), so it stays below.
+# does not make it windows-1252. 4: the 611 pages of ../shared/data (benchmark and
+# extraction-dev) with non-ASCII text, re-encoded as windows-1252, reach at most 2.0
+# (2 accidental sequences to 1 invalid byte) and all but 14 reach 0 (2026-12-04).
 UTF8_MARGIN = 4
 
 
