@@ -73,7 +73,8 @@ class ArticlesSpider(scrapy.Spider):
     def parse_page(self, response: Response) -> Iterable[Any]:
         """Yield the page, then requests for the in-domain links it carries."""
         prior = response.meta.get("prior") or "unknown"
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        # Joined as _item joins it, so the pipeline judges the same header value.
+        content_type = b", ".join(response.headers.getlist(b"Content-Type")).decode("latin-1")
         if not is_html(response.body, content_type):  # the pipeline records why; its links are not read
             yield self._item(response, "article")
             return
