@@ -34,13 +34,16 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     ('utf-8', "<meta charset='utf-8'><p>café \\ufffd après")
     >>> decode_html(b"<p>\\x93Quoted\\x94", "text/html; charset=ISO-8859-1")
     ('cp1252', '<p>“Quoted”')
+    >>> decode_html(b'<meta charset="utf-16"><p>caf\\xc3\\xa9')[0]
+    'utf-8'
     """
-    if http_content_type_encoding(content_type) is None and (html_body_declared_encoding(body) or "").startswith(
-            ("utf-16", "utf-32")):
-        # A declaration read by an ASCII-compatible prescan cannot be UTF-16: the standard reads UTF-8.
-        content_type = "text/html; charset=utf-8"
     encoding, text = html_to_unicode(content_type or None, body, default_encoding=DEFAULT_ENCODING,
                                       auto_detect_fun=detect_encoding)
+    if encoding.startswith(("utf-16", "utf-32")) and read_bom(body)[0] is None \
+            and http_content_type_encoding(content_type) is None \
+            and (html_body_declared_encoding(body) or "").startswith(("utf-16", "utf-32")):
+        # A <meta> that an ASCII-compatible prescan could read is not UTF-16: the standard reads UTF-8.
+        encoding, text = "utf-8", to_unicode(body, "utf-8")
     return encoding, text.replace("\x00", "")
 
 
