@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import dom
+from .charset import decode_html
 from .extract import extract
 from .facts import Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
 from .language import add_counts, document_language
@@ -50,17 +51,26 @@ def clean_text(text: str, url: str | None = None, options: CleanOptions | None =
     """Clean plain text: drop spam and boilerplate blocks and appended spam sentences.
 
     Kept blocks keep their text and order; blank-line paragraph breaks are kept.
-    Removal offsets index into ``text``.
+    Removal offsets index into ``text``. Raises TypeError when ``text`` is not a str.
     """
+    if not isinstance(text, str):
+        hint = ": decode it first, or pass HTML to clean_html" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"clean_text() takes text as str, not {type(text).__name__}{hint}")
     return run_text(text, options or DEFAULT, dom.site_of(url))
 
 
 def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions | None = None) -> CleanResult:
     """Parse, drop spam elements, extract the main text and metadata, clean the text.
 
+    Bytes are decoded as a browser decodes a page with no HTTP header (``charset.py``).
     Removal offsets index into the extracted text (-1 for elements removed from the
-    tree). A page without main text gets ``reject_reason="extract.no_text"``.
+    tree). A page without main text gets ``reject_reason="extract.no_text"``. Raises
+    TypeError when ``html`` is neither str nor bytes.
     """
+    if isinstance(html, (bytes, bytearray)):
+        html = decode_html(bytes(html))[1]
+    elif not isinstance(html, str):
+        raise TypeError(f"clean_html() takes HTML as str or bytes, not {type(html).__name__}")
     options = options or DEFAULT
     tree = dom.parse(html) if html else None
     if tree is None:

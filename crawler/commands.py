@@ -92,13 +92,18 @@ def run_reclean(dataset: str, out: str, workers: int | None) -> int:
 
 
 def _raw_pages(raw: Any, crawl_id: str) -> Iterator[Any]:
-    from .pagetype import url_kind
-    from .process import Page
+    """Replay stored pages with the page type the crawl decided (the same DOM decision
+    made again for datasets stored before ``raw.page_type``)."""
+    from .pagetype import classify_stored
+    from .process import Page, is_html
 
     for batch in raw.to_batches(batch_size=64):
         for row in batch.to_pylist():
             headers = dict(row["headers"] or [])
-            kind = "listing" if url_kind(row["url"]) == "listing" else "article"
+            kind = row["page_type"]
+            if kind is None:
+                html = is_html(row["body"], headers.get("content-type", ""))
+                kind = classify_stored(row["url"], row["body"], headers.get("content-type")) if html else "article"
             yield Page(url=row["url"], body=row["body"], crawl_id=crawl_id, fetched_at=row["fetched_at"],
                        status=row["http_status"] or 200, headers=headers, page_type=kind)
 
@@ -107,20 +112,26 @@ def run_clean_text(file: str, explain: bool, settings: Sequence[str] = ()) -> in
     """Clean plain text from a file or standard input, with the cleaner options of
     `-s cleaner.NAME=VALUE`; print it, and the removals if asked."""
     from cleaners import clean_text
+    from cleaners.charset import decode_text
+
+    from .process import is_binary
 
     options = clean_options(settings)
     if file == "-":
-        text = sys.stdin.read()
+        data, name = sys.stdin.buffer.read(), "standard input"
     else:
+        name = file
         try:
-            text = Path(file).read_text(encoding="utf8", errors="replace")
+            data = Path(file).read_bytes()
         except FileNotFoundError:
             raise InputError(f"no such file: {file}") from None
         except IsADirectoryError:
             raise InputError(f"{file} is a directory, not a text file") from None
         except OSError as exc:
             raise InputError(f"cannot read {file}: {exc.strerror}") from None
-    result = clean_text(text, options=options)
+    if is_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text is full of NULs
+        raise InputError(f"{name} is not text (binary data)")
+    result = clean_text(decode_text(data), options=options)
     sys.stdout.write(result.text + ("\n" if result.text and not result.text.endswith("\n") else ""))
     if explain:
         for line in explain_lines(result):

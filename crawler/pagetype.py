@@ -1,9 +1,15 @@
-"""Tell article pages from listing pages, from the URL and a few DOM counts."""
+"""Tell article pages from listing pages, from the URL and a few DOM counts.
+
+The crawl decides with ``classify`` on the response's selector and stores the answer
+in ``raw.page_type``; ``reclean`` reuses it, and for datasets written before that
+column it repeats the same DOM decision on the stored body (``classify_stored``).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 # Path segments that name a listing rather than one article.
@@ -24,6 +30,29 @@ class DomCounts:
     og_type: str = ""
     paragraph_chars: int = 0
     link_chars: int = 0
+
+
+def count_dom(selector: Any) -> DomCounts:
+    """Read the counts off a parsel ``Selector`` (a Scrapy response's, or one built from stored HTML)."""
+    return DomCounts(
+        article_elements=len(selector.xpath("//article")),
+        og_type=(selector.xpath("//meta[@property='og:type']/@content").get() or "").strip().lower(),
+        paragraph_chars=sum(len(t) for t in selector.xpath("//p//text()").getall()),
+        link_chars=sum(len(t) for t in selector.xpath("//a//text()").getall()),
+    )
+
+
+def classify_stored(url: str, body: bytes, content_type: str | None) -> str:
+    """Decide the page type of a stored body as the crawl decided it, with no source to say "article".
+
+    The body is decoded (``cleaners.charset``) and parsed (parsel) as the crawl's
+    response was, so the counts are the crawl's.
+    """
+    from parsel import Selector
+
+    from cleaners.charset import decode_html
+
+    return classify(url, count_dom(Selector(text=decode_html(body, content_type)[1], type="html")))
 
 
 def url_kind(url: str) -> str:

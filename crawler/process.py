@@ -17,18 +17,19 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cleaners import CLEANER_VERSION, CleanOptions, CleanResult, clean_html
+from cleaners.charset import decode_html
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-# Bytes a body must start with, after whitespace and a BOM, to be sniffed as HTML when
-# the server declares no usable type.
+# Bytes a body starts with, after whitespace and a BOM, to be sniffed as HTML whatever
+# type the server declares.
 HTML_SNIFF = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*<(?:!doctype html|html|head|body|!--|meta|title|div|p\b)", re.I)
 WHITESPACE = re.compile(r"\s+")
 # C0 control bytes other than whitespace, and DEL: text never has many, binary has ~11%.
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # 5%: random bytes sit at 11.3%, HTML with stray NULs well under 1% (tests/faultsite.py /nul).
 BINARY_SHARE = 0.05
-CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
-BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+# Signatures of PDF, PNG, ZIP and gzip bodies: never HTML, whatever the header says.
+BINARY_SIGNATURES = (b"%PDF-", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,45 +74,40 @@ def process_page(page: Page, options: ProcessOptions | None = None) -> Outcome:
         return error_outcome(page.url, page.crawl_id, "not_html", f"body is not HTML ({kind})", page.status)
     if page.page_type == "listing":
         return Outcome("rejected", _page_row(page, CleanResult(text="", reject_reason="pagetype.listing")))
-    result = clean_html(decoded(page.body, page.headers.get("content-type", "")), url=page.url,
-                        options=options.clean)
+    _, html = decode_html(page.body, page.headers.get("content-type"))
+    result = clean_html(html, url=page.url, options=options.clean)
     table = "rejected" if result.reject_reason else "pages"
     return Outcome(table, _page_row(page, result))
 
 
 def is_html(body: bytes, content_type: str) -> bool:
-    """Tell whether a body is HTML from its declared type, or by sniffing when undeclared."""
-    declared = content_type.split(";", 1)[0].strip().lower()
-    if declared in HTML_TYPES:
-        if body.lstrip()[:5].startswith((b"%PDF-", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b")):
-            return False
-        sample = body[:4096]
-        return len(CONTROL_BYTES.findall(sample)) <= BINARY_SHARE * len(sample)
-    if declared in ("", "application/octet-stream", "text/plain"):
-        return bool(HTML_SNIFF.match(body[:512]))
-    return False
+    """Tell whether a body is HTML: its first bytes decide, whatever the server declares.
 
+    A binary signature or many control bytes make it not HTML even when served as
+    text/html; a body that opens like HTML is HTML even when served as image/png (the
+    spider reads such a page's links, so its row says it is a page). Otherwise the
+    declared type decides.
 
-def decoded(body: bytes, content_type: str) -> str | bytes:
-    """Decode a body by the charset its Content-Type header declares; else leave it as bytes.
-
-    A byte-order mark wins over the header, and the cleaner's own parser then reads
-    meta tags and sniffs (HTML's order of precedence). NUL bytes are dropped: they are
-    never text, and lxml refuses strings that hold them.
-
-    >>> decoded("Привет".encode("cp1251"), "text/html; charset=windows-1251")
-    'Привет'
-    >>> decoded(b"a\\x00b", "text/html")
-    b'ab'
+    >>> is_html(b"<!DOCTYPE html><p>x", "image/png"), is_html(b"%PDF-1.4", "text/html")
+    (True, False)
     """
-    body = body.replace(b"\x00", b"")
-    match = CHARSET.search(content_type)
-    if not match or body.startswith(BOMS):
-        return body
-    try:
-        return body.decode(match.group(1), errors="replace")
-    except LookupError:  # an unknown charset name: let the parser sniff
-        return body
+    if is_binary(body):
+        return False
+    if HTML_SNIFF.match(body[:512]):
+        return True
+    return content_type.split(";", 1)[0].strip().lower() in HTML_TYPES
+
+
+def is_binary(body: bytes) -> bool:
+    """Tell binary data (a PDF, image, archive, or many control bytes) from text.
+
+    >>> is_binary(b"\\x89PNG\\r\\n"), is_binary(bytes(range(32)) * 4), is_binary("Café\\n".encode())
+    (True, True, False)
+    """
+    if body.lstrip()[:5].startswith(BINARY_SIGNATURES):
+        return True
+    sample = body[:4096]
+    return len(CONTROL_BYTES.findall(sample)) > BINARY_SHARE * len(sample)
 
 
 def error_outcome(url: str, crawl_id: str, error: str, detail: str, status: int | None = None) -> Outcome:
@@ -137,6 +133,7 @@ def raw_row(page: Page) -> dict[str, Any]:
         "http_status": page.status,
         "headers": page.headers,
         "body": page.body,
+        "page_type": page.page_type,
     }
 
 

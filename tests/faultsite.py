@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 
-from faultsite_text import ARTICLES, CYRILLIC, TURKISH, WESTERN
+from faultsite_text import ARTICLES, CYRILLIC, FRENCH, TURKISH, WESTERN
 
 # Longer than the tests' DOWNLOAD_TIMEOUT (2 s); stop() cuts the wait short.
 SLOW_SECONDS = 10.0
@@ -197,6 +197,20 @@ class _Handler(BaseHTTPRequestHandler):
     def sitemap_bomb(self) -> None:
         self.send(200, ENTITY_BOMB, "application/xml")
 
+    def utf8_stray_byte(self) -> None:
+        """UTF-8 declared by <meta> alone, with one invalid byte (0xFF) inside one word."""
+        text = page(*FRENCH[:2], head="<meta charset='utf-8'>").encode("utf8")
+        word = FRENCH[2].encode()
+        self.send(200, text.replace(word, word[:2] + b"\xff" + word[2:], 1), "text/html")
+
+    def latin1_header(self) -> None:
+        """Declared ISO-8859-1 in the header, written in windows-1252 (curly quotes at 0x93/0x94)."""
+        self.send(200, page(*WESTERN[:2]).encode("cp1252"), "text/html; charset=ISO-8859-1")
+
+    def lying_png(self) -> None:
+        """An HTML article served as image/png; it links to an article nothing else links to."""
+        self.send(200, page(*ARTICLES["ferry"], links=("/articles/chained.html",)).encode("utf8"), "image/png")
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         """Stay silent: requests are recorded in FaultSite.requests."""
 
@@ -209,6 +223,9 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/loop/a": _Handler.loop, "/loop/b": _Handler.loop,
     "/calendar": _Handler.calendar, "/to-internal": _Handler.to_internal, "/robots.txt": _Handler.robots,
     "/sitemap.xml": _Handler.sitemap, "/sitemap-bomb.xml": _Handler.sitemap_bomb,
+    # Not linked from the home page: tests/test_decode.py starts a crawl at each.
+    "/charset/utf8-stray-byte": _Handler.utf8_stray_byte, "/charset/latin1-header": _Handler.latin1_header,
+    "/lying-png": _Handler.lying_png,
 }
 PREFIXES: tuple[tuple[str, Callable[[_Handler], None]], ...] = (
     ("/articles/", _Handler.article), ("/status/", _Handler.status), ("/chain/", _Handler.chain),

@@ -113,3 +113,12 @@ WESTERN = ("Café owners rally for the Sunday market", (
     "The council says the move would free the square for a new fountain and outdoor seating. A decision "
     "is due after a consultation that closes at the end of the month; the petition has a thousand names.",
 ), "Müller")
+# A UTF-8 page with one invalid byte: (title, paragraphs, the word that carries the byte).
+FRENCH = ("Le café du port rouvre après les travaux", (
+    "Après six mois de travaux, le café du port a rouvert ses portes samedi matin. Les habitués sont revenus "
+    "dès l'aube, et le patron a servi le premier café à l'équipage du chalutier qui rentrait de la marée.",
+    "La salle a été agrandie vers le quai, et une terrasse couverte accueille désormais les clients même "
+    "quand il pleut. Les travaux ont coûté plus cher que prévu, mais la mairie a pris en charge la façade.",
+    "Le patron espère retrouver avant l'été la clientèle des touristes, qui venaient surtout pour la vue "
+    "sur les bateaux et pour la tarte aux pommes de sa mère, dont la recette n'a pas changé depuis trente ans.",
+), "mairie")

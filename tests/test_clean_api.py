@@ -86,3 +86,11 @@ def test_plain_text_without_blank_lines_is_joined_with_newlines() -> None:
 def test_doctests(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_wrong_input_types_raise_type_error_naming_the_expected_type() -> None:
+    with pytest.raises(TypeError, match=r"^clean_html\(\) takes HTML as str or bytes, not NoneType$"):
+        clean_html(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^clean_text\(\) takes text as str, not bytes: decode it first"):
+        clean_text(b"First line of the story.")  # type: ignore[arg-type]
+    assert clean_html(bytearray(b"")).reject_reason == "extract.no_text"

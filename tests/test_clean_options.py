@@ -14,8 +14,11 @@ from conftest import REPO, SEED
 CLEANERS = REPO / "cleaners"
 # Numbers that stay module constants, and why (each also says so where it is defined):
 # resource caps, the n-gram model's feature definition (fixed at training), the brand
-# shape shared with the spam corpus audit, and how the stopword lists are read.
+# shape shared with the spam corpus audit, how the stopword lists are read, and how an
+# undeclared page's encoding is detected (decoding, not cleaning: the crawl's spider and
+# every offline path must read the same text whatever the cleaner's options).
 KEPT = {
+    "charset.py": {"UTF8_MARGIN"},
     "dom.py": {"MAX_SELECTORS", "MAX_STYLE_CHARS"},
     "ngrams.py": {"GRAMS", "MAX_WORD", "CACHE_WORDS"},
     "morphology.py": {"MIN_SUFFIX_REST", "MIN_PREFIX_REST"},

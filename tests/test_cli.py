@@ -86,3 +86,20 @@ def test_clean_text_reads_stdin_and_explains() -> None:
     assert "Sahabet" not in r.stdout and "Leave a Reply" not in r.stdout
     assert "removed spam." in r.stderr and "Sahabet" in r.stderr
     assert "removed boilerplate." in r.stderr
+
+
+def test_clean_text_refuses_a_binary_file_in_one_line(tmp_path: Path) -> None:
+    png = tmp_path / "photo.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 700)
+    r = run_cli("clean-text", str(png))
+    assert (r.returncode, r.stderr.strip(), r.stdout) == (2, f"cleancrawl: error: {png} is not text (binary data)", "")
+    r = run_cli("clean-text", "-", stdin="".join(map(chr, range(32))) * 100)
+    assert (r.returncode, r.stderr.strip(), r.stdout) == (2, "cleancrawl: error: standard input is not text (binary data)", "")
+
+
+def test_clean_text_reads_a_legacy_encoded_file(tmp_path: Path) -> None:
+    text = "The crêperie beside the Café Müller “stays”, the council said on Tuesday after a long debate."
+    dump = tmp_path / "dump.txt"
+    dump.write_bytes(text.encode("cp1252"))
+    r = run_cli("clean-text", str(dump))
+    assert r.returncode == 0 and r.stdout.strip() == text

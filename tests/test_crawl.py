@@ -116,3 +116,40 @@ def test_a_long_archive_is_paginated_to_its_end(tmp_path: Path) -> None:
         assert r.returncode == 0, r.stderr
     kept = {p for p in _rows(tmp_path, "pages") if p.startswith("/gen/article-")}
     assert kept == {f"/gen/article-{i}.html" for i in range(pages)}
+
+
+def _verdicts(out: Path) -> dict[str, tuple]:
+    """Each page's table, page type, reject reason and text: what a re-clean must reproduce."""
+    return {path: (table, r["page_type"], r["reject_reason"], r["text"])
+            for table in ("pages", "rejected") for path, r in _rows(out, table).items()}
+
+
+def test_reclean_of_the_crawl_gives_the_crawls_tables(crawled: tuple[Path, SiteServer], tmp_path: Path) -> None:
+    """The crawl stores its page-type decision in raw, and reclean reuses it."""
+    out, _ = crawled
+    again = tmp_path / "again"
+    r = run_cli("reclean", str(out), "--out", str(again))
+    assert r.returncode == 0, r.stderr
+    assert _verdicts(again) == _verdicts(out)
+    raw = {path: r.get("page_type") for path, r in _rows(out, "raw").items()}
+    assert raw == {path: v[1] for path, v in _verdicts(out).items()}
+
+
+def test_reclean_of_raw_without_page_type_decides_from_the_dom(crawled: tuple[Path, SiteServer],
+                                                                tmp_path: Path) -> None:
+    """A dataset stored before raw.page_type: reclean makes the crawl's DOM decision, not a URL guess."""
+    import shutil
+
+    import pyarrow.parquet as pq
+
+    out, _ = crawled
+    old = tmp_path / "old"
+    shutil.copytree(out, old)
+    for f in (old / "raw").glob("*/*.parquet"):
+        table = pq.read_table(f)
+        pq.write_table(table.drop_columns([c for c in ("page_type",) if c in table.column_names]), f)
+    again = tmp_path / "again"
+    r = run_cli("reclean", str(old), "--out", str(again))
+    assert r.returncode == 0, r.stderr
+    assert _verdicts(again) == _verdicts(out)
+    assert {"/id/", "/intl/", "/tr/"} <= {p for p, v in _verdicts(again).items() if v[1] == "listing"}

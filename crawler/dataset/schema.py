@@ -63,6 +63,8 @@ RAW_FIELDS = [
     pa.field("http_status", pa.int16()),
     pa.field("headers", pa.map_(pa.string(), pa.string())),
     pa.field("body", pa.large_binary()),
+    # The crawl's article/listing decision, so reclean repeats it (null in older datasets).
+    pa.field("page_type", pa.string()),
 ]
 
 

@@ -8,13 +8,16 @@ from typing import Any, AsyncIterator, Iterable
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
 from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
+from cleaners.charset import decode_html
+
 from ..items import FailureItem, PageItem
-from ..pagetype import DomCounts, classify
+from ..pagetype import classify, count_dom
+from ..process import is_html
 from ..urls import canonical_url
 from .failures import describe_failure
 
@@ -70,10 +73,13 @@ class ArticlesSpider(scrapy.Spider):
     def parse_page(self, response: Response) -> Iterable[Any]:
         """Yield the page, then requests for the in-domain links it carries."""
         prior = response.meta.get("prior") or "unknown"
-        if not hasattr(response, "xpath"):  # not text: let the pipeline record why
+        # Joined as _item joins it, so the pipeline judges the same header value.
+        content_type = b", ".join(response.headers.getlist(b"Content-Type")).decode("latin-1")
+        if not is_html(response.body, content_type):  # the pipeline records why; its links are not read
             yield self._item(response, "article")
             return
-        page_type = classify(response.url, _dom_counts(response), prior)
+        response = _as_html(response, content_type)
+        page_type = classify(response.url, count_dom(response.selector), prior)
         yield self._item(response, page_type)
         for link in self.links.extract_links(response):
             if self._allowed(link.url):
@@ -141,14 +147,16 @@ class ArticlesSpider(scrapy.Spider):
         return FailureItem(url=url, error=error, detail=detail, status=status, time=datetime.now(timezone.utc))
 
 
-def _dom_counts(response: Response) -> DomCounts:
-    """Read the few DOM counts page-type needs from the response's (cached) selector."""
-    return DomCounts(
-        article_elements=len(response.xpath("//article")),
-        og_type=(response.xpath("//meta[@property='og:type']/@content").get() or "").strip().lower(),
-        paragraph_chars=sum(len(t) for t in response.xpath("//p//text()").getall()),
-        link_chars=sum(len(t) for t in response.xpath("//a//text()").getall()),
-    )
+def _as_html(response: Response, content_type: str) -> HtmlResponse:
+    """The response as HTML, decoded as every other path decodes it (``cleaners.charset``).
+
+    Scrapy picks the response class from the header and guesses the encoding on its
+    own; here the body has been sniffed as HTML (``process.is_html``, as the pipeline
+    does), and the encoding is fixed to the one ``decode_html`` chooses, so links and
+    page type are read off the text the worker cleans.
+    """
+    encoding, _ = decode_html(response.body, content_type or None)
+    return response.replace(cls=HtmlResponse, encoding=encoding)
 
 
 def _sitemap_body(response: Response) -> bytes | None:
