@@ -195,7 +195,8 @@ def landing_case(m: Market, n: int) -> Case:
     texts = m.landing or (*m.prose, " ".join(m.sentences))
     paragraphs = tuple(fill(t, brand, other) for t in texts)
     links = tuple(dict.fromkeys(fill(a, brand, other) for a in m.anchors))
-    template = inject.LANDING_TEMPLATES[(n + len(m.market)) % len(inject.LANDING_TEMPLATES)]
+    templates = inject.LANDING_TEMPLATES if m.split == "dev" else corpus.split().landing_templates
+    template = templates[(n + len(m.market)) % len(templates)]
     page = inject.landing_page(rng, brand, m.lang, paragraphs, links, template)
     return Case(case_id, m.split, "landing", "landing", m.lang, m.market, page, page_url(m.market, n),
                 m.market, template, spam=paragraphs, topic=m.kind)

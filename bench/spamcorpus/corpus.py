@@ -61,6 +61,7 @@ class Split:
     styles: frozenset[str]
     hidden_variants: frozenset[str]
     obfuscate_share: dict[str, float]
+    landing_templates: tuple[str, ...]
 
 
 def _read(path: Path) -> dict:
@@ -99,7 +100,7 @@ def split() -> Split:
     """The held-out description."""
     d = _read(HERE / "split.toml")
     return Split(frozenset(d["languages"]), frozenset(d["kinds"]), frozenset(d["markets"]), frozenset(d["styles"]),
-                 frozenset(d["hidden_variants"]), dict(d["obfuscate_share"]))
+                 frozenset(d["hidden_variants"]), dict(d["obfuscate_share"]), tuple(d["landing_templates"]))
 
 
 @cache

@@ -169,7 +169,9 @@ def inject(page: str, style: str, rng: random.Random, p: Pieces, variant: str = 
     return page[:at] + markup + page[at:]
 
 
-# Site templates of doorway pages: a bare hero page, a blog-like page, a shop-like page.
+# Site templates of doorway pages: a bare hero page, a blog-like page, a shop-like page
+# (dev); held-out pages use only the layouts split.toml names (a question-and-answer
+# page, a grid of offer cards), so no page wrapper is shared between the splits.
 LANDING_TEMPLATES = ("hero", "blog", "shop")
 
 
@@ -189,7 +191,19 @@ def landing_page(rng: random.Random, brand: str, lang: str, paragraphs: tuple[st
         main = (f'<header class="site-header">{logo}<nav><ul>{nav}</ul></nav></header>\n<main id="content">'
                 f'<article class="post"><h1 class="entry-title">{b}</h1>\n<div class="entry-content">\n{body}\n'
                 f'</div></article></main>')
-    else:
+    elif template == "shop":
         main = (f'<div class="wrap"><div class="bar">{logo}</div><div class="cols"><div class="side"><ul>{nav}'
                 f'</ul></div>\n<div class="main"><h2>{b}</h2>\n{body}\n</div></div></div>')
+    elif template == "faq":
+        # Each paragraph answers a question made of the brand and a number.
+        items = "\n".join(f'<dt>{b} #{i + 1}</dt><dd><p>{_esc(t)}</p></dd>' for i, t in enumerate(paragraphs))
+        main = (f'<div id="page"><div class="masthead">{logo}</div><section class="qa"><h1>{b}</h1>\n'
+                f'<dl class="answers">\n{items}\n</dl></section><aside><ol>{nav}</ol></aside></div>')
+    elif template == "cards":
+        cards = "\n".join(f'<div class="card"><h3>{b}</h3><p>{_esc(t)}</p>'
+                          f'<a class="cta" href="{spam_href(rng, brand)}">{b}</a></div>' for t in paragraphs)
+        main = (f'<nav class="menu">{logo}<span>{nav.replace("<li>", "").replace("</li>", " ")}</span></nav>\n'
+                f'<main class="grid">\n{cards}\n</main>')
+    else:
+        raise ValueError(f"unknown landing template {template!r}")
     return f'{head}\n{main}\n<footer><p>© 2025 {b}</p></footer>\n</body></html>\n'
