@@ -21,7 +21,7 @@ from .ngrams import folded_tokens, model as ngram_model
 from .normalize import reveal
 from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs
 from .options import CleanOptions
-from .resources import CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, STOPWORDS, TERM_GROUPS, TERMS, TOPICS
+from .resources import CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOPWORDS, TERM_GROUPS, TERMS, TOPICS
 from .folding import bare, fold
 from .segment import LINK, WORD, split_parts, words
 
@@ -69,7 +69,7 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
     # what someone said, so lexicon, promo and call-to-action terms inside short quoted
     # spans do not count, unless the whole block is one quotation (a spam line in quotes);
     # the n-gram model does not read them either.
-    used = folded if quoted else MENTION.sub(" ", folded)
+    used = folded if quoted else MENTION_FRAMES.sub(" ", MENTION.sub(" ", folded))
     hits = term_hits(plain if used is folded else bare(used))
     evidence = ngram_model().evidence(folded_tokens(used)) if learned else (0.0, 0)
     block = Block(

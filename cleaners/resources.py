@@ -233,6 +233,14 @@ COMMENT_MARKERS = re.compile("|".join(f"(?:{m})" for m in _group(_COMMENTS, "mar
 COMMENT_AUTHORS = re.compile("|".join(f"(?:{m})" for m in _group(_COMMENTS, "authors", "comments.toml")), re.IGNORECASE)
 COMMENT_HEADERS = re.compile("|".join(f"(?:{m})" for m in _group(_COMMENTS, "headers", "comments.toml")), re.IGNORECASE)
 
+_MENTION = read_toml("mention.toml")
+_FRAMES = sorted({f.lower() for frames in _group(_MENTION, "frames", "mention.toml").values() for f in frames},
+                 key=len, reverse=True)
+# A reporting frame ("so-called", "promising", "terms such as") and the words it
+# governs, to the end of the clause or ``window`` words: what someone said, not a pitch.
+MENTION_FRAMES = re.compile(r"(?<!\w)(?:%s)\w*(?:[ \t]+[^\s.,;:!?。，]+){1,%d}"
+                            % (_trie(_FRAMES), int(_group(_MENTION, "window", "mention.toml"))))
+
 _DISGUISE = read_toml("disguise.toml")
 # Look-alike letter -> Latin letter, mapped inside words that also have Latin letters.
 LOOKALIKES: dict[str, str] = dict(_group(_DISGUISE, "lookalike", "disguise.toml"))
