@@ -24,6 +24,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.error import DNSLookupError
 from twisted.internet.task import deferLater
 
+from .refusals import redirected_from
 from .urls import url_shape
 
 logger = logging.getLogger(__name__)
@@ -95,7 +96,8 @@ class AddressGuard:
         address = await self._resolve(host)
         if address is not None and is_forbidden(address) and not any(address in n for n in self.networks):
             self.crawler.stats.inc_value("cleancrawl/forbidden_address")
-            raise ForbiddenAddress(f"{hp} is {address}, a non-public address the job does not name")
+            raise ForbiddenAddress(f"{hp} is {address}, a non-public address the job does not name"
+                                   f"{redirected_from(request)}")
         return None
 
     async def _resolve(self, host: str) -> Address | None:

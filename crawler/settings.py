@@ -41,7 +41,12 @@ REMOTE_CONTROL_ENABLED = False
 # (100), so a refused host is not even asked for robots.txt.
 # RedirectLoops sees responses before RedirectMiddleware (600); RetryAfter replaces
 # Scrapy's RetryMiddleware at 550.
+# OffsiteRows replaces Scrapy's offsite filter (same place), so a redirect to another
+# host is an errors row rather than a silent drop; LongUrls does the same for URLs over
+# URLLENGTH_LIMIT in place of Scrapy's UrlLengthMiddleware (crawler/refusals.py).
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.refusals.OffsiteRows": 50,
     "crawler.middlewares.AddressGuard": 60,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.RetryAfter": 550,
@@ -54,7 +59,9 @@ DOWNLOADER_MIDDLEWARES = {
 # NotModifiedReplay sits nearest the spider (above DepthMiddleware, 900), so it records the
 # callback's own requests and its replays pass depth and trap bounds like parsed links.
 SPIDER_MIDDLEWARES = {"crawler.middlewares.TrapGuard": 800, "crawler.resume.FrontierJournal": 10,
-                      "crawler.middlewares.NotModifiedReplay": 950}
+                      "crawler.middlewares.NotModifiedReplay": 950,
+                      "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
+                      "crawler.refusals.LongUrls": 800}
 
 ITEM_PIPELINES = {"crawler.pipelines.ProcessPipeline": 300}
 EXTENSIONS = {"crawler.extensions.RunSummary": 500}

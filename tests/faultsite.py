@@ -1,10 +1,13 @@
 """A loopback HTTP server with one small named handler per pathology of the real web.
 
-    with FaultSite() as internal, FaultSite(internal_url=internal.url) as site:
+    with FaultSite() as internal, FaultSite("127.0.0.2") as offsite, \
+            FaultSite(internal_url=internal.url, offsite_url=offsite.url) as site:
         site.url              # http://127.0.0.1:PORT, the job's start host
         site.requests         # [(method, "host:port", path, status), ...], the server's own log
+        site.redirects        # {"http://host:port/path": "http://...target"}, each redirect it answered
 
-Every URL a page carries points at 127.0.0.1 (this site or ``internal_url``), never elsewhere.
+Every URL a page carries points at loopback (this site, ``internal_url`` or ``offsite_url``,
+another loopback address standing for another host), never elsewhere.
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ ENTITY_BOMB = (b'<?xml version="1.0"?>\n<!DOCTYPE urlset [\n <!ENTITY lol "lol">
 # Paths the home page links to (besides the articles); the test maps each to its outcome.
 FAULT_LINKS = ("/status/404", "/status/500", "/flaky", "/busy", "/slow", "/reset", "/huge", "/bomb", "/pdf", "/binary",
                "/nul", "/charset/cp1251-header", "/charset/cp1254-meta", "/charset/none", "/chain/1",
-               "/loop/a", "/calendar?month=1", "/s/start/page", "/private/secret.html", "/to-internal")
+               "/loop/a", "/calendar?month=1", "/s/start/page", "/private/secret.html", "/to-internal",
+               "/to-offsite", "/to-tides", "/articles/" + "long-" * 420 + "url.html")
 GOOD = ("tides", "orchard", "library", "bridge")
 
 _bomb: bytes | None = None
@@ -164,6 +168,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send(200, page(*WESTERN[:2]).encode("cp1252"), "text/html")
 
     def redirect(self, to: str) -> None:
+        site = self.server.site
+        site.redirects[site.url + self.path] = to if "://" in to else site.url + to
         self.send(302, b"", "text/plain", Location=to)
 
     def chain(self) -> None:
@@ -182,6 +188,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def to_internal(self) -> None:
         self.redirect(f"{self.server.site.internal_url}/redirected-secret")
+
+    def to_offsite(self) -> None:
+        """Redirect to another host: outside the allowed domains, and a non-public address too."""
+        self.redirect(f"{self.server.site.offsite_url}/landed")
+
+    def to_tides(self) -> None:
+        """Redirect to an article the home page links as well (the scheduler drops the repeat)."""
+        self.redirect("/articles/tides.html")
 
     def robots(self) -> None:
         base = self.server.site.url
@@ -207,7 +221,8 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/nul": _Handler.nul, "/charset/cp1251-header": _Handler.cp1251_header,
     "/charset/cp1254-meta": _Handler.cp1254_meta, "/charset/none": _Handler.no_charset,
     "/loop/a": _Handler.loop, "/loop/b": _Handler.loop,
-    "/calendar": _Handler.calendar, "/to-internal": _Handler.to_internal, "/robots.txt": _Handler.robots,
+    "/calendar": _Handler.calendar, "/to-internal": _Handler.to_internal,
+    "/to-offsite": _Handler.to_offsite, "/to-tides": _Handler.to_tides, "/robots.txt": _Handler.robots,
     "/sitemap.xml": _Handler.sitemap, "/sitemap-bomb.xml": _Handler.sitemap_bomb,
 }
 PREFIXES: tuple[tuple[str, Callable[[_Handler], None]], ...] = (
@@ -227,10 +242,11 @@ class _Server(ThreadingHTTPServer):
 class FaultSite:
     """The fault site on ``host`` at a free port, with its own request log."""
 
-    def __init__(self, host: str = "127.0.0.1", internal_url: str = "") -> None:
-        self.host, self.internal_url = host, internal_url
+    def __init__(self, host: str = "127.0.0.1", internal_url: str = "", offsite_url: str = "") -> None:
+        self.host, self.internal_url, self.offsite_url = host, internal_url, offsite_url
         self.url = ""
         self.requests: list[tuple[str, str, str, int]] = []
+        self.redirects: dict[str, str] = {}
         self.times: list[float] = []  # time.monotonic() of each request, beside ``requests``
         self.stopping = threading.Event()
         self._seen: set[str] = set()
