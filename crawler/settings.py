@@ -58,7 +58,10 @@ DOWNLOADER_MIDDLEWARES = {
 # requests every other middleware let through; it is off without CLEANCRAWL_JOBDIR.
 # NotModifiedReplay sits nearest the spider (above DepthMiddleware, 900), so it records the
 # callback's own requests and its replays pass depth and trap bounds like parsed links.
+# PageBudget (crawler/limits.py) sits nearest the engine, below the journal, so a page
+# request it holds back is journaled as scheduled and a resumed crawl still fetches it.
 SPIDER_MIDDLEWARES = {"crawler.middlewares.TrapGuard": 800, "crawler.resume.FrontierJournal": 10,
+                      "crawler.limits.PageBudget": 5,
                       "crawler.middlewares.NotModifiedReplay": 950,
                       "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
                       "crawler.refusals.LongUrls": 800}
@@ -69,7 +72,10 @@ EXTENSIONS = {"crawler.extensions.RunSummary": 500}
 # Dataset location and run id; `cleancrawl crawl` sets them from the job.
 CLEANCRAWL_OUT = "output"
 CLEANCRAWL_CRAWL_ID = ""
-# Worker processes for extraction and cleaning; 0 = one per core.
+# Article rows (pages, and rejected rows other than listings) a crawl writes at most;
+# page requests beyond them wait and are never fetched (crawler/limits.py). 0 = no limit.
+CLEANCRAWL_MAX_PAGES = 0
+# Worker processes for extraction and cleaning; 0 = one per core (never more).
 CLEANCRAWL_WORKERS = 0
 CLEANCRAWL_PAGE_TIMEOUT = 120.0
 CLEANCRAWL_STORE_RAW = True
@@ -105,6 +111,15 @@ CLEANCRAWL_RETRY_AFTER_MAX = 30.0
 # 0 turns a bound off.
 CLEANCRAWL_TRAP_RUN = 10
 CLEANCRAWL_TRAP_QUERY_VARIANTS = 50
+# A trap pattern (a session id in the path or query, a path ending in a date; urls.trap_key)
+# is followed for at most this many distinct URLs, even where its pages keep leading to
+# new links: a session trap whose every page links four fresh session URLs made 500
+# requests without it. 100 keeps each such trap under 200 requests with its retries.
+CLEANCRAWL_TRAP_PATTERN_URLS = 100
+# Links followed from one page, in page order; the rest are counted in the run summary
+# (limits: links_over_cap). A news front page carries a few hundred; a page of 200,000
+# links otherwise queued 200,009 requests and took the crawler to 1.04 GB.
+CLEANCRAWL_MAX_LINKS_PER_PAGE = 2000
 # A page leading to this many links not met before is pagination: its chain of
 # same-shape links starts afresh (0 turns this off and bounds every chain).
 CLEANCRAWL_TRAP_PRODUCTIVE = 3

@@ -44,7 +44,14 @@ FAULT_LINKS = ("/status/404", "/status/500", "/flaky", "/busy", "/slow", "/reset
                "/loop/a", "/calendar?month=1", "/s/start/page", "/private/secret.html", "/to-internal",
                "/to-offsite", "/to-tides", "/articles/" + "long-" * 420 + "url.html")
 GOOD = ("tides", "orchard", "library", "bridge")
+# Pathologies of size and number, not linked from the home page: tests start crawls at them.
+FLOOD_LINKS = 200_000
+WORDWALL_BYTES = 5 * 1024 * 1024
+# One entry per trap: a session id in the path, one in the query, a calendar in the query
+# and one in the path. Every page of each leads to four URLs never met before.
+TRAPS = ("/sid/9f3c0a7b1e2d4c5f/home", "/qs/home?sid=9f3c0a7b1e2d4c5f", "/qcal?m=1", "/events/2024/01/")
 
+_flood: bytes | None = None
 _bomb: bytes | None = None
 _bomb_lock = threading.Lock()
 
@@ -58,6 +65,16 @@ def gzip_bomb() -> bytes:
             zeros = bytes(1 << 20)
             _bomb = b"".join([*(c.compress(zeros) for _ in range(BOMB_MEMBER_MIB)), c.flush()]) * BOMB_MEMBERS
         return _bomb
+
+
+def flood_page() -> bytes:
+    """Build (once per process) the page of FLOOD_LINKS links, about 6 MB."""
+    global _flood
+    with _bomb_lock:
+        if _flood is None:
+            links = "".join(f'<a href="/flood/{n}.html">{n}</a>\n' for n in range(FLOOD_LINKS))
+            _flood = f"<html><head><title>Flood</title></head><body>\n{links}</body></html>\n".encode()
+        return _flood
 
 
 def page(title: str, paragraphs: tuple[str, ...], links: tuple[str, ...] = (), head: str = "") -> str:
@@ -186,6 +203,41 @@ class _Handler(BaseHTTPRequestHandler):
     def session(self) -> None:
         self.html(page("Session", ("Your session.",), (f"/s/{os.urandom(8).hex()}/page", "/")))
 
+    def flood(self) -> None:
+        """One page linking 200,000 distinct articles."""
+        self.send(200, flood_page())
+
+    def flood_article(self) -> None:
+        n = int(urlsplit(self.path).path.rsplit("/", 1)[-1].removesuffix(".html"))
+        title, paras = ARTICLES[GOOD[n % len(GOOD)]]
+        self.html(page(f"{title} ({n})", (f"Report {n} of the flood.", *paras)))
+
+    def wordwall(self) -> None:
+        """5 MB of one word repeated on one line: text with no sentence in it."""
+        self.send(200, b"<html><head><title>Words</title></head><body><p>"
+                  + b"word " * (WORDWALL_BYTES // 5) + b"</p></body></html>")
+
+    def traps(self) -> None:
+        self.html(page("Traps", ("Four ways to mint endless URLs.",), TRAPS))
+
+    def session_path(self) -> None:
+        sid = os.urandom(8).hex()
+        self.html(page("Members' news", ARTICLES["tides"][1], tuple(f"/sid/{sid}/{p}" for p in ("home", "a", "b", "c"))))
+
+    def session_query(self) -> None:
+        sid = os.urandom(8).hex()
+        self.html(page("Members' news", ARTICLES["tides"][1], tuple(f"/qs/{p}?sid={sid}" for p in ("home", "a", "b", "c"))))
+
+    def query_calendar(self) -> None:
+        m = int(parse_qs(urlsplit(self.path).query).get("m", ["1"])[0])
+        self.html(page(f"Calendar {m}", ("No events this month.",), tuple(f"/qcal?m={m + k}" for k in (1, 2, 3, 4))))
+
+    def path_calendar(self) -> None:
+        year, month = (int(x) for x in urlsplit(self.path).path.split("/")[2:4])
+        months = [(year + (month + k - 1) // 12, (month + k - 1) % 12 + 1) for k in (1, 2, 3, 4)]
+        self.html(page(f"Events {year}-{month:02d}", ("No events this month.",),
+                       tuple(f"/events/{y}/{m:02d}/" for y, m in months)))
+
     def to_internal(self) -> None:
         self.redirect(f"{self.server.site.internal_url}/redirected-secret")
 
@@ -222,12 +274,14 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/charset/cp1254-meta": _Handler.cp1254_meta, "/charset/none": _Handler.no_charset,
     "/loop/a": _Handler.loop, "/loop/b": _Handler.loop,
     "/calendar": _Handler.calendar, "/to-internal": _Handler.to_internal,
-    "/to-offsite": _Handler.to_offsite, "/to-tides": _Handler.to_tides, "/robots.txt": _Handler.robots,
+    "/to-offsite": _Handler.to_offsite, "/to-tides": _Handler.to_tides, "/flood": _Handler.flood,
+    "/wordwall": _Handler.wordwall, "/traps": _Handler.traps, "/qcal": _Handler.query_calendar, "/robots.txt": _Handler.robots,
     "/sitemap.xml": _Handler.sitemap, "/sitemap-bomb.xml": _Handler.sitemap_bomb,
 }
 PREFIXES: tuple[tuple[str, Callable[[_Handler], None]], ...] = (
     ("/articles/", _Handler.article), ("/status/", _Handler.status), ("/chain/", _Handler.chain),
-    ("/s/", _Handler.session),
+    ("/s/", _Handler.session), ("/flood/", _Handler.flood_article), ("/sid/", _Handler.session_path),
+    ("/qs/", _Handler.session_query), ("/events/", _Handler.path_calendar),
 )
 
 
