@@ -104,8 +104,10 @@ def test_a_page_of_200000_links_is_capped_and_cheap(tmp_path: Path) -> None:
 
 def test_traps_stay_under_200_requests_and_wordless_text_is_rejected(tmp_path: Path) -> None:
     with FaultSite() as site:
-        r = run_cli("crawl", "--start-url", site.url + "/traps", "--start-url", site.url + "/wordwall",
-                    "--out", str(tmp_path), *FAST, "-s", "CLOSESPIDER_TIMEOUT=60", timeout=120)
+        job = tmp_path / "traps.toml"  # no sitemaps from robots.txt: only the traps and the word wall
+        job.write_text(f'start_urls = ["{site.url}/traps", "{site.url}/wordwall"]\nrobots_sitemaps = false\n', "utf8")
+        r = run_cli("crawl", "--config", str(job), "--out", str(tmp_path), *FAST, "-s", "CLOSESPIDER_TIMEOUT=60",
+                    timeout=120)
         assert r.returncode == 0, r.stderr
         paths = [p for _, _, p, _ in site.requests]
     per_trap = {t: sum(p.startswith(t) for p in paths) for t in TRAP_PREFIXES}
