@@ -97,9 +97,15 @@ class PageBudget:
         return request.callback is not None and request.callback == getattr(spider, "parse_page", None)
 
     def item_done(self, item: Any, response: Any = None, **kwargs: Any) -> None:
-        """An item went through the pipeline: settle the page request it came from (Response or Failure)."""
+        """An item went through the pipeline: settle the page request it is the outcome of.
+
+        ``response`` is the Response (or the Failure) the item came from. Only the item
+        for that very URL settles it: a page's over-long link (``url_too_long``) comes
+        from the page's response too, and may be written before the page's own row.
+        """
         request = getattr(response, "request", None)
-        self._settle(request.meta.get(TICKET) if request is not None else None)
+        if request is not None and getattr(item, "url", None) == request.url:
+            self._settle(request.meta.get(TICKET))
 
     def request_dropped(self, request: Request, **kwargs: Any) -> None:
         """The scheduler dropped a request (a duplicate): its place is free again."""
