@@ -249,14 +249,14 @@ class TrapGuard:
         if self.max_run > 0 and run >= self.max_run:
             self.stats.inc_value("cleancrawl/limit/trap_run")
             return False
-        if not self._within_pattern(request.url):
-            self.stats.inc_value("cleancrawl/limit/trap_pattern")
-            return False
         if parts.query and self.max_variants > 0 and parts.query not in seen:
             if len(seen) >= self.max_variants:
                 self.stats.inc_value("cleancrawl/limit/trap_query")
                 return False
             seen.add(parts.query)
+        if not self._within_pattern(request.url):  # last: only an admitted URL takes a place
+            self.stats.inc_value("cleancrawl/limit/trap_pattern")
+            return False
         request.meta["cleancrawl_run"] = run
         return True
 

@@ -43,7 +43,8 @@ REMOTE_CONTROL_ENABLED = False
 # Scrapy's RetryMiddleware at 550.
 # OffsiteRows replaces Scrapy's offsite filter (same place), so a redirect to another
 # host is an errors row rather than a silent drop; LongUrls does the same for URLs over
-# URLLENGTH_LIMIT in place of Scrapy's UrlLengthMiddleware (crawler/refusals.py).
+# URLLENGTH_LIMIT in place of Scrapy's UrlLengthMiddleware, nearer the spider than
+# TrapGuard, so every over-long URL is a row (crawler/refusals.py).
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "crawler.refusals.OffsiteRows": 50,
@@ -64,7 +65,7 @@ SPIDER_MIDDLEWARES = {"crawler.middlewares.TrapGuard": 800, "crawler.resume.Fron
                       "crawler.limits.PageBudget": 5,
                       "crawler.middlewares.NotModifiedReplay": 950,
                       "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
-                      "crawler.refusals.LongUrls": 800}
+                      "crawler.refusals.LongUrls": 810}
 
 ITEM_PIPELINES = {"crawler.pipelines.ProcessPipeline": 300}
 EXTENSIONS = {"crawler.extensions.RunSummary": 500}
