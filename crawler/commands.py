@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
@@ -16,7 +17,7 @@ from .errors import InputError
 # Loopback needs no politeness: no delay, no throttle, many requests at once.
 LOOPBACK_SETTINGS = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
                      "LOG_LEVEL": "WARNING", "CLEANCRAWL_PROGRESS_INTERVAL": 0}
-FINISHED = ("finished", "closespider_itemcount", "closespider_pagecount")
+FINISHED = ("finished", "max_pages", "closespider_itemcount", "closespider_pagecount")
 
 
 def run_demo(out: str) -> int:
@@ -35,11 +36,25 @@ def run_demo(out: str) -> int:
     return 0 if result.get("finish_reason") in FINISHED else 1
 
 
+def cap_workers(workers: int | None) -> int | None:
+    """``--workers`` capped at the cores, with a one-line warning on standard error when it was more."""
+    if not workers:
+        return workers
+    from .pool import capped_workers
+
+    capped, warning = capped_workers(workers)
+    if warning:
+        print(f"cleancrawl: warning: {warning}", file=sys.stderr)
+    return capped
+
+
 def run_crawl_command(args: argparse.Namespace) -> int:
     """Build the job from defaults < --config < flags, crawl, print the summary."""
     from .run import run_crawl
 
     config = job_config(args).validate()
+    if config.workers:
+        config = replace(config, workers=cap_workers(config.workers))
     result = run_crawl(config, new_crawl_id())
     print(summary.render(result))
     return 0 if result.get("finish_reason") in FINISHED else 1
@@ -72,7 +87,7 @@ def run_process(paths: list[str], out: str, workers: int | None, store_raw: bool
     files = html_files(paths)
     crawl_id = new_crawl_id()
     total = 0 if any(is_warc(f) for f in files) else len(files)  # a WARC's record count is unknown
-    result = run_offline(file_pages(files, crawl_id), total, out, crawl_id, workers, store_raw, options)
+    result = run_offline(file_pages(files, crawl_id), total, out, crawl_id, cap_workers(workers), store_raw, options)
     print(summary.render(result))
     return 0
 
@@ -86,7 +101,7 @@ def run_reclean(dataset: str, out: str, workers: int | None) -> int:
     if Path(out).resolve() == Path(dataset).resolve():
         raise InputError("reclean writes a new dataset: --out must differ from DATASET")
     crawl_id = new_crawl_id()
-    result = run_offline(_raw_pages(raw, crawl_id), raw.count_rows(), out, crawl_id, workers)
+    result = run_offline(_raw_pages(raw, crawl_id), raw.count_rows(), out, crawl_id, cap_workers(workers))
     print(summary.render(result))
     return 0
 

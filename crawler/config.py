@@ -101,7 +101,7 @@ class JobConfig:
         if self.cleaner:
             s["CLEANCRAWL_CLEANER"] = dict(self.cleaner)
         if self.max_pages:
-            s["CLOSESPIDER_ITEMCOUNT"] = self.max_pages
+            s["CLEANCRAWL_MAX_PAGES"] = self.max_pages
         if self.max_depth:
             s["DEPTH_LIMIT"] = self.max_depth
         if self.jobdir:

@@ -32,6 +32,8 @@ ERROR_CODES = {
     "forbidden_address": "the URL resolves to an address the job may not reach",
     "unsafe_xml": "a sitemap or feed declares XML entities (a possible entity bomb); not parsed",
     "robots": "robots.txt forbids the URL",
+    "offsite": "the URL is outside the allowed domains (a redirect or a sitemap entry led there)",
+    "url_too_long": "the URL is longer than URLLENGTH_LIMIT (2,083 characters); never fetched",
     "unreadable": "a local file could not be read or decompressed",
     "worker": "the worker processing the page died or ran out of time",
     "internal": "an unexpected failure while processing the page",

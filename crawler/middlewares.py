@@ -24,7 +24,8 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.error import DNSLookupError
 from twisted.internet.task import deferLater
 
-from .urls import url_shape
+from .refusals import redirected_from
+from .urls import trap_key, url_shape
 
 logger = logging.getLogger(__name__)
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -95,7 +96,8 @@ class AddressGuard:
         address = await self._resolve(host)
         if address is not None and is_forbidden(address) and not any(address in n for n in self.networks):
             self.crawler.stats.inc_value("cleancrawl/forbidden_address")
-            raise ForbiddenAddress(f"{hp} is {address}, a non-public address the job does not name")
+            raise ForbiddenAddress(f"{hp} is {address}, a non-public address the job does not name"
+                                   f"{redirected_from(request)}")
         return None
 
     async def _resolve(self, host: str) -> Address | None:
@@ -199,18 +201,22 @@ class TrapGuard:
     CLEANCRAWL_TRAP_PRODUCTIVE links not met before (the articles of an archive page) is
     pagination, not a trap: its chain starts afresh (a trap page leads to one new link,
     its own next). Independently, each
-    host+path is followed with at most CLEANCRAWL_TRAP_QUERY_VARIANTS distinct query strings.
+    host+path is followed with at most CLEANCRAWL_TRAP_QUERY_VARIANTS distinct query strings,
+    and each trap pattern (``urls.trap_key``: a session id in the path or query, a path
+    ending in a date) with at most CLEANCRAWL_TRAP_PATTERN_URLS distinct URLs, productive or not.
     """
 
     def __init__(self, crawler: Crawler) -> None:
         s = crawler.settings
         self.max_run = s.getint("CLEANCRAWL_TRAP_RUN")
         self.max_variants = s.getint("CLEANCRAWL_TRAP_QUERY_VARIANTS")
-        if self.max_run <= 0 and self.max_variants <= 0:
+        self.max_pattern = s.getint("CLEANCRAWL_TRAP_PATTERN_URLS")
+        if self.max_run <= 0 and self.max_variants <= 0 and self.max_pattern <= 0:
             raise NotConfigured
         self.productive = s.getint("CLEANCRAWL_TRAP_PRODUCTIVE")
         self.stats = crawler.stats
         self.variants: dict[str, set[str]] = defaultdict(set)
+        self.patterns: dict[str, set[bytes]] = defaultdict(set)  # trap key -> digests of its URLs admitted
         self.seen: set[bytes] = set()  # 8-byte digests of the links met so far
 
     @classmethod
@@ -224,7 +230,7 @@ class TrapGuard:
         fresh = 0
         for obj in out:
             if isinstance(obj, Request):
-                key = hashlib.blake2b(obj.url.encode(), digest_size=8).digest()
+                key = _digest(obj.url)
                 if key not in self.seen:
                     self.seen.add(key)
                     fresh += 1
@@ -241,15 +247,35 @@ class TrapGuard:
         parts = urlsplit(request.url)
         seen = self.variants[f"{parts.netloc}{parts.path}"]
         if self.max_run > 0 and run >= self.max_run:
-            self.stats.inc_value("cleancrawl/trap_run_dropped")
+            self.stats.inc_value("cleancrawl/limit/trap_run")
             return False
         if parts.query and self.max_variants > 0 and parts.query not in seen:
             if len(seen) >= self.max_variants:
-                self.stats.inc_value("cleancrawl/trap_query_dropped")
+                self.stats.inc_value("cleancrawl/limit/trap_query")
                 return False
             seen.add(parts.query)
+        if not self._within_pattern(request.url):  # last: only an admitted URL takes a place
+            self.stats.inc_value("cleancrawl/limit/trap_pattern")
+            return False
         request.meta["cleancrawl_run"] = run
         return True
+
+    def _within_pattern(self, url: str) -> bool:
+        """Count ``url`` against its trap pattern's budget; False once the pattern has had its share."""
+        key = trap_key(url) if self.max_pattern > 0 else None
+        if key is None:
+            return True
+        urls, digest = self.patterns[key], _digest(url)
+        if digest not in urls:
+            if len(urls) >= self.max_pattern:
+                return False
+            urls.add(digest)
+        return True
+
+
+def _digest(url: str) -> bytes:
+    """An 8-byte digest of a URL: sets of these stay small however many links a crawl meets."""
+    return hashlib.blake2b(url.encode(), digest_size=8).digest()
 
 
 # Meta keys the incremental components use: a request the spider made (so its URL's

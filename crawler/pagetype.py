@@ -34,11 +34,13 @@ class DomCounts:
 
 def count_dom(selector: Any) -> DomCounts:
     """Read the counts off a parsel ``Selector`` (a Scrapy response's, or one built from stored HTML)."""
+    # lxml's own string results: a parsel Selector per text node took 79 s on 200,000 links.
+    root = selector.root
     return DomCounts(
-        article_elements=len(selector.xpath("//article")),
+        article_elements=int(root.xpath("count(//article)")),
         og_type=(selector.xpath("//meta[@property='og:type']/@content").get() or "").strip().lower(),
-        paragraph_chars=sum(len(t) for t in selector.xpath("//p//text()").getall()),
-        link_chars=sum(len(t) for t in selector.xpath("//a//text()").getall()),
+        paragraph_chars=sum(len(t) for t in root.xpath("//p//text()")),
+        link_chars=sum(len(t) for t in root.xpath("//a//text()")),
     )
 
 

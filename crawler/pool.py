@@ -9,6 +9,7 @@ which asyncio code awaits through ``asyncio.wrap_future``.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import os
 import queue
@@ -20,6 +21,7 @@ from multiprocessing.connection import Connection
 from .process import Outcome, Page, ProcessOptions, error_outcome, process_page
 
 _STOP = None
+logger = logging.getLogger(__name__)
 
 
 def default_workers() -> int:
@@ -30,11 +32,24 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def capped_workers(requested: int | None) -> tuple[int, str]:
+    """Return the workers to start (one per core when None or 0, never more than the cores) and a warning, or "".
+
+    Workers are CPU-bound: past one per core they only add memory (about 80 MB each).
+    """
+    cores = default_workers()
+    if requested and requested > cores:
+        return cores, f"{requested} workers asked for, but only {cores} cores: starting {cores}"
+    return requested or cores, ""
+
+
 class WorkerPool:
     """Run ``process_page`` in ``workers`` processes; a page gets ``timeout`` seconds."""
 
     def __init__(self, workers: int | None = None, timeout: float = 120.0, options: ProcessOptions | None = None) -> None:
-        self.workers = workers or default_workers()
+        self.workers, warning = capped_workers(workers)
+        if warning:
+            logger.warning(warning)
         self.timeout = timeout
         self.options = options or ProcessOptions()
         self._tasks: queue.Queue[tuple[Page, Future[Outcome]] | None] = queue.Queue()

@@ -11,13 +11,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
 from cleaners import CLEANER_VERSION, CleanOptions, CleanResult, clean_html
 from cleaners.charset import decode_html
+
+from .quality import prose_problem
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Bytes a body starts with, after whitespace and a BOM, to be sniffed as HTML whatever
@@ -76,6 +78,8 @@ def process_page(page: Page, options: ProcessOptions | None = None) -> Outcome:
         return Outcome("rejected", _page_row(page, CleanResult(text="", reject_reason="pagetype.listing")))
     _, html = decode_html(page.body, page.headers.get("content-type"))
     result = clean_html(html, url=page.url, options=options.clean)
+    if not result.reject_reason and (problem := prose_problem(result.text)):
+        result = replace(result, reject_reason=problem)
     table = "rejected" if result.reject_reason else "pages"
     return Outcome(table, _page_row(page, result))
 

@@ -41,7 +41,13 @@ REMOTE_CONTROL_ENABLED = False
 # (100), so a refused host is not even asked for robots.txt.
 # RedirectLoops sees responses before RedirectMiddleware (600); RetryAfter replaces
 # Scrapy's RetryMiddleware at 550.
+# OffsiteRows replaces Scrapy's offsite filter (same place), so a redirect to another
+# host is an errors row rather than a silent drop; LongUrls does the same for URLs over
+# URLLENGTH_LIMIT in place of Scrapy's UrlLengthMiddleware, nearer the spider than
+# TrapGuard, so every over-long URL is a row (crawler/refusals.py).
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.refusals.OffsiteRows": 50,
     "crawler.middlewares.AddressGuard": 60,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.RetryAfter": 550,
@@ -53,8 +59,13 @@ DOWNLOADER_MIDDLEWARES = {
 # requests every other middleware let through; it is off without CLEANCRAWL_JOBDIR.
 # NotModifiedReplay sits nearest the spider (above DepthMiddleware, 900), so it records the
 # callback's own requests and its replays pass depth and trap bounds like parsed links.
+# PageBudget (crawler/limits.py) sits nearest the engine, below the journal, so a page
+# request it holds back is journaled as scheduled and a resumed crawl still fetches it.
 SPIDER_MIDDLEWARES = {"crawler.middlewares.TrapGuard": 800, "crawler.resume.FrontierJournal": 10,
-                      "crawler.middlewares.NotModifiedReplay": 950}
+                      "crawler.limits.PageBudget": 5,
+                      "crawler.middlewares.NotModifiedReplay": 950,
+                      "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
+                      "crawler.refusals.LongUrls": 810}
 
 ITEM_PIPELINES = {"crawler.pipelines.ProcessPipeline": 300}
 EXTENSIONS = {"crawler.extensions.RunSummary": 500}
@@ -62,7 +73,10 @@ EXTENSIONS = {"crawler.extensions.RunSummary": 500}
 # Dataset location and run id; `cleancrawl crawl` sets them from the job.
 CLEANCRAWL_OUT = "output"
 CLEANCRAWL_CRAWL_ID = ""
-# Worker processes for extraction and cleaning; 0 = one per core.
+# Article rows (pages, and rejected rows other than listings) a crawl writes at most;
+# page requests beyond them wait and are never fetched (crawler/limits.py). 0 = no limit.
+CLEANCRAWL_MAX_PAGES = 0
+# Worker processes for extraction and cleaning; 0 = one per core (never more).
 CLEANCRAWL_WORKERS = 0
 CLEANCRAWL_PAGE_TIMEOUT = 120.0
 CLEANCRAWL_STORE_RAW = True
@@ -98,6 +112,15 @@ CLEANCRAWL_RETRY_AFTER_MAX = 30.0
 # 0 turns a bound off.
 CLEANCRAWL_TRAP_RUN = 10
 CLEANCRAWL_TRAP_QUERY_VARIANTS = 50
+# A trap pattern (a session id in the path or query, a path ending in a date; urls.trap_key)
+# is followed for at most this many distinct URLs, even where its pages keep leading to
+# new links: a session trap whose every page links four fresh session URLs made 500
+# requests without it. 100 keeps each such trap under 200 requests with its retries.
+CLEANCRAWL_TRAP_PATTERN_URLS = 100
+# Links followed from one page, in page order; the rest are counted in the run summary
+# (limits: links_over_cap). A news front page carries a few hundred; a page of 200,000
+# links otherwise queued 200,009 requests and took the crawler to 1.04 GB.
+CLEANCRAWL_MAX_LINKS_PER_PAGE = 2000
 # A page leading to this many links not met before is pagination: its chain of
 # same-shape links starts afresh (0 turns this off and bounds every chain).
 CLEANCRAWL_TRAP_PRODUCTIVE = 3

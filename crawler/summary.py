@@ -15,10 +15,13 @@ def from_counters(crawl_id: str, counters: Mapping[str, Any], seconds: float, ex
                            "unchanged": 0}
     sections: dict[str, Counter[str]] = {"rejected_by_reason": Counter(), "errors_by_kind": Counter(),
                                          "removed_by_reason": Counter(), "languages": Counter(),
-                                         "unchanged_by_table": Counter(), "not_modified_by_kind": Counter()}
+                                         "unchanged_by_table": Counter(), "not_modified_by_kind": Counter(),
+                                         "limits": Counter()}
+    # limits: links met but not followed, by the bound that stopped them (crawler/limits.py,
+    # middlewares.TrapGuard): they are counted here, not rows, since nothing was fetched.
     names = {"rejected": "rejected_by_reason", "errors": "errors_by_kind", "removed": "removed_by_reason",
              "language": "languages", "unchanged": "unchanged_by_table",
-             "not_modified": "not_modified_by_kind"}
+             "not_modified": "not_modified_by_kind", "limit": "limits"}
     for key, value in counters.items():
         parts = key.split("/")
         if parts[0] != "cleancrawl" or len(parts) < 2:
@@ -57,7 +60,7 @@ def render(summary: dict[str, Any]) -> str:
                      f"{summary.get('unchanged', 0)} fetched but unchanged; {kinds.get('source', 0)} sitemaps, "
                      "feeds and other sources not modified")
     for key, title in (("rejected_by_reason", "rejected"), ("errors_by_kind", "errors"),
-                       ("unchanged_by_table", "unchanged"),
+                       ("unchanged_by_table", "unchanged"), ("limits", "links not followed"),
                        ("removed_by_reason", "removed"), ("languages", "languages")):
         if summary.get(key):
             lines.append(f"  {title}: " + ", ".join(f"{k} {v}" for k, v in summary[key].items()))

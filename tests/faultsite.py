@@ -1,10 +1,13 @@
 """A loopback HTTP server with one small named handler per pathology of the real web.
 
-    with FaultSite() as internal, FaultSite(internal_url=internal.url) as site:
+    with FaultSite() as internal, FaultSite("127.0.0.2") as offsite, \
+            FaultSite(internal_url=internal.url, offsite_url=offsite.url) as site:
         site.url              # http://127.0.0.1:PORT, the job's start host
         site.requests         # [(method, "host:port", path, status), ...], the server's own log
+        site.redirects        # {"http://host:port/path": "http://...target"}, each redirect it answered
 
-Every URL a page carries points at 127.0.0.1 (this site or ``internal_url``), never elsewhere.
+Every URL a page carries points at loopback (this site, ``internal_url`` or ``offsite_url``,
+another loopback address standing for another host), never elsewhere.
 """
 
 from __future__ import annotations
@@ -38,9 +41,17 @@ ENTITY_BOMB = (b'<?xml version="1.0"?>\n<!DOCTYPE urlset [\n <!ENTITY lol "lol">
 # Paths the home page links to (besides the articles); the test maps each to its outcome.
 FAULT_LINKS = ("/status/404", "/status/500", "/flaky", "/busy", "/slow", "/reset", "/huge", "/bomb", "/pdf", "/binary",
                "/nul", "/charset/cp1251-header", "/charset/cp1254-meta", "/charset/none", "/chain/1",
-               "/loop/a", "/calendar?month=1", "/s/start/page", "/private/secret.html", "/to-internal")
+               "/loop/a", "/calendar?month=1", "/s/start/page", "/private/secret.html", "/to-internal",
+               "/to-offsite", "/to-tides", "/articles/" + "long-" * 420 + "url.html")
 GOOD = ("tides", "orchard", "library", "bridge")
+# Pathologies of size and number, not linked from the home page: tests start crawls at them.
+FLOOD_LINKS = 200_000
+WORDWALL_BYTES = 5 * 1024 * 1024
+# One entry per trap: a session id in the path, one in the query, a calendar in the query
+# and one in the path. Every page of each leads to four URLs never met before.
+TRAPS = ("/sid/9f3c0a7b1e2d4c5f/home", "/qs/home?sid=9f3c0a7b1e2d4c5f", "/qcal?m=1", "/events/2024/01/")
 
+_flood: bytes | None = None
 _bomb: bytes | None = None
 _bomb_lock = threading.Lock()
 
@@ -54,6 +65,16 @@ def gzip_bomb() -> bytes:
             zeros = bytes(1 << 20)
             _bomb = b"".join([*(c.compress(zeros) for _ in range(BOMB_MEMBER_MIB)), c.flush()]) * BOMB_MEMBERS
         return _bomb
+
+
+def flood_page() -> bytes:
+    """Build (once per process) the page of FLOOD_LINKS links, about 6 MB."""
+    global _flood
+    with _bomb_lock:
+        if _flood is None:
+            links = "".join(f'<a href="/flood/{n}.html">{n}</a>\n' for n in range(FLOOD_LINKS))
+            _flood = f"<html><head><title>Flood</title></head><body>\n{links}</body></html>\n".encode()
+        return _flood
 
 
 def page(title: str, paragraphs: tuple[str, ...], links: tuple[str, ...] = (), head: str = "") -> str:
@@ -164,6 +185,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send(200, page(*WESTERN[:2]).encode("cp1252"), "text/html")
 
     def redirect(self, to: str) -> None:
+        site = self.server.site
+        site.redirects[site.url + self.path] = to if "://" in to else site.url + to
         self.send(302, b"", "text/plain", Location=to)
 
     def chain(self) -> None:
@@ -180,8 +203,51 @@ class _Handler(BaseHTTPRequestHandler):
     def session(self) -> None:
         self.html(page("Session", ("Your session.",), (f"/s/{os.urandom(8).hex()}/page", "/")))
 
+    def flood(self) -> None:
+        """One page linking 200,000 distinct articles."""
+        self.send(200, flood_page())
+
+    def flood_article(self) -> None:
+        n = int(urlsplit(self.path).path.rsplit("/", 1)[-1].removesuffix(".html"))
+        title, paras = ARTICLES[GOOD[n % len(GOOD)]]
+        self.html(page(f"{title} ({n})", (f"Report {n} of the flood.", *paras)))
+
+    def wordwall(self) -> None:
+        """5 MB of one word repeated on one line: text with no sentence in it."""
+        self.send(200, b"<html><head><title>Words</title></head><body><p>"
+                  + b"word " * (WORDWALL_BYTES // 5) + b"</p></body></html>")
+
+    def traps(self) -> None:
+        self.html(page("Traps", ("Four ways to mint endless URLs.",), TRAPS))
+
+    def session_path(self) -> None:
+        sid = os.urandom(8).hex()
+        self.html(page("Members' news", ARTICLES["tides"][1], tuple(f"/sid/{sid}/{p}" for p in ("home", "a", "b", "c"))))
+
+    def session_query(self) -> None:
+        sid = os.urandom(8).hex()
+        self.html(page("Members' news", ARTICLES["tides"][1], tuple(f"/qs/{p}?sid={sid}" for p in ("home", "a", "b", "c"))))
+
+    def query_calendar(self) -> None:
+        m = int(parse_qs(urlsplit(self.path).query).get("m", ["1"])[0])
+        self.html(page(f"Calendar {m}", ("No events this month.",), tuple(f"/qcal?m={m + k}" for k in (1, 2, 3, 4))))
+
+    def path_calendar(self) -> None:
+        year, month = (int(x) for x in urlsplit(self.path).path.split("/")[2:4])
+        months = [(year + (month + k - 1) // 12, (month + k - 1) % 12 + 1) for k in (1, 2, 3, 4)]
+        self.html(page(f"Events {year}-{month:02d}", ("No events this month.",),
+                       tuple(f"/events/{y}/{m:02d}/" for y, m in months)))
+
     def to_internal(self) -> None:
         self.redirect(f"{self.server.site.internal_url}/redirected-secret")
+
+    def to_offsite(self) -> None:
+        """Redirect to another host: outside the allowed domains, and a non-public address too."""
+        self.redirect(f"{self.server.site.offsite_url}/landed")
+
+    def to_tides(self) -> None:
+        """Redirect to an article the home page links as well (the scheduler drops the repeat)."""
+        self.redirect("/articles/tides.html")
 
     def robots(self) -> None:
         base = self.server.site.url
@@ -221,7 +287,9 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/nul": _Handler.nul, "/charset/cp1251-header": _Handler.cp1251_header,
     "/charset/cp1254-meta": _Handler.cp1254_meta, "/charset/none": _Handler.no_charset,
     "/loop/a": _Handler.loop, "/loop/b": _Handler.loop,
-    "/calendar": _Handler.calendar, "/to-internal": _Handler.to_internal, "/robots.txt": _Handler.robots,
+    "/calendar": _Handler.calendar, "/to-internal": _Handler.to_internal,
+    "/to-offsite": _Handler.to_offsite, "/to-tides": _Handler.to_tides, "/flood": _Handler.flood,
+    "/wordwall": _Handler.wordwall, "/traps": _Handler.traps, "/qcal": _Handler.query_calendar, "/robots.txt": _Handler.robots,
     "/sitemap.xml": _Handler.sitemap, "/sitemap-bomb.xml": _Handler.sitemap_bomb,
     # Not linked from the home page: tests/test_decode.py starts a crawl at each.
     "/charset/utf8-stray-byte": _Handler.utf8_stray_byte, "/charset/latin1-header": _Handler.latin1_header,
@@ -229,7 +297,8 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
 }
 PREFIXES: tuple[tuple[str, Callable[[_Handler], None]], ...] = (
     ("/articles/", _Handler.article), ("/status/", _Handler.status), ("/chain/", _Handler.chain),
-    ("/s/", _Handler.session),
+    ("/s/", _Handler.session), ("/flood/", _Handler.flood_article), ("/sid/", _Handler.session_path),
+    ("/qs/", _Handler.session_query), ("/events/", _Handler.path_calendar),
 )
 
 
@@ -244,10 +313,11 @@ class _Server(ThreadingHTTPServer):
 class FaultSite:
     """The fault site on ``host`` at a free port, with its own request log."""
 
-    def __init__(self, host: str = "127.0.0.1", internal_url: str = "") -> None:
-        self.host, self.internal_url = host, internal_url
+    def __init__(self, host: str = "127.0.0.1", internal_url: str = "", offsite_url: str = "") -> None:
+        self.host, self.internal_url, self.offsite_url = host, internal_url, offsite_url
         self.url = ""
         self.requests: list[tuple[str, str, str, int]] = []
+        self.redirects: dict[str, str] = {}
         self.times: list[float] = []  # time.monotonic() of each request, beside ``requests``
         self.stopping = threading.Event()
         self._seen: set[str] = set()

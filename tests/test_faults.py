@@ -36,9 +36,17 @@ EXPECTED_PAGES = {*(f"/articles/{s}.html" for s in (*GOOD, "ferry", "chained")),
                   "/charset/cp1251-header", "/charset/cp1254-meta", "/charset/none"}
 
 
+# A start URL longer than Scrapy's URLLENGTH_LIMIT (2,083 characters): never fetched, still a row.
+LONG_START = "/articles/" + "very-long-" * 220 + "start.html"
+# Requests that fetch a source rather than a page (robots.txt, a sitemap that parses): no row.
+SOURCES = ("/robots.txt", "/sitemap.xml")
+
+
 class Crawl:
-    def __init__(self, out: Path, site: FaultSite, internal: FaultSite, returncode: int, seconds: float) -> None:
-        self.out, self.site, self.internal, self.returncode, self.seconds = out, site, internal, returncode, seconds
+    def __init__(self, out: Path, site: FaultSite, internal: FaultSite, offsite: FaultSite, returncode: int,
+                 seconds: float) -> None:
+        self.out, self.site, self.internal, self.offsite = out, site, internal, offsite
+        self.returncode, self.seconds = returncode, seconds
 
     def rows(self, table: str) -> list[dict]:
         return open_table(self.out, table).to_table().to_pylist()
@@ -50,11 +58,13 @@ class Crawl:
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawl]:
     out = tmp_path_factory.mktemp("faults")
-    with FaultSite() as internal, FaultSite(internal_url=internal.url) as site:
+    with FaultSite() as internal, FaultSite("127.0.0.2") as offsite, \
+            FaultSite(internal_url=internal.url, offsite_url=offsite.url) as site:
         started = time.monotonic()
-        r = run_cli("crawl", "--start-url", site.url + "/", "--out", str(out), *FAST, *LIMITS, timeout=120)
+        r = run_cli("crawl", "--start-url", site.url + "/", "--start-url", site.url + LONG_START, "--out", str(out),
+                    *FAST, *LIMITS, timeout=120)
         assert r.returncode == 0, r.stderr
-        yield Crawl(out, site, internal, r.returncode, time.monotonic() - started)
+        yield Crawl(out, site, internal, offsite, r.returncode, time.monotonic() - started)
 
 
 def _path(url: str) -> str:
@@ -77,6 +87,39 @@ def test_every_failure_is_an_errors_row_with_its_code(crawl: Crawl) -> None:
         assert path in errors, f"no errors row for {path}"
         assert errors[path]["error"] == code, (path, errors[path]["error"], errors[path]["detail"])
     assert errors["/status/404"]["http_status"] == 404
+
+
+def test_every_url_requested_or_refused_is_one_row(crawl: Crawl) -> None:
+    """The server's log is the witness: each page it served, and each URL refused unfetched, is one row."""
+    rows = Counter(r["url"] for t in ("pages", "rejected", "errors") for r in crawl.rows(t))
+    assert [u for u, n in rows.items() if n > 1] == []
+    requested = {f"http://{host}{path}" for _, host, path, _ in crawl.site.requests if path not in SOURCES}
+
+    def ends_in_a_row(url: str, hops: int = 0) -> bool:
+        target = crawl.site.redirects.get(url)
+        return url in rows or (target is not None and hops < 30 and ends_in_a_row(target, hops + 1))
+
+    assert sorted(u for u in requested if not ends_in_a_row(u)) == []
+    site, home = crawl.site.url, _home_links(crawl)
+    refused = {
+        crawl.internal.url + "/secret", crawl.internal.url + "/redirected-secret",  # internal address
+        crawl.offsite.url + "/landed",  # a redirect to another host
+        site + LONG_START, *(u for u in home if len(u) > 2083),  # longer than URLLENGTH_LIMIT
+        site + "/private/secret.html",  # robots.txt
+    }
+    assert sorted(u for u in refused if u not in rows) == []
+    assert crawl.internal.requests == [] and crawl.offsite.requests == []
+    # Nothing else has a row: a timeout may never reach the server's log (it answers after the crawl gave up).
+    errors = {r["url"]: r["error"] for r in crawl.rows("errors")}
+    assert sorted(u for u in rows if u not in requested | refused and errors.get(u) != "timeout") == []
+    codes = {u: errors.get(u) for u in refused}
+    assert codes[crawl.offsite.url + "/landed"] == "offsite" and codes[site + LONG_START] == "url_too_long"
+
+
+def _home_links(crawl: Crawl) -> list[str]:
+    from faultsite import FAULT_LINKS
+
+    return [crawl.site.url + p for p in FAULT_LINKS]
 
 
 def test_charsets_from_header_meta_and_sniffing_decode(crawl: Crawl) -> None:

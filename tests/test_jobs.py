@@ -30,7 +30,7 @@ def test_example_job_loads_into_scrapy_settings() -> None:
     assert job.start_urls == ("https://news.example.org/",) and job.allowed_domains == ("news.example.org",)
     assert Path(job.out).resolve() == (REPO / "output" / "example").resolve()  # relative to the job file
     s = job.to_scrapy_settings("id")
-    assert (s["CLOSESPIDER_ITEMCOUNT"], s["DEPTH_LIMIT"], s["CLEANCRAWL_INCREMENTAL"]) == (5000, 4, True)
+    assert (s["CLEANCRAWL_MAX_PAGES"], s["DEPTH_LIMIT"], s["CLEANCRAWL_INCREMENTAL"]) == (5000, 4, True)
     assert (s["DOWNLOAD_DELAY"], s["CONCURRENT_REQUESTS_PER_DOMAIN"], s["AUTOTHROTTLE_ENABLED"]) == (1.0, 2, True)
     assert s["USER_AGENT"].startswith("cleancrawl-example/") and s["DOWNLOAD_TIMEOUT"] == 20
 

@@ -8,6 +8,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..middlewares import ForbiddenAddress, RedirectLoop
+from ..refusals import Offsite
 
 # Exception class names (Scrapy's own since 2.13, and Twisted's) -> error code. Names,
 # not classes, so one table serves Scrapy versions that lack some of them.
@@ -38,13 +39,13 @@ def describe_failure(failure: Any) -> tuple[str | None, str, int | None]:
         return "http_status", f"HTTP {status}", status
     if isinstance(exc, ForbiddenAddress):
         return "forbidden_address", text, None
+    if isinstance(exc, Offsite):
+        return "offsite", text, None
     if isinstance(exc, RedirectLoop) or "max redirections" in lowered:
         return "redirect", text, None
     if isinstance(exc, IgnoreRequest):
         if "robots.txt" in lowered:
             return "robots", "forbidden by robots.txt", None
-        if "offsite" in lowered:
-            return None, text, None
         return "fetch", text, None
     for cls in type(exc).__mro__:
         if code := CODES_BY_NAME.get(cls.__name__):
