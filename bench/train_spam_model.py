@@ -15,7 +15,8 @@ Training data, development material only (nothing of a held-out split):
 Languages with spam examples but no legitimate text at all are left out of the spam side.
 
 Model: logistic regression (scikit-learn, liblinear, L2) on L1-normalised counts of the
-features of cleaners/ngrams.py; weights rounded to 4 decimals, features under MIN_WEIGHT dropped.
+features of cleaners/ngrams.py, hashed into BUCKETS weights (ngrams.bucket); weights
+rounded to 4 decimals, those under MIN_WEIGHT set to 0.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import random
 import re
 import sys
 import tomllib
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -47,7 +49,9 @@ DEMO = REPO / "crawler" / "demo" / "content" / "articles"
 EXTRACTION = REPO / "bench" / "data" / "extraction-dev" / "ground-truth.json"
 SEED = 20261204
 C = 100.0  # validation (--validate 3 30 100): judol spam at p >= 0.9 0.14 / 0.66 / 0.81, article text 0.0006-0.001
-MIN_WEIGHT = 0.15  # dropping |w| < 0.15 (169k of 338k features kept) changed no decision on the cases, the 181 bench pages or dev landing/legit pages (2026-12-04) and halves the load
+MIN_WEIGHT = 0.15  # weights under it are 0: no decision changed on the cases, the 181 bench pages or dev landing/legit pages (2026-12-04, dictionary model)
+# 2^20 float32 weights: 4 MB a worker. About 340,000 distinct features share them.
+BUCKETS = 1 << 20
 FILLS = 3  # brand fillings per synthetic template
 PSEUDO = 200  # word sequences per wordfreq language, at least
 # Legitimate examples per synthetic spam example, in each language: without them a
@@ -163,22 +167,26 @@ def dataset(rng: random.Random) -> tuple[list[str], list[int], list[str]]:
 
 
 def fit(texts: list[str], labels: list[int], c: float = C):
-    """Fit the model; returns (features, weights, bias)."""
-    from sklearn.feature_extraction import DictVectorizer
+    """Fit the model on hashed features; returns (weights by bucket, bias)."""
+    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import normalize
 
-    vec = DictVectorizer()
-    x = normalize(vec.fit_transform(Counter(features(t)) for t in texts), norm="l1")
+    rows, cols, vals = [], [], []
+    for i, t in enumerate(texts):
+        for b, n in Counter(ngrams.bucket(f, BUCKETS) for f in features(t)).items():
+            rows.append(i)
+            cols.append(b)
+            vals.append(float(n))
+    x = normalize(csr_matrix((vals, (rows, cols)), shape=(len(texts), BUCKETS)), norm="l1")
     clf = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", max_iter=2000, random_state=0)
     clf.fit(x, labels)
-    return vec.get_feature_names_out(), clf.coef_[0], float(clf.intercept_[0])
+    return clf.coef_[0], float(clf.intercept_[0])
 
 
-def serialise(names, weights, bias: float, digest: str) -> bytes:
-    kept = {name: round(float(w), 4) for name, w in zip(names, weights)
-            if abs(round(float(w), 4)) >= MIN_WEIGHT and "\n" not in name}
-    return ngrams.serialise({"bias": f"{bias:.4f}", "data_digest": digest, "C": str(C)}, kept)
+def serialise(weights, bias: float, digest: str) -> bytes:
+    table = array("f", (w if abs(w) >= MIN_WEIGHT else 0.0 for w in (round(float(v), 4) for v in weights)))
+    return ngrams.serialise({"bias": f"{bias:.4f}", "data_digest": digest, "C": str(C)}, table)
 
 
 def validate(texts, labels, groups, c: float) -> dict:
@@ -187,8 +195,8 @@ def validate(texts, labels, groups, c: float) -> dict:
     val = [i for i in range(len(texts)) if not i % 5]
     from cleaners.ngrams import parse
 
-    names, w, b = fit([texts[i] for i in train], [labels[i] for i in train], c)
-    model = parse(gzip.decompress(serialise(names, w, b, "")))
+    w, b = fit([texts[i] for i in train], [labels[i] for i in train], c)
+    model = parse(gzip.decompress(serialise(w, b, "")))
     out: dict = {}
     for g in sorted(set(groups)):
         idx = [i for i in val if groups[i] == g]
@@ -210,8 +218,8 @@ def main() -> int:
         for c in args.validate or [C]:
             print(c, json.dumps(validate(texts, labels, groups, c)))
         return 0
-    names, w, b = fit(texts, labels)
-    blob = serialise(names, w, b, data_digest())
+    w, b = fit(texts, labels)
+    blob = serialise(w, b, data_digest())
     if args.check:
         same = OUT.exists() and OUT.read_bytes() == blob
         print("model matches its training data" if same else "model differs: retrain with bench/train_spam_model.py")

@@ -1,24 +1,27 @@
-"""The learned signal: a linear model over character n-grams of the revealed text.
+"""The learned signal: a linear model over hashed character n-grams of the revealed text.
 
 Trained by ``bench/train_spam_model.py`` (one command, reproducible) on real labelled
 comment spam, the development spam corpus and legitimate article text, and shipped as
-``data/model/spam_ngrams.bin.gz`` (layout in ``parse``). A text's features are the n-grams of its words (revealed, folded, every
-digit read as "0", padded with a space on each side) and each word itself; its score
-is the logistic of the bias plus the mean weight of its features (the model was
-trained on L1-normalised counts, so the mean is exactly its dot product). A word's
-weight sum is cached, so a page costs about one dictionary look-up per word.
+``data/model/spam_ngrams.bin.gz`` (layout in ``parse``). A text's features are the
+n-grams of its words (revealed, folded, every digit read as "0", padded with a space on
+each side) and each word itself, each hashed (CRC-32 of its UTF-8, deterministic in
+every process) into one of ``buckets`` weights: a 4 MB float32 table instead of a
+dictionary of 170,000 strings (28 MB a worker). Its score is the logistic of the bias
+plus the mean weight of its features (the model was trained on L1-normalised counts,
+so the mean is exactly its dot product). A word's weight sum is cached, so a page costs
+about one dictionary look-up per word.
 """
 
 from __future__ import annotations
 
 import gzip
 import math
+import zlib
 import re
 import sys
 from array import array
 from dataclasses import dataclass
 from functools import cache
-from itertools import repeat
 from importlib import resources
 
 from .folding import fold
@@ -26,7 +29,7 @@ from .normalize import reveal
 from .segment import LINK
 
 MODEL = "model/spam_ngrams.bin.gz"
-FORMAT = "cleancrawl-ngrams 2"
+FORMAT = "cleancrawl-ngrams 3"
 # The model's features are fixed when it is trained (GRAMS, MAX_WORD): changing them
 # needs a new model file, so they are module constants, not CleanOptions fields.
 GRAMS = (2, 3, 4)
@@ -34,8 +37,9 @@ TOKEN = re.compile(r"[^\W_]+")
 DIGIT = re.compile(r"\d")
 # Words longer than this (unspaced scripts, glued runs) give n-grams but no word feature.
 MAX_WORD = 24
-# Words whose weight sums are cached per process: a memory cap, not a decision.
-CACHE_WORDS = 200_000
+# Words whose weight sums are cached per process: a memory cap, not a decision (about
+# 110 bytes a word; 50,000 words cover all but a few per cent of the words of a site).
+CACHE_WORDS = 50_000
 
 
 def tokens(text: str) -> list[str]:
@@ -73,14 +77,33 @@ def features(text: str) -> list[str]:
     return [f for w in tokens(text) for f in word_features(w)]
 
 
+def bucket(feature: str, buckets: int) -> int:
+    """The weight a feature is hashed to (``buckets`` is a power of two).
+
+    >>> bucket("w:bet", 1 << 20)
+    517774
+    """
+    return zlib.crc32(feature.encode("utf8")) & (buckets - 1)
+
+
+def feature_count(word: str) -> int:
+    """How many features ``word_features`` gives a word, without building them.
+
+    >>> feature_count("bet") == len(word_features("bet"))
+    True
+    """
+    padded = len(word) + 2
+    return sum(max(0, padded - n + 1) for n in GRAMS) + (len(word) <= MAX_WORD)
+
+
 @dataclass(slots=True)
 class NgramModel:
-    """Feature weights and a bias; ``probability`` scores a text."""
+    """Hashed feature weights and a bias; ``probability`` scores a text."""
 
-    weights: dict[str, float]
+    table: array
     bias: float
     digest: str
-    _words: dict[str, tuple[float, int]]
+    _words: dict[str, float]
 
     def probability(self, text: str) -> float:
         """Probability in [0, 1] that ``text`` is spam; the bias alone for a text without words."""
@@ -91,15 +114,14 @@ class NgramModel:
         have: texts combine by adding both (a page from its blocks, ``combine``)."""
         total, count = 0.0, 0
         cache_ = self._words
-        weight = self.weights.get
+        table, mask, crc = self.table, len(self.table) - 1, zlib.crc32
         for w, hit in zip(words, map(cache_.get, words)):
             if hit is None:
-                fs = word_features(w)
-                hit = (sum(map(weight, fs, repeat(0.0, len(fs)))), len(fs))
+                hit = sum([table[crc(f.encode("utf8")) & mask] for f in word_features(w)])
                 if len(cache_) < CACHE_WORDS:
                     cache_[w] = hit
-            total += hit[0]
-            count += hit[1]
+            total += hit
+            count += feature_count(w)
         return total, count
 
     def combine(self, total: float, count: int) -> float:
@@ -108,41 +130,38 @@ class NgramModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def serialise(head: dict[str, str], weights: dict[str, float]) -> bytes:
+def serialise(head: dict[str, str], table: array) -> bytes:
     """The model file's bytes (gzip, mtime 0: the same model gives the same bytes)."""
-    names = sorted(weights)
-    lines = [FORMAT, *(f"# {k} = {v}" for k, v in head.items()), f"# features = {len(names)}", ""]
-    values = array("f", (weights[n] for n in names))
+    lines = [FORMAT, *(f"# {k} = {v}" for k, v in head.items()), f"# buckets = {len(table)}", ""]
+    values = array("f", table)
     if sys.byteorder != "little":
         values.byteswap()
-    body = "\n".join(lines).encode("utf8") + b"\n" + "\n".join(names).encode("utf8") + values.tobytes()
-    return gzip.compress(body, mtime=0)
+    return gzip.compress("\n".join(lines).encode("utf8") + b"\n" + values.tobytes(), mtime=0)
 
 
 def parse(raw: bytes) -> NgramModel:
     """Build a model from its file's (decompressed) bytes; ValueError when malformed.
 
     Layout: a format line, ``# key = value`` header lines (bias, data_digest, C,
-    features), a blank line, the feature names joined by newlines, then one
-    little-endian float32 weight per name, in the same order. Binary, because
-    parsing 250,000 text weights took 0.2 s of every worker's start."""
+    buckets), a blank line, then ``buckets`` little-endian float32 weights, the weight
+    of feature f at index ``bucket(f, buckets)``."""
     head_end = raw.find(b"\n\n")
     head_lines = raw[:max(0, head_end)].decode("utf8").split("\n")
     if head_end < 0 or head_lines[0] != FORMAT:
         raise ValueError(f"{MODEL}: not a {FORMAT!r} file")
     head = dict(line[1:].strip().partition(" = ")[::2] for line in head_lines[1:] if line.startswith("#"))
     try:
-        n, bias = int(head["features"]), float(head["bias"])
+        n, bias = int(head["buckets"]), float(head["bias"])
     except (KeyError, ValueError):
-        raise ValueError(f"{MODEL}: no bias or feature count") from None
-    values = array("f")
-    values.frombytes(raw[len(raw) - 4 * n:])
+        raise ValueError(f"{MODEL}: no bias or bucket count") from None
+    body = raw[head_end + 2:]
+    if n <= 0 or n & (n - 1) or len(body) != 4 * n:
+        raise ValueError(f"{MODEL}: {len(body)} bytes of weights for {n} buckets (a power of two)")
+    table = array("f")
+    table.frombytes(body)
     if sys.byteorder != "little":
-        values.byteswap()
-    names = raw[head_end + 2:len(raw) - 4 * n].decode("utf8").split("\n")
-    if n == 0 or len(names) != n:
-        raise ValueError(f"{MODEL}: {len(names)} names for {n} weights")
-    return NgramModel(dict(zip(names, values.tolist())), bias, head.get("data_digest", ""), {})
+        table.byteswap()
+    return NgramModel(table, bias, head.get("data_digest", ""), {})
 
 
 @cache
