@@ -18,6 +18,7 @@ from .rules import REGISTRY
 # (codes are stored in Parquet), the minor part when rules or data change what is
 # removed: 1.1 adds spam.foreign_block, spam.neighbour, spam.comment_pitch and
 # boilerplate.navigation to 1.0.
-CLEANER_VERSION = "1.3.0"
+# 1.3.1: market lexicons in ~34 languages (topics crypto, loans, essay, replica; dating in adult; their offers in promo).
+CLEANER_VERSION = "1.3.1"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
