@@ -18,7 +18,9 @@ from .rules import REGISTRY
 # (codes are stored in Parquet), the minor part when rules or data change what is
 # removed: 1.1 adds spam.foreign_block, spam.neighbour, spam.comment_pitch and
 # boilerplate.navigation to 1.0.
-# 1.3.1: market lexicons in ~34 languages (topics crypto, loans, essay, replica; dating in adult; their offers in promo).
-CLEANER_VERSION = "1.3.1"
+# 1.4.0: market lexicons in ~34 languages (topics crypto, loans, essay, replica; dating in
+# adult; their offers in promo), reporting frames as mentions (data/mention.toml), the
+# n-gram model hashed (format 3), table cells split into sentences.
+CLEANER_VERSION = "1.4.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]

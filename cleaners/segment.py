@@ -44,21 +44,31 @@ def segment_text(text: str) -> list[tuple[int, int]]:
 
 
 def split_parts(text: str, options: CleanOptions) -> list[tuple[int, int]]:
-    """Split a block into sentences, or into cells when it is a table row; a sentence
-    is cut again where a tail in another script begins (``options.script_tail_*``).
+    """Split a block into sentences, or into cells and their sentences when it is a table
+    row; a sentence is cut again where a tail in another script begins
+    (``options.script_tail_*``).
 
     >>> split_parts("One. Two! Three", CleanOptions())
     [(0, 4), (5, 9), (10, 15)]
     >>> split_parts("| a | b c |", CleanOptions())
     [(2, 3), (6, 9)]
+    >>> split_parts("| Rockets fly. Bu arada bonus al. |", CleanOptions())  # a cell's sentences
+    [(2, 14), (15, 33)]
     """
     if text.startswith("|"):
-        return _cells(text)
-    spans, start = [], 0
-    for m in SENTENCE_END.finditer(text):
+        # A cell is split into its sentences too: a page laid out in a table puts a whole
+        # article in one cell, and a spam sentence appended inside it is a part of its own.
+        return [part for a, b in _cells(text) for part in _sentences(text, a, b, options)]
+    return _sentences(text, 0, len(text), options)
+
+
+def _sentences(text: str, start: int, end: int, options: CleanOptions) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]`` (cut again at a tail in another script)."""
+    spans = []
+    for m in SENTENCE_END.finditer(text, start, end):
         spans.append((start, m.start()))
         start = m.end()
-    spans.append((start, len(text)))
+    spans.append((start, end))
     out = []
     for a, b in spans:
         if b > a:
