@@ -243,6 +243,8 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
         return True  # specific evidence somewhere: a spam sentence may be glued to the paragraph
     if page.script == "latin" and block.second_letters >= opts.script_tail_letters:
         return True  # a short sentence in another script, appended ("Moonbet 바로가기 링크는 아래에 있습니다.")
+    if block.topics and not {t for t, _ in block.topics} <= page.topics and _selling_tail(block, page):
+        return True  # "... turn signals. Order cheap tramadol without prescription at Medsdirect24."
     if not page.language or block.units < 2 * opts.foreign_tail_units:
         return False
     last = last_part(block.text, opts)
@@ -251,6 +253,17 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
     tail = words(block.text[last[0]:last[1]])
     own = sum(1 for w in tail if page.language in STOPWORDS.get(w, ()))
     return len(tail) >= opts.foreign_tail_units and own < opts.foreign_stop_share * len(tail)
+
+
+def _selling_tail(block: Block, page: PageFacts) -> bool:
+    """The last sentence of a paragraph holds every topic word of its paragraph and the
+    model reads it as spam (``tail_probe_learned``): an offer appended to news prose. A
+    news sentence that names a casino or a drug once reads as news to the model."""
+    a, b = last_part(block.text, page.options)
+    if a == 0:
+        return False
+    tail = _part(block, a, b, page)
+    return tail.hits() == block.hits() and tail.learned >= page.options.tail_probe_learned
 
 
 def _topic_shift(part: Block, block_hits: int, page: PageFacts) -> bool:

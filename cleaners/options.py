@@ -335,6 +335,11 @@ class CleanOptions:
     # language's stopwords is probed on its own (a sentence in another language appended
     # to a paragraph); the paragraph needs twice as many.
     foreign_tail_units: int = 6
+    # A paragraph whose last sentence holds all its topic words (of a topic the page is
+    # not about) is probed when the n-gram model gives that sentence at least this: the
+    # offer appended to news prose ("Order cheap tramadol ... at Medsdirect24.", 0.91 on
+    # its own). Chosen on the dev spam corpus and the 181 bench pages (2026-12-04).
+    tail_probe_learned: float = 0.8
 
     # ---- Page decisions (rules/page.py) ----
 
