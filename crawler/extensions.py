@@ -12,6 +12,7 @@ from twisted.internet import task
 
 from . import summary
 from .config import crawl_id_of
+from .dataset.storage import write_failed
 
 logger = logging.getLogger(__name__)
 
@@ -57,5 +58,9 @@ class RunSummary:
             crawl_id_of(self.crawler), self.crawler.stats.get_stats(), time.monotonic() - self.started,
             extra={"finish_reason": reason, "requests": self.crawler.stats.get_value("downloader/request_count", 0),
                    "out": s.get("CLEANCRAWL_OUT")})
-        path = summary.save(self.result, s.get("CLEANCRAWL_OUT"))
+        try:
+            path = summary.save(self.result, s.get("CLEANCRAWL_OUT"))
+        except OSError as exc:  # the disk that stopped the crawl may take no summary either
+            logger.error("run summary not written: %s", write_failed(exc))
+            return
         logger.info("run summary written to %s\n%s", path, summary.render(self.result))

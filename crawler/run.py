@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from .config import JobConfig
 from .dataset.writer import DatasetWriter
-from .errors import ConfigError
+from .dataset.storage import failing_writes
+from .errors import ConfigError, WriteFailed
 from .journal import JobDir
 from .pool import WorkerPool
 from .process import Outcome, Page, ProcessOptions, raw_row
@@ -53,22 +54,37 @@ def crawl_settings(config: JobConfig, crawl_id: str) -> Settings:
 def _crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
     from scrapy.crawler import CrawlerProcess
 
+    from .pipelines import WRITE_FAILED
     from .spiders.articles import ArticlesSpider
     from .state import state_lock, state_path
 
     settings = crawl_settings(config, crawl_id)
+    state = state_path(settings.get("CLEANCRAWL_OUT"), settings.get("CLEANCRAWL_STATE") or "")
     # One crawl at a time per dataset: taken before Scrapy opens anything.
-    with state_lock(state_path(settings.get("CLEANCRAWL_OUT"), settings.get("CLEANCRAWL_STATE") or "")):
+    with failing_writes(state), state_lock(state):
+        _check_writable(settings.get("CLEANCRAWL_OUT"), state)
         try:
             process = CrawlerProcess(settings)
-            process.crawl(ArticlesSpider, **config.spider_args())
+            crawler = process.create_crawler(ArticlesSpider)
+            process.crawl(crawler, **config.spider_args())
         except (ValueError, TypeError, KeyError) as exc:
             raise ConfigError(f"bad crawl setting: {exc}") from None
         process.start()
+    failure = crawler.stats.get_value(WRITE_FAILED)
+    if failure:
+        raise WriteFailed(failure)
     path = Path(config.out) / "runs" / f"{crawl_id}.json"
     if not path.exists():
         raise ConfigError("the crawl did not start; see the log above")
     return json.loads(path.read_text(encoding="utf8"))
+
+
+def _check_writable(out: str, state: Path) -> None:
+    """Open the state and the dataset's folders before crawling, so a disk that takes no write stops the run at once."""
+    from .state import JobState
+
+    JobState(state).open().close()
+    DatasetWriter(out, "check").open()
 
 
 class Progress:
@@ -114,7 +130,8 @@ def run_offline(items: Iterable[Page | Outcome], total: int, out: str, crawl_id:
     if done:
         progress.update(done, final=True)
     result = summary.from_counters(crawl_id, counters, time.monotonic() - started, extra={"out": out})
-    summary.save(result, out)
+    with failing_writes(Path(out) / "runs"):
+        summary.save(result, out)
     return result
 
 
