@@ -4,7 +4,9 @@ With a job directory (crawler/resume.py), a page's rows go through the write-ahe
 and the page is journaled as done right after, so a killed crawl neither loses nor
 repeats it; a page that comes back although done is not written again. On a re-run
 into the same dataset (crawler/state.py), a row the dataset already holds for its URL
-is not written again either; it counts as unchanged.
+is not written again either; it counts as unchanged. Before that, a kept page that
+repeats one the dataset keeps is marked (crawler/dedup.py): here, in the one writer
+process, so the decision sees every row before it.
 
 A write that fails (full disk, file-size limit, permissions) stops the crawl: the
 failure is kept in the stats (``cleancrawl/write_failed``, one line naming the file and
@@ -28,6 +30,7 @@ from .config import cleaner_options, crawl_id_of
 from .dataset.wal import LoggedWriter
 from .dataset.storage import failing_writes
 from .dataset.writer import DatasetWriter
+from .dedup import Deduper
 from .errors import WriteFailed
 from .items import FailureItem
 from .pool import WorkerPool
@@ -63,6 +66,7 @@ class ProcessPipeline:
                        if self.job else None)
         self.state = state_of(crawler)
         self.failure: WriteFailed | None = None
+        self.dedup = Deduper()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "ProcessPipeline":
@@ -73,6 +77,7 @@ class ProcessPipeline:
             self.writer.open()
         except WriteFailed as exc:
             self._fail(exc)
+        self.dedup = Deduper.of_dataset(self.writer.root)  # after a job directory's rows were replayed
         self.pool.start()
 
     def close_spider(self) -> None:
@@ -125,6 +130,7 @@ class ProcessPipeline:
         outcome = await asyncio.wrap_future(self.pool.submit(page))
         if self.failure is not None:
             return
+        outcome = self.dedup.mark(outcome)
         raw = [("raw", raw_row(page))] if self.store_raw and outcome.table != "errors" else []
         self._record(item.url, outcome, raw, new=self._is_new(item.url, item.headers, outcome))
 
@@ -157,6 +163,8 @@ class ProcessPipeline:
                 self.writer.write(table, row)
         if not new:
             return
+        if outcome.table == "pages":
+            self.dedup.add(outcome.row)
         counters: Counter[str] = Counter()
         count_outcome(counters, outcome)
         for key, n in counters.items():

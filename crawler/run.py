@@ -22,6 +22,8 @@ from . import summary
 if TYPE_CHECKING:
     from scrapy.settings import Settings
 
+    from .dedup import Deduper
+
 
 def run_crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
     """Crawl with the articles spider until done; return the run summary.
@@ -109,22 +111,28 @@ class Progress:
 def run_offline(items: Iterable[Page | Outcome], total: int, out: str, crawl_id: str,
                 workers: int | None = None, store_raw: bool = True,
                 options: ProcessOptions | None = None) -> dict[str, Any]:
-    """Process pages through the pool into a dataset, in input order; return the run summary."""
+    """Process pages through the pool into a dataset, in input order; return the run summary.
+
+    Duplicates are marked against the dataset's kept pages and those written before (crawler/dedup.py).
+    """
+    from .dedup import Deduper
+
     counters: Counter[str] = Counter()
     started = time.monotonic()
     progress = Progress(total)
     with DatasetWriter(out, crawl_id) as writer, WorkerPool(workers, options=options) as pool:
+        dedup = Deduper.of_dataset(out)
         window: deque[tuple[Page | None, Future[Outcome] | Outcome]] = deque()
         limit = pool.workers * 4
         done = 0
         for item in items:
             window.append((item, pool.submit(item)) if isinstance(item, Page) else (None, item))
             while len(window) > limit or (window and _ready(window[0][1])):
-                _write(writer, counters, *window.popleft(), store_raw)
+                _write(writer, dedup, counters, *window.popleft(), store_raw)
                 done += 1
                 progress.update(done)
         while window:
-            _write(writer, counters, *window.popleft(), store_raw)
+            _write(writer, dedup, counters, *window.popleft(), store_raw)
             done += 1
             progress.update(done)
     if done:
@@ -139,10 +147,12 @@ def _ready(value: Future[Outcome] | Outcome) -> bool:
     return not isinstance(value, Future) or value.done()
 
 
-def _write(writer: DatasetWriter, counters: Counter[str], page: Page | None,
+def _write(writer: DatasetWriter, dedup: Deduper, counters: Counter[str], page: Page | None,
            value: Future[Outcome] | Outcome, store_raw: bool) -> None:
-    outcome = value.result() if isinstance(value, Future) else value
+    outcome = dedup.mark(value.result() if isinstance(value, Future) else value)
     if page is not None and store_raw and outcome.table != "errors":
         writer.write("raw", raw_row(page))
     writer.write(outcome.table, outcome.row)
+    if outcome.table == "pages":
+        dedup.add(outcome.row)
     summary.count_outcome(counters, outcome)
