@@ -4,7 +4,8 @@ The single writer process decides, in the order rows reach it (``Deduper.mark``)
 stores each kept page's MinHash signature (``signature``: datasketch, word 5-gram
 shingles, 128 permutations) as the ``minhash`` column, so later runs need not read the
 text again. (The signature is made here, not in the workers: importing datasketch
-costs 0.5 s, scipy included, which each worker would pay again.)
+costs 0.4 s, scipy included, which each worker would pay again. Even here it is put off
+until the first page needs it, when the workers have pages to work on.)
 
 - a page whose ``text_hash`` is already held by a kept page of another URL goes to
   ``rejected`` with the reason ``duplicate.exact`` and that URL in ``duplicate_of``;
@@ -21,13 +22,16 @@ and ties go to the page written first.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from .process import Outcome
+
+if TYPE_CHECKING:
+    from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -39,7 +43,14 @@ SCHEME = "affine32"  # hash values below 2**32: four bytes each in the minhash c
 # (0.70 with a fifth cut). Measured 2026-12-04.
 NEAR_THRESHOLD = 0.8
 WORD = re.compile(r"\w+")
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+
+
+@cache
+def _template() -> MinHash:
+    """The seeded MinHash whose permutations every signature uses (imports datasketch once)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
 
 
 def shingles(text: str) -> list[bytes]:
@@ -56,7 +67,7 @@ def shingles(text: str) -> list[bytes]:
 
 def signature(text: str) -> bytes:
     """Return the MinHash of ``text`` as NUM_PERM little-endian uint32 values."""
-    m = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=SCHEME)
+    m = _template().copy()
     m.update_batch(shingles(text))
     return m.hashvalues.astype("<u4").tobytes()
 
@@ -67,27 +78,35 @@ def similarity(a: bytes, b: bytes) -> float:
 
 
 class Deduper:
-    """What the dataset already keeps, by exact text and by MinHash; marks each new kept page."""
+    """What a dataset already keeps, by exact text and by MinHash; marks each new kept page.
 
-    def __init__(self, threshold: float = NEAR_THRESHOLD) -> None:
+    The ``pages`` rows already under ``root`` (none without one) are read, oldest first,
+    when the first page is marked or added.
+    """
+
+    def __init__(self, root: str | Path | None = None, threshold: float = NEAR_THRESHOLD) -> None:
+        self.root = Path(root) if root is not None else None
         self.threshold = threshold
         self.holders: dict[str, str] = {}  # text_hash -> URL of the first kept page with that text
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.kept: list[tuple[str, bytes]] = []  # (url, signature); the LSH key is the index
+        self._lsh: MinHashLSH | None = None
 
-    @classmethod
-    def of_dataset(cls, root: str | Path, threshold: float = NEAR_THRESHOLD) -> "Deduper":
-        """Load the ``pages`` rows already under ``root``, oldest first."""
-        dedup = cls(threshold)
-        for row in _kept_rows(Path(root)):
-            dedup.add(row)
-        return dedup
+    def _index(self) -> MinHashLSH:
+        """The LSH index, made (with what the dataset keeps) on first use."""
+        if self._lsh is None:
+            from datasketch import MinHashLSH
+
+            self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+            for row in _kept_rows(self.root) if self.root is not None else ():
+                self.add(row)
+        return self._lsh
 
     def mark(self, outcome: Outcome) -> Outcome:
         """Return ``outcome`` as it must be written: an exact duplicate rejected, a near one pointed at."""
         row = outcome.row
         if outcome.table != "pages" or not row.get("text_hash"):
             return outcome
+        self._index()  # reads what the dataset keeps, once
         holder = self.holders.get(row["text_hash"])
         if holder is not None and holder != row["url"]:
             return Outcome("rejected", {**row, "reject_reason": "duplicate.exact", "duplicate_of": holder})
@@ -97,26 +116,26 @@ class Deduper:
 
     def nearest(self, url: str, sig: bytes) -> str | None:
         """The URL of the most similar kept page of another URL at ``threshold`` or above; the first on ties."""
-        best: tuple[float, int] | None = None
-        for key in self.lsh.query(_minhash(sig)):
-            other, other_sig = self.kept[key]
-            score = similarity(sig, other_sig)
-            if other != url and score >= self.threshold and (best is None or (-score, key) < (-best[0], best[1])):
-                best = (score, key)
+        scored = [(-similarity(sig, self.kept[key][1]), key) for key in self._index().query(_minhash(sig))
+                  if self.kept[key][0] != url]
+        best = min(((s, key) for s, key in scored if -s >= self.threshold), default=None)
         return self.kept[best[1]][0] if best else None
 
     def add(self, row: dict[str, Any]) -> None:
         """Remember a row written to ``pages``."""
+        index = self._index()
         if row.get("text_hash"):
             self.holders.setdefault(row["text_hash"], row["url"])
         if row.get("minhash"):
-            self.lsh.insert(len(self.kept), _minhash(row["minhash"]))
+            index.insert(len(self.kept), _minhash(row["minhash"]))
             self.kept.append((row["url"], row["minhash"]))
 
 
 def _minhash(sig: bytes) -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(hashvalues=np.frombuffer(sig, "<u4").astype(np.uint64),
-                   permutations=_TEMPLATE.permutations, scheme=SCHEME)
+                   permutations=_template().permutations, scheme=SCHEME)
 
 
 def _kept_rows(root: Path) -> list[dict[str, Any]]:

@@ -66,7 +66,7 @@ class ProcessPipeline:
                        if self.job else None)
         self.state = state_of(crawler)
         self.failure: WriteFailed | None = None
-        self.dedup = Deduper()
+        self.dedup = Deduper(s.get("CLEANCRAWL_OUT"))  # read at the first page: after a job directory's rows are replayed
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "ProcessPipeline":
@@ -77,7 +77,6 @@ class ProcessPipeline:
             self.writer.open()
         except WriteFailed as exc:
             self._fail(exc)
-        self.dedup = Deduper.of_dataset(self.writer.root)  # after a job directory's rows were replayed
         self.pool.start()
 
     def close_spider(self) -> None:

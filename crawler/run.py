@@ -121,7 +121,7 @@ def run_offline(items: Iterable[Page | Outcome], total: int, out: str, crawl_id:
     started = time.monotonic()
     progress = Progress(total)
     with DatasetWriter(out, crawl_id) as writer, WorkerPool(workers, options=options) as pool:
-        dedup = Deduper.of_dataset(out)
+        dedup = Deduper(out)  # read when the first outcome is written, once the workers have pages
         window: deque[tuple[Page | None, Future[Outcome] | Outcome]] = deque()
         limit = pool.workers * 4
         done = 0
