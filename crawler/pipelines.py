@@ -17,14 +17,12 @@ next run fetches again whatever this one could not write.
 from __future__ import annotations
 
 import asyncio
-import logging
 import sqlite3
 from collections import Counter
 from typing import Any, Sequence
 
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
-from scrapy.utils.defer import deferred_from_coro
 
 from .config import cleaner_options, crawl_id_of
 from .dataset.wal import LoggedWriter
@@ -32,15 +30,13 @@ from .dataset.storage import failing_writes
 from .dataset.writer import DatasetWriter
 from .dedup import Deduper
 from .errors import WriteFailed
+from .extensions import stop_crawl
 from .items import FailureItem
 from .pool import WorkerPool
 from .process import Outcome, Page, ProcessOptions, domain_of, raw_row
 from .resume import job_of
 from .state import state_of
 from .summary import count_outcome
-
-logger = logging.getLogger(__name__)
-WRITE_FAILED = "cleancrawl/write_failed"
 
 
 def process_options(settings: BaseSettings) -> ProcessOptions:
@@ -99,14 +95,9 @@ class ProcessPipeline:
             pass  # the failure is reported already; what the state had is kept, pending notes are dropped
 
     def _fail(self, exc: WriteFailed) -> None:
-        """Stop the crawl after a failed write; only the first failure is kept and reported."""
-        if self.failure is not None:
-            return
-        self.failure = exc
-        self.crawler.stats.set_value(WRITE_FAILED, str(exc))
-        logger.error("%s; stopping the crawl", exc)
-        if self.crawler.engine is not None and self.crawler.engine.running:
-            deferred_from_coro(self.crawler.engine.close_spider_async(reason="write_failed"))
+        if self.failure is None:
+            self.failure = exc
+            stop_crawl(self.crawler, exc)
 
     async def process_item(self, item: Any) -> Any:
         if self.failure is not None:  # stopping: nothing more is written, the state is not advanced

@@ -56,7 +56,7 @@ def crawl_settings(config: JobConfig, crawl_id: str) -> Settings:
 def _crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
     from scrapy.crawler import CrawlerProcess
 
-    from .pipelines import WRITE_FAILED
+    from .extensions import WRITE_FAILED
     from .spiders.articles import ArticlesSpider
     from .state import state_lock, state_path
 

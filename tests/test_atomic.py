@@ -184,3 +184,18 @@ def test_process_stops_on_a_file_size_limit_and_deletes_its_unfinished_files(tmp
     assert line.startswith("cleancrawl: error: cannot write the dataset: file too large for the file-size limit"), line
     assert _temporaries(out) == []
     _finished_files_read(out)
+
+
+def test_a_resumable_crawl_stopped_by_a_file_size_limit_resumes_with_every_page_once(tmp_path: Path) -> None:
+    out, job = tmp_path / "out", tmp_path / "job"
+    with SiteServer(root=None, generated_pages=PAGES) as server:
+        args = (server.url + "/gen/list-0.html", out, "--jobdir", str(job), "-s", "CLEANCRAWL_ROWS_PER_GROUP=4")
+        stopped = _crawl(*args, preexec=_file_limit(64 * 1024))
+        assert stopped.returncode == 1, stopped.stderr[-2000:]
+        assert _last_line(stopped.stderr).startswith("cleancrawl: error: cannot write the dataset: file too large")
+        assert _temporaries(out) == []
+        resumed = _crawl(*args)
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    urls = [r["url"] for table in ("pages", "rejected") for f in sorted(out.glob(f"{table}/*/*.parquet"))
+            for r in pq.read_table(f, columns=["url"]).to_pylist()]
+    assert len(urls) == len(set(urls)) and len([u for u in urls if "/gen/article-" in u]) == PAGES
