@@ -128,6 +128,8 @@ class ProcessPipeline:
         """False when the dataset already holds this very row for the URL (counted as unchanged)."""
         with failing_writes(self.state.path):
             new = self.state.outcome(url, headers, outcome.table, outcome.row)
+            if self.state.failure is not None:
+                raise self.state.failure
         if new:
             return True
         self.crawler.stats.inc_value("cleancrawl/unchanged")
