@@ -33,9 +33,8 @@ OTHER = "/pt/2024/03/escolas-de-lisboa-instalam-paineis-solares/"
 
 
 def _render(path: str, theme: str) -> str:
-    (article,) = [a for a in load_articles("article") if a.path == path] or [None]
-    if article is None:
-        raise LookupError(path)
+    """The demo article at ``path`` as the theme ``theme`` renders it."""
+    (article,) = [a for a in load_articles("article") if a.path == path]
     a = dataclasses.replace(article, theme=theme, boilerplate=None)
     html = render_article(a, load_ui()[a.lang], inject(a.spam), Links(recent=[], related=[])).html
     return html.replace("{{BASE}}", "http://127.0.0.1:1")
