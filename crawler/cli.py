@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except CleancrawlError as exc:
         print(f"cleancrawl: error: {exc}", file=sys.stderr)
-        return 2
+        return exc.exit_code
     except KeyboardInterrupt:
         print("cleancrawl: interrupted", file=sys.stderr)
         return 130

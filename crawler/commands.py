@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator, Sequence
+from urllib.parse import urlsplit
 
 from . import summary
 from .config import JobConfig, clean_options, load_job, merge, new_crawl_id, split_settings
@@ -22,13 +25,15 @@ FINISHED = ("finished", "max_pages", "closespider_itemcount", "closespider_pagec
 
 def run_demo(out: str) -> int:
     """Serve the bundled site on loopback, crawl it, print the summary."""
-    from .demo.server import SiteServer
     from .run import run_crawl
 
-    with SiteServer() as server:
+    server = _demo_server(out)
+    try:
         print(f"serving the demo site at {server.url}", file=sys.stderr)
         config = JobConfig(start_urls=(server.url + "/",), out=out, settings=dict(LOOPBACK_SETTINGS)).validate()
         result = run_crawl(config, new_crawl_id())
+    finally:
+        server.stop()
     print(summary.render(result))
     query = f"SELECT language, count(*) AS pages FROM read_parquet('{out}/pages/*/*.parquet') GROUP BY 1 ORDER BY 2 DESC"
     python = os.path.relpath(sys.executable) if sys.executable.startswith(os.getcwd()) else sys.executable
@@ -46,6 +51,35 @@ def cap_workers(workers: int | None) -> int | None:
     if warning:
         print(f"cleancrawl: warning: {warning}", file=sys.stderr)
     return capped
+
+
+def _demo_server(out: str) -> Any:
+    """Start the demo site's server, on the port an earlier demo run into ``out`` used when it is free.
+
+    One address keeps a re-run incremental (nothing new is written); on another port
+    every page would come back under new URLs, to be marked duplicate.exact (crawler/dedup.py).
+    """
+    from .demo.server import SiteServer
+
+    port = _earlier_port(Path(out) / "state.sqlite")
+    if port:
+        try:
+            return SiteServer(port=port).start()
+        except OSError:  # taken by now: any free port
+            pass
+    return SiteServer().start()
+
+
+def _earlier_port(state: Path) -> int:
+    """The loopback port of the URLs in a dataset's state (0 when there are none)."""
+    if not state.exists():
+        return 0
+    try:
+        with closing(sqlite3.connect(f"file:{state}?mode=ro", uri=True)) as db:
+            row = db.execute("SELECT url FROM url_state WHERE url LIKE 'http://127.0.0.1:%' LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return 0
+    return (urlsplit(row[0]).port or 0) if row else 0
 
 
 def run_crawl_command(args: argparse.Namespace) -> int:

@@ -109,6 +109,7 @@ class JobConfig:
             s["CLEANCRAWL_JOBDIR"] = self.jobdir
             s["JOBDIR"] = str(Path(self.jobdir) / "queue")
             s["DUPEFILTER_CLASS"] = "crawler.resume.JournalDupeFilter"
+            s["SCHEDULER"] = "crawler.resume.JournalScheduler"  # a write failure stops the crawl in one line
         s.update(self.settings)
         return s
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 
 class CleancrawlError(Exception):
-    """A failure the user can act on; ``cli.main`` prints it as one line, exit code 2."""
+    """A failure the user can act on; ``cli.main`` prints it as one line and exits with ``exit_code``."""
+
+    exit_code = 2
 
 
 class ConfigError(CleancrawlError):
@@ -17,6 +19,15 @@ class InputError(CleancrawlError):
 
 class DatasetError(CleancrawlError):
     """A directory is not a cleancrawl dataset, or cannot be read."""
+
+
+class WriteFailed(CleancrawlError):
+    """The dataset could not be written (full disk, file-size limit, permissions): the run stops.
+
+    Exit code 1, as for any run that did not finish; the files finished before stay readable.
+    """
+
+    exit_code = 1
 
 
 # Codes stored in the `error` column of the errors table. One short word each, so that

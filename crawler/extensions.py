@@ -1,4 +1,8 @@
-"""RunSummary: progress lines while crawling, and the run summary when the spider closes."""
+"""RunSummary: progress lines while crawling, and the run summary when the spider closes.
+
+``stop_crawl`` is how any component stops the crawl after a write failed: the failure
+goes into the stats, where the summary and ``run_crawl`` find it.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,26 @@ from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
 from . import summary
 from .config import crawl_id_of
+from .dataset.storage import write_failed
+from .errors import WriteFailed
 
 logger = logging.getLogger(__name__)
+WRITE_FAILED = "cleancrawl/write_failed"
+
+
+def stop_crawl(crawler: Crawler, exc: WriteFailed) -> None:
+    """Stop the crawl after a failed write; only the first failure is kept (stats: ``WRITE_FAILED``) and logged."""
+    if crawler.stats.get_value(WRITE_FAILED):
+        return
+    crawler.stats.set_value(WRITE_FAILED, str(exc))
+    logger.error("%s; stopping the crawl", exc)
+    if crawler.engine is not None and crawler.engine.running:
+        deferred_from_coro(crawler.engine.close_spider_async(reason="write_failed"))
 
 
 class RunSummary:
@@ -57,5 +75,9 @@ class RunSummary:
             crawl_id_of(self.crawler), self.crawler.stats.get_stats(), time.monotonic() - self.started,
             extra={"finish_reason": reason, "requests": self.crawler.stats.get_value("downloader/request_count", 0),
                    "out": s.get("CLEANCRAWL_OUT")})
-        path = summary.save(self.result, s.get("CLEANCRAWL_OUT"))
+        try:
+            path = summary.save(self.result, s.get("CLEANCRAWL_OUT"))
+        except OSError as exc:  # the disk that stopped the crawl may take no summary either
+            logger.error("run summary not written: %s", write_failed(exc))
+            return
         logger.info("run summary written to %s\n%s", path, summary.render(self.result))

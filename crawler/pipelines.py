@@ -4,12 +4,20 @@ With a job directory (crawler/resume.py), a page's rows go through the write-ahe
 and the page is journaled as done right after, so a killed crawl neither loses nor
 repeats it; a page that comes back although done is not written again. On a re-run
 into the same dataset (crawler/state.py), a row the dataset already holds for its URL
-is not written again either; it counts as unchanged.
+is not written again either; it counts as unchanged. Before that, a kept page that
+repeats one the dataset keeps is marked (crawler/dedup.py): here, in the one writer
+process, so the decision sees every row before it.
+
+A write that fails (full disk, file-size limit, permissions) stops the crawl: the
+failure is kept in the stats (``cleancrawl/write_failed``, one line naming the file and
+the cause), the unfinished files are deleted, and the state is not advanced, so the
+next run fetches again whatever this one could not write.
 """
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections import Counter
 from typing import Any, Sequence
 
@@ -18,7 +26,11 @@ from scrapy.settings import BaseSettings
 
 from .config import cleaner_options, crawl_id_of
 from .dataset.wal import LoggedWriter
+from .dataset.storage import failing_writes
 from .dataset.writer import DatasetWriter
+from .dedup import Deduper
+from .errors import WriteFailed
+from .extensions import stop_crawl
 from .items import FailureItem
 from .pool import WorkerPool
 from .process import Outcome, Page, ProcessOptions, domain_of, raw_row
@@ -49,41 +61,76 @@ class ProcessPipeline:
         self.logged = (LoggedWriter(self.writer, self.job.log, s.getint("CLEANCRAWL_CHECKPOINT_BYTES"))
                        if self.job else None)
         self.state = state_of(crawler)
+        self.failure: WriteFailed | None = None
+        self.dedup = Deduper(s.get("CLEANCRAWL_OUT"))  # read at the first page: after a job directory's rows are replayed
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "ProcessPipeline":
         return cls(crawler)
 
     def open_spider(self) -> None:
-        self.writer.open()
+        try:
+            self.writer.open()
+        except WriteFailed as exc:
+            self._fail(exc)
         self.pool.start()
 
     def close_spider(self) -> None:
         self.pool.close()
-        if self.logged:
-            self.logged.close()
-        else:
-            self.writer.close()
-        self.state.commit()  # only now are this run's rows on disk (crawler/state.py)
-        self.state.close()
+        if self.failure is None:
+            try:
+                with failing_writes(self.state.path):
+                    if self.logged:
+                        self.logged.close()
+                    else:
+                        self.writer.close()
+                    self.state.commit()  # only now are this run's rows on disk (crawler/state.py)
+            except WriteFailed as exc:
+                self._fail(exc)
+        if self.failure is not None:
+            self.writer.abort()  # with a job directory, the row log still holds the rows (dataset/wal.py)
+        try:
+            self.state.close()
+        except sqlite3.Error:
+            pass  # the failure is reported already; what the state had is kept, pending notes are dropped
+
+    def _fail(self, exc: WriteFailed) -> None:
+        if self.failure is None:
+            self.failure = exc
+            stop_crawl(self.crawler, exc)
 
     async def process_item(self, item: Any) -> Any:
+        if self.failure is not None:  # stopping: nothing more is written, the state is not advanced
+            return item
+        try:
+            await self._process(item)
+        except WriteFailed as exc:
+            self._fail(exc)
+        return item
+
+    async def _process(self, item: Any) -> None:
         if isinstance(item, FailureItem):
             outcome = Outcome("errors", {
                 "url": item.url, "domain": domain_of(item.url), "crawl_id": self.crawl_id, "error": item.error,
                 "detail": item.detail, "http_status": item.status, "time": item.time})
             self._record(item.url, outcome, new=self._is_new(item.url, {}, outcome))
-            return item
+            return
         page = Page(url=item.url, body=item.body, crawl_id=self.crawl_id, fetched_at=item.fetched_at,
                     status=item.status, headers=item.headers, page_type=item.page_type)
         outcome = await asyncio.wrap_future(self.pool.submit(page))
+        if self.failure is not None:
+            return
+        outcome = self.dedup.mark(outcome)
         raw = [("raw", raw_row(page))] if self.store_raw and outcome.table != "errors" else []
         self._record(item.url, outcome, raw, new=self._is_new(item.url, item.headers, outcome))
-        return item
 
     def _is_new(self, url: str, headers: dict[str, str], outcome: Outcome) -> bool:
         """False when the dataset already holds this very row for the URL (counted as unchanged)."""
-        if self.state.outcome(url, headers, outcome.table, outcome.row):
+        with failing_writes(self.state.path):
+            new = self.state.outcome(url, headers, outcome.table, outcome.row)
+            if self.state.failure is not None:
+                raise self.state.failure
+        if new:
             return True
         self.crawler.stats.inc_value("cleancrawl/unchanged")
         self.crawler.stats.inc_value(f"cleancrawl/unchanged/{outcome.table}")
@@ -98,15 +145,18 @@ class ProcessPipeline:
             if self.job.frontier.is_done(url):  # fetched again after a crash: its rows are in already
                 self.crawler.stats.inc_value("cleancrawl/already_done")
                 return
-            if rows:
-                self.logged.write_rows(rows)
-            self.job.frontier.finish(url)
-            self.logged.checkpoint_if_due()
+            with failing_writes(self.job.log.path):
+                if rows:
+                    self.logged.write_rows(rows)
+                self.job.frontier.finish(url)
+                self.logged.checkpoint_if_due()
         else:
             for table, row in rows:
                 self.writer.write(table, row)
         if not new:
             return
+        if outcome.table == "pages":
+            self.dedup.add(outcome.row)
         counters: Counter[str] = Counter()
         count_outcome(counters, outcome)
         for key, n in counters.items():

@@ -13,7 +13,10 @@ dies at, a request is journaled as done only after what it produced is durable:
   journaled, and drops a request already done or already queued in this run.
 - ``ProcessPipeline`` marks a page done right after its rows are in the write-ahead log.
 
-Scrapy's own JOBDIR then holds only the disk queue, emptied at every start.
+Scrapy's own JOBDIR then holds only the disk queue, emptied at every start. When the
+journal or that queue cannot be written (full disk, file-size limit), ``JournalScheduler``
+and ``FrontierJournal`` stop the crawl with one line (extensions.stop_crawl); what was not
+journaled as done is fetched again on resume.
 """
 
 from __future__ import annotations
@@ -22,13 +25,16 @@ from pathlib import Path
 from typing import Any, AsyncIterator
 
 from scrapy import Request
+from scrapy.core.scheduler import Scheduler
 from scrapy.crawler import Crawler
 from scrapy.dupefilters import BaseDupeFilter
 from scrapy.exceptions import NotConfigured
 
 from .config import crawl_id_of
+from .dataset.storage import write_failed
 from .dataset.wal import RowLog, recover
 from .errors import ConfigError
+from .extensions import stop_crawl
 from .journal import Entry, Frontier, JobDir, request_key
 
 # Request meta that must survive a restart: the spider's page-type hint, TrapGuard's
@@ -135,14 +141,47 @@ class FrontierJournal:
 
     async def process_spider_output(self, response: Any, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
         items = []
-        async for out in result:
-            if isinstance(out, Request):
-                self.frontier.schedule(entry_of(out))
-                yield out
-            else:
-                items.append(out)
-        # Items go last: a page's row marks it done, and by then its links are journaled.
-        if not items:
-            self.frontier.finish(response.request.url if response.request else response.url)
+        try:
+            async for out in result:
+                if isinstance(out, Request):
+                    self.frontier.schedule(entry_of(out))
+                    yield out
+                else:
+                    items.append(out)
+            # Items go last: a page's row marks it done, and by then its links are journaled.
+            if not items:
+                self.frontier.finish(response.request.url if response.request else response.url)
+        except OSError as exc:  # the journal takes no more: nothing of this response passes, it is fetched again
+            stop_crawl(self.crawler, write_failed(exc, self.frontier.path))
+            return
         for item in items:
             yield item
+
+
+class JournalScheduler(Scheduler):
+    """Scrapy's scheduler, stopping the crawl with one line when the journal or the disk queue cannot be written."""
+
+    def enqueue_request(self, request: Request) -> bool:
+        try:
+            return super().enqueue_request(request)
+        except OSError as exc:
+            self._stop(exc)
+            return False
+
+    def next_request(self) -> Request | None:
+        try:
+            return super().next_request()
+        except OSError as exc:
+            self._stop(exc)
+            return None
+
+    def close(self, reason: str) -> Any:
+        try:
+            return super().close(reason)
+        except OSError as exc:  # the queue is rebuilt from the journal on resume: nothing is lost with it
+            self._stop(exc)
+            return None
+
+    def _stop(self, exc: OSError) -> None:
+        assert self.crawler is not None
+        stop_crawl(self.crawler, write_failed(exc, self.crawler.settings.get("CLEANCRAWL_JOBDIR")))

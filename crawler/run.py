@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from .config import JobConfig
 from .dataset.writer import DatasetWriter
-from .errors import ConfigError
+from .dataset.storage import failing_writes
+from .errors import ConfigError, WriteFailed
 from .journal import JobDir
 from .pool import WorkerPool
 from .process import Outcome, Page, ProcessOptions, raw_row
@@ -20,6 +21,8 @@ from . import summary
 
 if TYPE_CHECKING:
     from scrapy.settings import Settings
+
+    from .dedup import Deduper
 
 
 def run_crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
@@ -53,22 +56,37 @@ def crawl_settings(config: JobConfig, crawl_id: str) -> Settings:
 def _crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
     from scrapy.crawler import CrawlerProcess
 
+    from .extensions import WRITE_FAILED
     from .spiders.articles import ArticlesSpider
     from .state import state_lock, state_path
 
     settings = crawl_settings(config, crawl_id)
+    state = state_path(settings.get("CLEANCRAWL_OUT"), settings.get("CLEANCRAWL_STATE") or "")
     # One crawl at a time per dataset: taken before Scrapy opens anything.
-    with state_lock(state_path(settings.get("CLEANCRAWL_OUT"), settings.get("CLEANCRAWL_STATE") or "")):
+    with failing_writes(state), state_lock(state):
+        _check_writable(settings.get("CLEANCRAWL_OUT"), state)
         try:
             process = CrawlerProcess(settings)
-            process.crawl(ArticlesSpider, **config.spider_args())
+            crawler = process.create_crawler(ArticlesSpider)
+            process.crawl(crawler, **config.spider_args())
         except (ValueError, TypeError, KeyError) as exc:
             raise ConfigError(f"bad crawl setting: {exc}") from None
         process.start()
+    failure = crawler.stats.get_value(WRITE_FAILED)
+    if failure:
+        raise WriteFailed(failure)
     path = Path(config.out) / "runs" / f"{crawl_id}.json"
     if not path.exists():
         raise ConfigError("the crawl did not start; see the log above")
     return json.loads(path.read_text(encoding="utf8"))
+
+
+def _check_writable(out: str, state: Path) -> None:
+    """Open the state and the dataset's folders before crawling, so a disk that takes no write stops the run at once."""
+    from .state import JobState
+
+    JobState(state).open().close()
+    DatasetWriter(out, "check").open()
 
 
 class Progress:
@@ -93,28 +111,35 @@ class Progress:
 def run_offline(items: Iterable[Page | Outcome], total: int, out: str, crawl_id: str,
                 workers: int | None = None, store_raw: bool = True,
                 options: ProcessOptions | None = None) -> dict[str, Any]:
-    """Process pages through the pool into a dataset, in input order; return the run summary."""
+    """Process pages through the pool into a dataset, in input order; return the run summary.
+
+    Duplicates are marked against the dataset's kept pages and those written before (crawler/dedup.py).
+    """
+    from .dedup import Deduper
+
     counters: Counter[str] = Counter()
     started = time.monotonic()
     progress = Progress(total)
     with DatasetWriter(out, crawl_id) as writer, WorkerPool(workers, options=options) as pool:
+        dedup = Deduper(out)  # read when the first outcome is written, once the workers have pages
         window: deque[tuple[Page | None, Future[Outcome] | Outcome]] = deque()
         limit = pool.workers * 4
         done = 0
         for item in items:
             window.append((item, pool.submit(item)) if isinstance(item, Page) else (None, item))
             while len(window) > limit or (window and _ready(window[0][1])):
-                _write(writer, counters, *window.popleft(), store_raw)
+                _write(writer, dedup, counters, *window.popleft(), store_raw)
                 done += 1
                 progress.update(done)
         while window:
-            _write(writer, counters, *window.popleft(), store_raw)
+            _write(writer, dedup, counters, *window.popleft(), store_raw)
             done += 1
             progress.update(done)
     if done:
         progress.update(done, final=True)
     result = summary.from_counters(crawl_id, counters, time.monotonic() - started, extra={"out": out})
-    summary.save(result, out)
+    with failing_writes(Path(out) / "runs"):
+        summary.save(result, out)
     return result
 
 
@@ -122,10 +147,12 @@ def _ready(value: Future[Outcome] | Outcome) -> bool:
     return not isinstance(value, Future) or value.done()
 
 
-def _write(writer: DatasetWriter, counters: Counter[str], page: Page | None,
+def _write(writer: DatasetWriter, dedup: Deduper, counters: Counter[str], page: Page | None,
            value: Future[Outcome] | Outcome, store_raw: bool) -> None:
-    outcome = value.result() if isinstance(value, Future) else value
+    outcome = dedup.mark(value.result() if isinstance(value, Future) else value)
     if page is not None and store_raw and outcome.table != "errors":
         writer.write("raw", raw_row(page))
     writer.write(outcome.table, outcome.row)
+    if outcome.table == "pages":
+        dedup.add(outcome.row)
     summary.count_outcome(counters, outcome)

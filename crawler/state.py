@@ -11,6 +11,10 @@ only by ``commit()``, which the pipeline calls after the dataset writer has clos
 files. A run that dies before that leaves the state as it was: the next run fetches
 and compares against the last *written* rows, so a page is written twice at worst,
 never skipped. ``open()`` drops pending rows such a run left behind.
+
+A note that cannot be written (full disk, file-size limit) is kept in ``failure``
+instead of raised, since notes are taken inside Scrapy's middlewares; the pipeline
+stops the crawl on it, and ``commit`` is then never called.
 """
 
 from __future__ import annotations
@@ -85,6 +89,7 @@ class JobState:
         self.incremental = incremental
         self._db: sqlite3.Connection | None = None
         self._unsaved = 0
+        self.failure: sqlite3.Error | None = None
 
     def open(self) -> "JobState":
         """Open (creating) the file and drop what an unfinished run left pending."""
@@ -155,14 +160,19 @@ class JobState:
             self._db = None
 
     def _pending(self, url: str, **values: str | None) -> None:
+        if self.failure is not None:
+            return
         names = list(values)
         updates = ", ".join(f"{n} = excluded.{n}" for n in names)
-        self.db.execute(f"INSERT INTO pending (url, {', '.join(names)}) VALUES (?{', ?' * len(names)})"
-                        f" ON CONFLICT (url) DO UPDATE SET {updates}", (url, *values.values()))
-        self._unsaved += 1
-        if self._unsaved >= BATCH:
-            self.db.commit()
-            self._unsaved = 0
+        try:
+            self.db.execute(f"INSERT INTO pending (url, {', '.join(names)}) VALUES (?{', ?' * len(names)})"
+                            f" ON CONFLICT (url) DO UPDATE SET {updates}", (url, *values.values()))
+            self._unsaved += 1
+            if self._unsaved >= BATCH:
+                self.db.commit()
+                self._unsaved = 0
+        except sqlite3.Error as exc:
+            self.failure = exc
 
 
 def state_path(out: str | Path, setting: str = "") -> Path:

@@ -56,7 +56,9 @@ def test_logged_rows_of_uncommitted_files_are_replayed_once(tmp_path: Path) -> N
     assert len(list(out.glob("errors/*/*.parquet"))) == 2 and list(out.glob("errors/*/*.tmp"))
     with log_path.open("ab") as fh:  # a record torn by the kill
         fh.write(b"\x00\x00\x10\x00garbage")
-    # The process "dies" here: nothing is closed.
+    # The process "dies" here: nothing is closed, and the locks on its open files go with it.
+    for f in writer.writer._open.values():
+        f.lock.close()
     log = RowLog(log_path)
     assert len(log.records) == 7
     urls = recover(out, log, "c1")

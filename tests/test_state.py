@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import resource
+import sqlite3
 from pathlib import Path
 
-from crawler.state import JobState
+from crawler.state import BATCH, JobState
 
 LINK = {"url": "http://127.0.0.1:9/next/", "callback": "parse_page", "errback": "failed", "meta": {"prior": None}}
 PAGE = {"text_hash": "a1", "reject_reason": None}
@@ -51,3 +53,18 @@ def test_a_full_run_writes_everything_but_still_records(tmp_path: Path) -> None:
     assert full.outcome("http://h/a", {"etag": '"2"'}, "pages", PAGE)
     full.commit()
     assert full.validators("http://h/a") == ('"2"', None)
+
+
+def test_a_note_that_cannot_be_written_is_kept_as_the_failure_not_raised(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    state = JobState(path, "run1").open()
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, hard))  # Python ignores SIGXFSZ: writes fail with EFBIG
+    try:
+        for i in range(3 * BATCH):  # notes are taken inside Scrapy's middlewares: they must not raise
+            state.parsed(f"http://h/{i}", [LINK] * 20)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    assert isinstance(state.failure, sqlite3.Error)
+    state.close()
+    assert JobState(path, "run2").open().links("http://h/0") == []

@@ -44,6 +44,11 @@ PAGE_FIELDS = [
     pa.field("reject_reason", pa.string()),
     pa.field("text_hash", pa.string()),
     pa.field("cleaner_version", pa.string()),
+    # crawler/dedup.py: the kept page this one repeats word for word (rejected as
+    # duplicate.exact), the kept page it nearly repeats, and its MinHash signature.
+    pa.field("duplicate_of", pa.string()),
+    pa.field("near_duplicate_of", pa.string()),
+    pa.field("minhash", pa.binary()),
 ]
 
 ERROR_FIELDS = [

@@ -1,6 +1,6 @@
 """Write-ahead log of rows not yet in a committed Parquet file, and replay after a crash.
 
-A DatasetWriter holds each file open as ``NAME.parquet.tmp`` until it is complete, so
+A DatasetWriter holds each file open as ``.NAME.parquet.tmp`` until it is complete, so
 a killed process leaves its last rows in files no reader can open. With a log, each
 page's rows are first appended to ``rows.wal`` as one record naming the file each row
 goes to; only then are they handed to the writer. On the next start, ``recover`` reads
@@ -25,6 +25,7 @@ from typing import Any, Iterator, Sequence
 
 from ..journal import append_record
 from .schema import PARTITION, TABLES
+from .storage import sweep_temporaries
 from .writer import DatasetWriter, write_part
 
 HEADER = struct.Struct(">II")
@@ -77,12 +78,10 @@ class RowLog:
 def recover(root: Path, log: RowLog, crawl_id: str) -> set[str]:
     """Finish what a killed writer left under ``root``; return the URLs whose rows the log holds.
 
-    Deletes ``crawl_id``'s leftover ``.parquet.tmp`` files, writes the logged rows of
+    Deletes the leftover temporary files no live writer holds, writes the logged rows of
     every file that was never renamed into place as that file, then empties the log.
     """
-    for table in TABLES:
-        for tmp in root.glob(f"{table}/{PARTITION}=*/{crawl_id}-*.parquet.tmp"):
-            tmp.unlink()
+    sweep_temporaries(root)
     parts: dict[str, tuple[str, list[Row]]] = {}
     urls: set[str] = set()
     for record in log.records:

@@ -4,10 +4,13 @@ Lifecycle as Scrapy's item exporters: ``open()``, ``write(table, row)`` any numb
 times, ``close()`` (or use it as a context manager). Rows are buffered per table and
 partition and flushed as a row group every ``rows_per_group`` rows or
 ``bytes_per_group`` bytes, so memory stays bounded whatever the crawl's size. Each file
-is written as ``NAME.parquet.tmp`` and renamed to ``NAME.parquet`` when it is complete:
-a reader globbing ``*.parquet`` never sees a half-written file. A writer opened on a
-root that already holds files of its crawl (a resumed crawl) numbers its files after
-them, so it never overwrites one.
+is written as ``.NAME.parquet.tmp`` and renamed to ``NAME.parquet`` when it is complete
+(storage.py): no reader ever sees a half-written file, and ``open()`` sweeps what a
+killed run left. A write that fails (full disk, file-size limit, permissions) raises
+``WriteFailed`` naming the file and the cause; ``abort()`` (also on leaving the ``with``
+block by an exception) then deletes the unfinished files, so every file left is whole.
+A writer opened on a root that already holds files of its crawl (a resumed crawl)
+numbers its files after them, so it never overwrites one.
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .schema import PARTITION, SCHEMAS, TABLES, TIME_COLUMN
+from .storage import failing_writes, open_locked, sweep_temporaries, temporary
 
 COMPRESSION = "zstd"
 
@@ -32,6 +36,7 @@ class _OpenFile:
 
     final: Path
     tmp: Path
+    lock: BinaryIO  # held until the rename, so that a sweep leaves the file alone (storage.py)
     writer: pq.ParquetWriter
     rows: list[dict[str, Any]] = field(default_factory=list)
     buffered_bytes: int = 0
@@ -62,8 +67,11 @@ class DatasetWriter:
         self._closed = True
 
     def open(self) -> "DatasetWriter":
-        for table in TABLES:
-            (self.root / table).mkdir(parents=True, exist_ok=True)
+        """Create the table folders and sweep temporaries no live writer holds."""
+        with failing_writes(self.root):
+            for table in TABLES:
+                (self.root / table).mkdir(parents=True, exist_ok=True)
+            sweep_temporaries(self.root)
         self._seq = max(self._seq, last_seq(self.root, self.crawl_id, self.worker))
         self._closed = False
         return self
@@ -102,32 +110,61 @@ class DatasetWriter:
                 self._write_empty(table)
         self._closed = True
 
+    def abort(self) -> None:
+        """Delete every unfinished file, keeping those already renamed into place; the writer is closed."""
+        for f in self._open.values():
+            for close in (f.writer.close, f.lock.close):
+                try:
+                    close()
+                except (OSError, ValueError):  # the write that failed may have left either half-closed
+                    pass
+            f.tmp.unlink(missing_ok=True)
+        self._open.clear()
+        self._closed = True
+
     def __enter__(self) -> "DatasetWriter":
         return self.open()
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is not None:
+            self.abort()
+            return
+        try:
+            self.close()
+        except BaseException:
+            self.abort()
+            raise
 
     def _start_file(self, table: str, day: str) -> _OpenFile:
         folder = self.root / table / f"{PARTITION}={day}"
-        folder.mkdir(parents=True, exist_ok=True)
         self._seq += 1
         final = folder / f"{self.crawl_id}-{self.worker}-{self._seq:05d}.parquet"
-        tmp = final.with_name(final.name + ".tmp")
-        writer = pq.ParquetWriter(tmp, SCHEMAS[table], compression=COMPRESSION)
-        f = _OpenFile(final=final, tmp=tmp, writer=writer)
+        tmp = temporary(final)
+        with failing_writes(final):
+            folder.mkdir(parents=True, exist_ok=True)
+            lock = open_locked(tmp)
+            try:
+                writer = pq.ParquetWriter(tmp, SCHEMAS[table], compression=COMPRESSION)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                lock.close()
+                raise
+        f = _OpenFile(final=final, tmp=tmp, lock=lock, writer=writer)
         self._open[(table, day)] = f
         return f
 
     def _flush(self, table: str, day: str, f: _OpenFile) -> None:
-        self._write_rows(table, f)
+        with failing_writes(f.final):
+            self._write_rows(table, f)
         if f.written_rows >= self.rows_per_file:
             self._finish(table, day, f)
 
     def _finish(self, table: str, day: str, f: _OpenFile) -> None:
-        self._write_rows(table, f)
-        f.writer.close()
-        os.replace(f.tmp, f.final)
+        with failing_writes(f.final):
+            self._write_rows(table, f)
+            f.writer.close()
+            os.replace(f.tmp, f.final)
+        f.lock.close()
         del self._open[(table, day)]
 
     def _write_rows(self, table: str, f: _OpenFile) -> None:
@@ -150,17 +187,24 @@ class DatasetWriter:
 def last_seq(root: Path, crawl_id: str, worker: str) -> int:
     """Return the highest file number ``crawl_id``/``worker`` used under ``root`` (0 if none)."""
     prefix = f"{crawl_id}-{worker}-"
-    seqs = [int(p.name[len(prefix):len(prefix) + 5]) for p in root.glob(f"*/{PARTITION}=*/{prefix}*.parquet*")
-            if p.name[len(prefix):len(prefix) + 5].isdigit()]
+    names = [p.name.lstrip(".") for p in root.glob(f"*/{PARTITION}=*/*{prefix}*.parquet*")]
+    seqs = [int(n[len(prefix):len(prefix) + 5]) for n in names
+            if n.startswith(prefix) and n[len(prefix):len(prefix) + 5].isdigit()]
     return max(seqs, default=0)
 
 
 def write_part(path: Path, table: str, rows: list[dict[str, Any]]) -> None:
     """Write ``rows`` as one whole file at ``path``, through a temporary name and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[table]), tmp, compression=COMPRESSION)
-    os.replace(tmp, path)
+    tmp = temporary(path)
+    with failing_writes(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with open_locked(tmp):
+                pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[table]), tmp, compression=COMPRESSION)
+                os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
 
 
 def _day(value: object) -> str:
