@@ -50,7 +50,11 @@ def test_process_decodes_files_and_warc_records_alike(tmp_path: Path) -> None:
     out = tmp_path / "out"
     r = run_cli("process", str(src), "--out", str(out))
     assert r.returncode == 0, r.stderr
-    text = {row["url"].rsplit("/", 1)[-1]: row["text"] for row in open_table(out, "pages").to_table().to_pylist()}
+    # The same page as a file and as a WARC record: one of each pair is kept, the other
+    # rejected as duplicate.exact with its text (crawler/dedup.py); both are read.
+    rows = [row for table in ("pages", "rejected") for row in open_table(out, table).to_table().to_pylist()]
+    assert sorted(r["reject_reason"] or "" for r in rows) == ["", "", "duplicate.exact", "duplicate.exact"]
+    text = {row["url"].rsplit("/", 1)[-1]: row["text"] for row in rows}
     assert_stray_byte_replaced(text["stray.html"])
     assert_stray_byte_replaced(text["stray"])
     assert_windows_1252(text["latin1.html"])
