@@ -9,10 +9,14 @@ Trafilatura is imported on the first ``clean_html`` call, not here.
 
 from __future__ import annotations
 
-from .clean import clean_html, clean_text
+from typing import TYPE_CHECKING, Any
+
 from .model import CleanResult, Removal
 from .options import CleanOptions
-from .rules import REGISTRY
+
+if TYPE_CHECKING:
+    from .clean import clean_html, clean_text
+    from .rules import REGISTRY
 
 # Stored in every row. The major part changes when a reason code is renamed or removed
 # (codes are stored in Parquet), the minor part when rules or data change what is
@@ -24,3 +28,18 @@ from .rules import REGISTRY
 CLEANER_VERSION = "1.4.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
+
+
+def __getattr__(name: str) -> Any:
+    """The engine (``clean_html``, ``clean_text``, ``REGISTRY``) on first use: importing it
+    compiles every lexicon and pattern (about 0.2 s), which a process that only reads
+    ``CLEANER_VERSION`` or builds ``CleanOptions`` (the crawl's writer) never needs."""
+    if name in ("clean_html", "clean_text"):
+        from . import clean
+
+        return getattr(clean, name)
+    if name == "REGISTRY":
+        from .rules import REGISTRY
+
+        return REGISTRY
+    raise AttributeError(f"module 'cleaners' has no attribute {name!r}")

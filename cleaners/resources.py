@@ -131,9 +131,8 @@ def term_groups(groups: dict[str, tuple[str, ...]]) -> tuple[TermPattern, dict[s
     credited = {}
     for term in owner:
         names = set(owner[term])
-        for other in owner:
-            if other != term and term.startswith(other):
-                names |= owner[other]
+        for k in range(1, len(term)):  # every shorter term it starts with: a look-up per prefix
+            names |= owner.get(term[:k], set())
         credited[term] = tuple(sorted(names))
     return TermPattern(tuple(owner), "terms"), credited
 

@@ -16,7 +16,8 @@ from datetime import date, datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
-from cleaners import CLEANER_VERSION, CleanOptions, CleanResult, clean_html
+import cleaners
+from cleaners import CLEANER_VERSION, CleanOptions, CleanResult
 from cleaners.charset import decode_html
 
 from .quality import prose_problem
@@ -77,7 +78,7 @@ def process_page(page: Page, options: ProcessOptions | None = None) -> Outcome:
     if page.page_type == "listing":
         return Outcome("rejected", _page_row(page, CleanResult(text="", reject_reason="pagetype.listing")))
     _, html = decode_html(page.body, page.headers.get("content-type"))
-    result = clean_html(html, url=page.url, options=options.clean)
+    result = cleaners.clean_html(html, url=page.url, options=options.clean)
     if not result.reject_reason and (problem := prose_problem(result.text)):
         result = replace(result, reject_reason=problem)
     table = "rejected" if result.reject_reason else "pages"
