@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -35,3 +37,27 @@ def run_cli(*args: str, stdin: str | None = None, timeout: float = 300) -> subpr
     env.pop("CLEANCRAWL_DEBUG", None)
     return subprocess.run([*CLI, *args], input=stdin, capture_output=True, text=True, timeout=timeout, cwd=REPO,
                           env=env)
+
+
+def run_cli_peak(*args: str, timeout: float = 300) -> tuple[subprocess.CompletedProcess[str], int]:
+    """``run_cli``, and the peak RSS in KB of that run alone (the command or any process it
+    waited for, such as its workers): ``os.wait4`` reads the one child, where
+    ``RUSAGE_CHILDREN`` would also count every earlier test's children."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    env.pop("CLEANCRAWL_DEBUG", None)
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([*CLI, *args], stdout=out, stderr=err, text=True, cwd=REPO, env=env)
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                raise subprocess.TimeoutExpired(proc.args, timeout)
+            time.sleep(0.05)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(proc.args, proc.returncode, out.read(), err.read()), usage.ru_maxrss
