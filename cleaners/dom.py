@@ -110,6 +110,7 @@ def candidates(tree: HtmlElement, site: str | None, options: CleanOptions) -> tu
     for el, n in runs.items():
         found.setdefault(el, "")
     out = []
+    total = 0
     for i, (el, why) in enumerate(found.items()):
         text = _text(el)
         if not text:
@@ -117,8 +118,13 @@ def candidates(tree: HtmlElement, site: str | None, options: CleanOptions) -> tu
         offsite = runs.get(el, 0)
         if not (commercial_text(text) or el.tag == "marquee"):
             # Every DOM rule needs commercial evidence (marquee: or links), except that
-            # hidden prose carrying off-site links needs none (rules/hidden.py).
+            # hidden prose carrying off-site links needs none (rules/hidden.py); unless it
+            # holds most of the page's text: that is the article, hidden until a script
+            # shows it (opacity 0 for a fade-in, off-screen), not spam slipped into it.
             if not why or not (offsite := _offsite_count(el, site)):
+                continue
+            total = total or len(_text(tree))
+            if len(text) >= options.hidden_main_share * total:
                 continue
         block, _, _ = block_facts(text, options, index=i, learned=False)
         link_chars = sum(len(a.text_content().strip()) for a in el.iter("a"))

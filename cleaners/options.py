@@ -51,6 +51,16 @@ class CleanOptions:
     # Words of hidden text that make it prose rather than a widget label (with
     # hidden_prose_links): collapsed article parts run shorter.
     hidden_prose_units: int = 15
+    # ... and at least this many off-site links a word: written around its links, not an
+    # article with a few sources hidden by the page's stylesheet (a home-remodelling
+    # guide of extraction-dev, in three hidden copies of 2,675 words with 4 links each,
+    # went whole as spam.page; injected hidden spam prose has 3-6 links in 40-120 words).
+    hidden_prose_link_density: float = 0.01
+    # Hidden text with no commercial word that holds at least this share of the page's
+    # text is not a candidate at all: the article, hidden until a script shows it (two
+    # extraction-dev articles behind opacity:0 fade-ins, 21 and 56 source links, went
+    # whole as spam.page); injected hidden spam is a small part of its page.
+    hidden_main_share: float = 0.5
     # ... and the off-site links it must carry: cookie banners and sign-in dialogs link
     # to one or two policy pages; injected blocks carry a run of anchors.
     hidden_prose_links: int = 3
