@@ -292,6 +292,10 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
     weighted = sum(len(r.text) * r.score for r in spam) + dom_spam
     kept = [(d, sum(b - a for a, b in d.cuts)) for d in decisions if not d.dropped]
     selling = [d.block for d in decisions if _sells(d, options)]
+    names = _brand_names(selling, decisions, options.pitch_brand_blocks)
+    if names:  # the pitch goes on in the blocks that name the brand a selling block names
+        chosen = {id(b) for b in selling}
+        selling += [d.block for d in decisions if id(d.block) not in chosen and names & _names(d.block.text)]
     return Verdict(
         chars=sum(len(d.block.text) for d in decisions) + dom_spam, spam_chars=spam_chars,
         scored_chars=sum(len(r.text) for r in spam if r.signals), dom_spam_chars=dom_spam,
@@ -304,6 +308,39 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
         pitch=ngram_model().combine(sum(d.block.learned_evidence[0] for d in decisions),
                                     sum(d.block.learned_evidence[1] for d in decisions)),
     )
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words not at a sentence start, or with a capital or digit inside, and
+    not a function word: the names a text gives (a brand, a person, a place).
+
+    >>> sorted(_names("Welcome to Hodlzen 7. Hodlzen pays daily, QuickLend365 too."))
+    ['Hodlzen', 'QuickLend365']
+    """
+    out = set()
+    for m in re.finditer(r"\b[^\W\d_][\w]{3,}\b", text):
+        w = m.group()
+        if not (w[0].isupper() or any(c.isdigit() for c in w)):
+            continue
+        before = text[:m.start()].rstrip()
+        if (not before or before[-1] in ".!?:") and not any(c.isupper() or c.isdigit() for c in w[1:]):
+            continue  # a sentence's first word
+        if w.lower() in STOPWORDS:
+            continue
+        out.add(w)
+    return out
+
+
+def _brand_names(selling: list[Block], decisions: list[Decision], least: int) -> set[str]:
+    """Names of selling blocks that at least ``least`` blocks of the page repeat: the brand a pitch stuffs."""
+    if not selling:
+        return set()
+    mine = set().union(*(_names(b.text) for b in selling))
+    seen: dict[str, int] = {}
+    for d in decisions:
+        for w in _names(d.block.text) & mine:
+            seen[w] = seen.get(w, 0) + 1
+    return {w for w, n in seen.items() if n >= least}
 
 
 def _sells(d: Decision, options: CleanOptions) -> bool:

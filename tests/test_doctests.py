@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["cleaners.charset", "crawler.pagetype", "crawler.process", "crawler.urls", "crawler.middlewares",
+@pytest.mark.parametrize("name", ["cleaners.charset", "cleaners.clean", "crawler.pagetype", "crawler.process", "crawler.urls", "crawler.middlewares",
                                   "crawler.journal", "crawler.state", "crawler.quality", "cleaners.dom", "cleaners.folding",
                                   "cleaners.language", "cleaners.morphology", "cleaners.normalize", "cleaners.ngrams", "cleaners.resources", "cleaners.score",
                                   "cleaners.segment", "cleaners.rules.foreign", "cleaners.rules.lexicon"])
