@@ -316,6 +316,8 @@ def _names(text: str) -> set[str]:
 
     >>> sorted(_names("Welcome to Hodlzen 7. Hodlzen pays daily, QuickLend365 too."))
     ['Hodlzen', 'QuickLend365']
+    >>> _names("Viewblaster"), _names("Sports")
+    ({'Viewblaster'}, {'Sports'})
     """
     out = set()
     for m in re.finditer(r"\b[^\W\d_][\w]{3,}\b", text):
@@ -323,7 +325,8 @@ def _names(text: str) -> set[str]:
         if not (w[0].isupper() or any(c.isdigit() for c in w)):
             continue
         before = text[:m.start()].rstrip()
-        if (not before or before[-1] in ".!?:") and not any(c.isupper() or c.isdigit() for c in w[1:]):
+        alone = len(w) == len(text.strip())  # a line that is one name: a logo, a title, a footer
+        if (not before or before[-1] in ".!?:") and not alone and not any(c.isupper() or c.isdigit() for c in w[1:]):
             continue  # a sentence's first word
         if w.lower() in STOPWORDS:
             continue
