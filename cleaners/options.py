@@ -387,8 +387,9 @@ class CleanOptions:
     # A block that names a brand a selling block names sells too, when at least this
     # many blocks of the page name it: a landing page repeats its brand in every
     # paragraph, injected spam names its brand in the spam blocks only. Dev landing pages
-    # rejected 0.8939 -> 0.9167; no new rejection on the 181 bench pages, the 446
-    # extraction-dev pages or the dev legitimate articles (2026-12-05).
+    # rejected 0.8939 -> 0.9470 (with a one-name line, the logo or footer, counted as
+    # naming it); no new rejection on the 181 bench pages, the 446 extraction-dev pages
+    # or the dev legitimate articles (2026-12-05).
     pitch_brand_blocks: int = 3
     # ... and the whole text needs at least this probability (see pitch_share).
     pitch_learned: float = 0.5
