@@ -29,6 +29,10 @@ DOM_RULES = entries("rule", "dom")
 NEIGHBOUR_RULES = entries("rule", "neighbour")
 PAGE_RULES = entries("rule", "page")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# Candidate names (``_names``): a letter and three or more word characters; and where a
+# sentence starts (after the text's start or . ! ? :, and spaces).
+NAME = re.compile(r"\b[^\W\d_]\w{3,}\b")
+SENTENCE_START = re.compile(r"(?:^|[.!?:])\s*")
 DEFAULT = CleanOptions()
 
 
@@ -291,11 +295,7 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
     spam_chars = sum(len(r.text) for r in spam) + dom_spam
     weighted = sum(len(r.text) * r.score for r in spam) + dom_spam
     kept = [(d, sum(b - a for a, b in d.cuts)) for d in decisions if not d.dropped]
-    selling = [d.block for d in decisions if _sells(d, options)]
-    names = _brand_names(selling, decisions, options.pitch_brand_blocks)
-    if names:  # the pitch goes on in the blocks that name the brand a selling block names
-        chosen = {id(b) for b in selling}
-        selling += [d.block for d in decisions if id(d.block) not in chosen and names & _names(d.block.text)]
+    selling = _selling(decisions, options)
     return Verdict(
         chars=sum(len(d.block.text) for d in decisions) + dom_spam, spam_chars=spam_chars,
         scored_chars=sum(len(r.text) for r in spam if r.signals), dom_spam_chars=dom_spam,
@@ -319,31 +319,36 @@ def _names(text: str) -> set[str]:
     >>> _names("Viewblaster"), _names("Sports")
     ({'Viewblaster'}, {'Sports'})
     """
+    openings = {m.end() for m in SENTENCE_START.finditer(text)}
+    alone = len(text.strip())  # a line that is one name: a logo, a title, a footer
     out = set()
-    for m in re.finditer(r"\b[^\W\d_][\w]{3,}\b", text):
+    for m in NAME.finditer(text):
         w = m.group()
         if not (w[0].isupper() or any(c.isdigit() for c in w)):
             continue
-        before = text[:m.start()].rstrip()
-        alone = len(w) == len(text.strip())  # a line that is one name: a logo, a title, a footer
-        if (not before or before[-1] in ".!?:") and not alone and not any(c.isupper() or c.isdigit() for c in w[1:]):
+        inner = any(c.isupper() or c.isdigit() for c in w[1:])
+        if m.start() in openings and len(w) != alone and not inner:
             continue  # a sentence's first word
-        if w.lower() in STOPWORDS:
-            continue
-        out.add(w)
+        if w.lower() not in STOPWORDS:
+            out.add(w)
     return out
 
 
-def _brand_names(selling: list[Block], decisions: list[Decision], least: int) -> set[str]:
-    """Names of selling blocks that at least ``least`` blocks of the page repeat: the brand a pitch stuffs."""
-    if not selling:
-        return set()
-    mine = set().union(*(_names(b.text) for b in selling))
-    seen: dict[str, int] = {}
-    for d in decisions:
-        for w in _names(d.block.text) & mine:
-            seen[w] = seen.get(w, 0) + 1
-    return {w for w, n in seen.items() if n >= least}
+def _selling(decisions: list[Decision], options: CleanOptions) -> list[Block]:
+    """The blocks that sell (``_sells``), and the blocks that name a brand a selling block
+    names when at least ``pitch_brand_blocks`` blocks of the page name it: a pitch stuffs
+    its brand into every paragraph, injected spam names its brand in the spam only."""
+    sells = [_sells(d, options) for d in decisions]
+    if not any(sells):
+        return []
+    named = [_names(d.block.text) for d in decisions]
+    mine = set().union(*(n for n, s in zip(named, sells) if s))
+    count: dict[str, int] = {}
+    for n in named:
+        for w in n & mine:
+            count[w] = count.get(w, 0) + 1
+    brands = {w for w, k in count.items() if k >= options.pitch_brand_blocks}
+    return [d.block for d, s, n in zip(decisions, sells, named) if s or brands & n]
 
 
 def _sells(d: Decision, options: CleanOptions) -> bool:
