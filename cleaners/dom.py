@@ -118,19 +118,17 @@ def candidates(tree: HtmlElement, site: str | None, options: CleanOptions) -> tu
         offsite = runs.get(el, 0)
         if not (commercial_text(text) or el.tag == "marquee"):
             # Every DOM rule needs commercial evidence (marquee: or links), except that
-            # hidden prose carrying off-site links needs none (rules/hidden.py); unless it
-            # holds most of the page's text: that is the article, hidden until a script
-            # shows it (opacity 0 for a fade-in, off-screen), not spam slipped into it.
+            # hidden prose carrying off-site links needs none (rules/hidden.py).
             if not why or not (offsite := _offsite_count(el, site)):
                 continue
+        if why:
             total = total or len(_text(tree))
-            if len(text) >= options.hidden_main_share * total:
-                continue
         block, _, _ = block_facts(text, options, index=i, learned=False)
         link_chars = sum(len(a.text_content().strip()) for a in el.iter("a"))
         out.append(Candidate(el, replace(
             block, start=-1, end=-1, dom=True, tag=el.tag, hidden_by=why,
             offsite_links=offsite or _offsite_count(el, site), link_share=min(1.0, link_chars / len(text)),
+            page_share=len(text) / total if why else 0.0,
         )))
     return out, anchors
 

@@ -103,6 +103,7 @@ class Block:
     hidden_by: str = ""
     offsite_links: int = 0
     link_share: float = 0.0
+    page_share: float = 0.0  # a hidden element's share of the whole page's text
     mixed: bool = False
     second_letters: int = 0
     quoted: bool = False

@@ -56,10 +56,10 @@ class CleanOptions:
     # guide of extraction-dev, in three hidden copies of 2,675 words with 4 links each,
     # went whole as spam.page; injected hidden spam prose has 3-6 links in 40-120 words).
     hidden_prose_link_density: float = 0.01
-    # Hidden text with no commercial word that holds at least this share of the page's
-    # text is not a candidate at all: the article, hidden until a script shows it (two
-    # extraction-dev articles behind opacity:0 fade-ins, 21 and 56 source links, went
-    # whole as spam.page); injected hidden spam is a small part of its page.
+    # ... and under this share of the page's text: what holds more is the article, hidden
+    # until a script shows it (two extraction-dev articles behind opacity:0 fade-ins,
+    # 21 and 56 source links, went whole as spam.page); injected hidden spam is a small
+    # part of its page.
     hidden_main_share: float = 0.5
     # ... and the off-site links it must carry: cookie banners and sign-in dialogs link
     # to one or two policy pages; injected blocks carry a run of anchors.

@@ -30,10 +30,11 @@ def hidden_prose_with_links(block: Block, options: CleanOptions) -> bool:
     search engines, whatever its language. Share menus are mostly link text; collapsed
     article parts link off-site rarely and run shorter than ``hidden_prose_units``... or
     are removed by Trafilatura already (it drops display:none). An article hidden until a
-    script shows it has a few sources in hundreds of words (``hidden_prose_link_density``)."""
+    script shows it (a fade-in, off-screen) has a few sources in hundreds of words
+    (``hidden_prose_link_density``) or holds most of the page (``hidden_main_share``)."""
     return (block.offsite_links >= options.hidden_prose_links and block.units >= options.hidden_prose_units
             and block.offsite_links >= options.hidden_prose_link_density * block.units
-            and block.link_share < options.menu_link_share)
+            and block.link_share < options.menu_link_share and block.page_share < options.hidden_main_share)
 
 
 @rule("spam.marquee", scope="dom")
