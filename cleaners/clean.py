@@ -276,10 +276,17 @@ def _topic_shift(part: Block, block_hits: int, page: PageFacts) -> bool:
 
 
 def _part(block: Block, a: int, b: int, page: PageFacts) -> Block:
-    text = block.text[a:b]
-    ctx = Context(position=block.position, in_comments=block.in_comments,
-                  anchor_share=anchor_share(text, page.offsite_anchors))
-    return with_foreign(block_facts(text, page.options, block.start + a, block.start + b, block.index, ctx)[0], page)
+    """The facts of ``block.text[a:b]`` as a block of its own, made once a page (the last
+    sentence read by ``_selling_tail`` is scored again by ``_decide_parts``)."""
+    parts = page.memo.setdefault("parts", {})
+    key = (block.index, a, b)
+    if key not in parts:
+        text = block.text[a:b]
+        ctx = Context(position=block.position, in_comments=block.in_comments,
+                      anchor_share=anchor_share(text, page.offsite_anchors))
+        parts[key] = with_foreign(block_facts(text, page.options, block.start + a, block.start + b, block.index, ctx)[0],
+                                  page)
+    return parts[key]
 
 
 def _specific(found: Score | Removal) -> bool:
