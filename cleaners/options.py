@@ -222,6 +222,8 @@ class CleanOptions:
     # 0.63 of spam and 0.0 of legitimate comments; the phrases match 10 of 35,759
     # paragraphs of the vendored articles' ground truth, all first-person blog prose
     # (bench/realworld + bench/data, 2026-12-04).
+    self_promotion_full_hits: int = 1
+    # ... at this density (see above).
     self_promotion_density: float = 0.1
     # Web addresses making up at least this share of a comment's characters count as one
     # self-promotion hit: a comment that is a link and little else (0.27 of dev UCI spam,

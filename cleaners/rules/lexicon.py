@@ -76,4 +76,4 @@ def self_promotion(block: Block, page: PageFacts) -> float:
     "sub 4 sub"), or a block that is mostly a link. A quotation reports it."""
     if block.quoted:
         return 0.0
-    return saturate(block.self_promo, block.units, 1, page.options.self_promotion_density)
+    return saturate(block.self_promo, block.units, page.options.self_promotion_full_hits, page.options.self_promotion_density)
