@@ -146,6 +146,7 @@ def test_heldout_languages_mostly_unseen():
 def test_heldout_markets_cover_every_kind():
     held = corpus.markets("heldout")
     assert {m.kind for m in held} >= KINDS
+    assert {m.kind for m in held} == corpus.split().kinds
     assert {m.market for m in held} == corpus.split().markets
     for lang in {m.lang for m in held}:
         kinds = {m.kind for m in held if m.lang == lang}
