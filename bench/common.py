@@ -1,26 +1,16 @@
-"""Helpers shared by the benchmark scripts: the benchmark's pages, its ground truth and its scorer."""
+"""Helpers shared by the benchmark scripts: the benchmark's pages and its ground truth."""
 
 from __future__ import annotations
 
 import gzip
 import json
-import sys
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
 # Vendored (MIT, with its LICENSE), so the benchmarks run in a clone with nothing beside it.
 BENCH_DATA = REPO / "bench" / "data" / "article-extraction-benchmark"
 GROUND_TRUTH = BENCH_DATA / "ground-truth.json"
-
-
-def scorer() -> ModuleType:
-    """The benchmark's scoring (bench/scoring.py, our own implementation of its metric)."""
-    sys.path.insert(0, str(REPO))
-    from bench import scoring
-
-    return scoring
 
 
 def page_id(path_or_url: str) -> str:

@@ -18,7 +18,6 @@ positive). Targets: F1(c) >= 0.960 and >= F1(b); speed(c) >= 0.9 x speed(a).
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -29,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import trafilatura  # noqa: E402
 
-from bench.common import BENCH_DATA, bench_pages, scorer  # noqa: E402
+from bench.common import bench_pages, truth  # noqa: E402
+from bench.scoring import score  # noqa: E402
 from cleaners import clean_html  # noqa: E402
 
 Runner = Callable[[bytes], str]
@@ -69,8 +69,6 @@ def main() -> int:
     ap.add_argument("--per-page", action="store_true", help="print the pages where (c) loses most F1 against (b)")
     args = ap.parse_args()
     pages = bench_pages()
-    truth = json.loads((BENCH_DATA / "ground-truth.json").read_text(encoding="utf8"))
-    score = scorer().score
     run_round(dict(list(pages.items())[:5]))  # warm-up: imports, langdetect profiles, regex caches
     rates: dict[str, list[float]] = {name: [] for name in RUNNERS}
     outputs: dict[str, dict[str, str]] = {}
@@ -82,7 +80,7 @@ def main() -> int:
     print(f"{len(pages)} pages, {args.rounds} rounds, interleaved per page")
     results = {}
     for name in RUNNERS:
-        summary, counts = score(truth, {k: {"articleBody": v} for k, v in outputs[name].items()})
+        summary, counts = score(truth(), {k: {"articleBody": v} for k, v in outputs[name].items()})
         results[name] = (summary, counts)
         print(f"{name:40s} F1 {summary['f1']:.4f}  P {summary['precision']:.4f}  R {summary['recall']:.4f}"
               f"  {speed[name]:6.1f} pages/s")
@@ -93,11 +91,11 @@ def main() -> int:
     for page_id, reason, text in fps:
         print(f"  {page_id[:16]} {reason}: {text!r}")
     if args.per_page:
-        _print_losses(results["b trafilatura include_comments=False"][1], results[c][1], score.__globals__)
+        _print_losses(results["b trafilatura include_comments=False"][1], results[c][1])
     return 0
 
 
-def _print_losses(base: dict, ours: dict, scorer_ns: dict) -> None:
+def _print_losses(base: dict, ours: dict) -> None:
     f1 = lambda c: 2 * c[0] / (2 * c[0] + c[1] + c[2]) if c[0] else 0.0  # noqa: E731
     worst = sorted(ours, key=lambda k: f1(ours[k]) - f1(base[k]))[:10]
     for k in worst:

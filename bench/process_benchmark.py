@@ -33,7 +33,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import BENCH_DATA, REPO, page_id, scorer
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import BENCH_DATA, REPO, page_id, truth  # noqa: E402
+from bench.scoring import score  # noqa: E402
 
 # The hand-written Trafilatura script a user would run instead of cleancrawl.
 TRAFILATURA_ALONE = """
@@ -87,8 +90,6 @@ def main() -> None:
     args = ap.parse_args()
     if args.baseline and not (args.baseline / "crawler" / "cli.py").is_file():
         sys.exit(f"error: --baseline {args.baseline} is not a cleancrawl checkout (no crawler/cli.py)")
-    score = scorer().score
-    truth = json.loads((BENCH_DATA / "ground-truth.json").read_text(encoding="utf8"))
     n_pages = len(list((BENCH_DATA / "html").glob("*.html.gz")))
     scratch = args.out or Path(tempfile.mkdtemp(prefix="cleancrawl-bench-"))
     systems = {
@@ -109,7 +110,7 @@ def main() -> None:
             last[name] = result
     speed = {name: n_pages / statistics.median(secs) for name, secs in seconds.items()}
     for name, result in last.items():
-        summary, _ = score(truth, result[0])
+        summary, _ = score(truth(), result[0])
         line = {"system": name, **{k: round(v, 4) for k, v in summary.items() if isinstance(v, float)},
                 "pages": len(result[0]), "pages_per_s": round(speed[name], 1),
                 "seconds": [round(s, 2) for s in seconds[name]]}

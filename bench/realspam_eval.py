@@ -49,7 +49,7 @@ def hosts() -> list[tuple[str, list[str]]]:
     """(page id, paragraphs) of the benchmark's articles with at least 4 paragraphs of 80+ characters."""
     out = []
     for pid, page in sorted(truth().items()):
-        paras = [norm(p) for p in (page.get("articleBody") or "").split("\n") if len(norm(p)) >= 80]
+        paras = [p for p in map(norm, (page.get("articleBody") or "").split("\n")) if len(p) >= 80]
         if len(paras) >= 4:
             out.append((pid, paras[:12]))
     return out

@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import norm  # noqa: E402
+from bench.common import norm, truth  # noqa: E402
 from bench.spamcorpus import cases as gen  # noqa: E402
 from bench.spamcorpus import corpus, digest, dumps  # noqa: E402
 from cleaners import CleanOptions, clean_html, clean_text  # noqa: E402
@@ -133,7 +133,7 @@ def eval_page(args: tuple[str, str, bool]) -> list[dict]:
     rows = []
     base = clean_html(gen.base_page(page_id), url=gen.page_url(page_id, "base")).text
     base_n = norm(base)
-    body = norm(gen.truth()[page_id].get("articleBody", ""))
+    body = norm(truth()[page_id].get("articleBody", ""))
     paras = article_paragraphs(base, body)
     ex_paras = article_paragraphs(extract_only(gen.base_page(page_id), gen.page_url(page_id, "base")),
                                   body) if with_extract else []

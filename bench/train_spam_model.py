@@ -81,7 +81,7 @@ def synthetic_spam(rng: random.Random) -> list[tuple[str, str]]:
     """(language, text) of every dev spam template, filled with its market's brands."""
     out = []
     for m in corpus.markets("dev"):
-        for t in (*m.prose, *m.sentences, *m.comments, *m.anchors, *m.landing):
+        for t in m.templates():
             for _ in range(FILLS if "{brand" in t else 1):
                 b1, b2 = rng.choice(m.brands), rng.choice(m.brands)
                 out.append((m.lang, corpus.fill(t, b1, b2)))

@@ -44,7 +44,7 @@ def filled_templates(m: corpus.Market) -> list[str]:
     """Every template of a market filled with every pair of its brands (first brand twice too)."""
     pairs = [(b, m.brands[(i + 1) % len(m.brands)]) for i, b in enumerate(m.brands)]
     out = []
-    for t in (*m.prose, *m.sentences, *m.comments, *m.anchors, *m.landing):
+    for t in m.templates():
         out.extend(corpus.fill(t, b1, b2) for b1, b2 in pairs)
     return out
 

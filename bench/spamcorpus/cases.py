@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..common import BENCH_DATA, truth
+from ..common import BENCH_DATA, page_id as bench_page_id, truth
 from . import corpus, inject, obfuscate
 from .corpus import Market, fill
 
@@ -60,7 +60,7 @@ def seeded(key: str) -> random.Random:
 
 def page_ids() -> list[str]:
     """Benchmark page ids, sorted."""
-    return sorted(p.name.split(".html")[0] for p in (BENCH_DATA / "html").glob("*.html.gz"))
+    return sorted(bench_page_id(p.name) for p in (BENCH_DATA / "html").glob("*.html.gz"))
 
 
 def decode(raw: bytes) -> str:

@@ -37,6 +37,10 @@ class Market:
     landing: tuple[str, ...] = ()
     split: str = "dev"
 
+    def templates(self) -> tuple[str, ...]:
+        """Every template of the market: prose, sentences, comments, anchors, then landing."""
+        return (*self.prose, *self.sentences, *self.comments, *self.anchors, *self.landing)
+
 
 @dataclass(frozen=True, slots=True)
 class Article:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import random
 
+from ..common import truth
 from . import corpus
-from .cases import Case, choose, page_ids, pieces, seeded, truth
+from .cases import Case, choose, page_ids, pieces, seeded
 
 N_DEV, N_HELDOUT = 1, 1  # dumps per benchmark page
 
