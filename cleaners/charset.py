@@ -11,8 +11,7 @@ Every path that turns bytes into HTML text (the crawl's link extraction, ``proce
 
 from __future__ import annotations
 
-from w3lib.encoding import (html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom,
-                            resolve_encoding, to_unicode)
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding, to_unicode
 
 # What browsers fall back to for an undeclared page that detection cannot place.
 DEFAULT_ENCODING = "cp1252"
@@ -37,14 +36,31 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     >>> decode_html(b'<meta charset="utf-16"><p>caf\\xc3\\xa9')[0]
     'utf-8'
     """
-    encoding, text = html_to_unicode(content_type or None, body, default_encoding=DEFAULT_ENCODING,
-                                      auto_detect_fun=detect_encoding)
-    if encoding.startswith(("utf-16", "utf-32")) and read_bom(body)[0] is None \
-            and http_content_type_encoding(content_type) is None \
-            and (html_body_declared_encoding(body) or "").startswith(("utf-16", "utf-32")):
-        # A <meta> that an ASCII-compatible prescan could read is not UTF-16: the standard reads UTF-8.
-        encoding, text = "utf-8", to_unicode(body, "utf-8")
-    return encoding, text.replace("\x00", "")
+    encoding = html_encoding(body, content_type)
+    bom = read_bom(body)[1] or b""  # a byte-order mark always names the encoding; it is not text
+    return encoding, to_unicode(body[len(bom):], encoding).replace("\x00", "")
+
+
+def html_encoding(body: bytes, content_type: str | None = None) -> str:
+    """Name the Python codec ``decode_html`` reads ``body`` with, without decoding it.
+
+    The crawl's spider hands this to Scrapy's response, which then decodes the page
+    once, to the same text.
+
+    >>> html_encoding(b"<p>x", "text/html; charset=latin-1"), html_encoding(b'<meta charset="utf-16"><p>x')
+    ('cp1252', 'utf-8')
+    """
+    bom_encoding, _ = read_bom(body)
+    if bom_encoding is not None:
+        return bom_encoding
+    encoding = http_content_type_encoding(content_type or None)
+    if encoding is None:
+        encoding = html_body_declared_encoding(body)
+        if encoding is not None and encoding.startswith(("utf-16", "utf-32")):
+            # A <meta> that an ASCII-compatible prescan could read is not UTF-16: the standard reads UTF-8.
+            return "utf-8"
+    encoding = encoding or detect_encoding(body) or DEFAULT_ENCODING
+    return encoding + "-be" if encoding in ("utf-16", "utf-32") else encoding  # as w3lib's html_to_unicode
 
 
 def decode_text(data: bytes) -> str:

@@ -87,10 +87,13 @@ class PageBudget:
         if not self.room():
             self.held.append(obj)
             return False
-        ticket = next(self.tickets)
-        obj.meta[TICKET] = ticket
-        self.in_flight.add(ticket)
+        self._ticket(obj)
         return True
+
+    def _ticket(self, request: Request) -> None:
+        ticket = next(self.tickets)
+        request.meta[TICKET] = ticket
+        self.in_flight.add(ticket)
 
     def _is_page(self, request: Request) -> bool:
         spider = self.crawler.spider
@@ -115,18 +118,17 @@ class PageBudget:
         if ticket is None or ticket not in self.in_flight:
             return
         self.in_flight.discard(ticket)
+        self._release_held()
+
+    def _release_held(self) -> None:
+        """Close once N article rows are written; else send waiting requests on while there is room."""
         if self.written() >= self.limit:
             self._close()
             return
         while self.held and self.room():
-            self._release()
-
-    def _release(self) -> None:
-        request = self.held.popleft()
-        ticket = next(self.tickets)
-        request.meta[TICKET] = ticket
-        self.in_flight.add(ticket)
-        self.crawler.engine.crawl(request)
+            request = self.held.popleft()
+            self._ticket(request)
+            self.crawler.engine.crawl(request)
 
     def _close(self) -> None:
         if not self.closing:
@@ -142,12 +144,9 @@ class PageBudget:
     def spider_idle(self, **kwargs: Any) -> None:
         """Nothing is in flight any more; let waiting requests in, or close once the budget is spent."""
         self.in_flight.clear()  # whatever did not settle on the way has ended now
-        if self.written() >= self.limit:
-            self._close()
-            return
-        if self.held and not self.closing:
-            while self.held and self.room():
-                self._release()
+        waiting = bool(self.held)
+        self._release_held()
+        if waiting and not self.closing:
             raise DontCloseSpider
 
     def spider_closed(self, **kwargs: Any) -> None:

@@ -37,6 +37,23 @@ def test_clean_html_bytes_follow_the_meta_declaration() -> None:
     assert_windows_1252(clean_html(LATIN1).text)
 
 
+@pytest.mark.parametrize("body, content_type", [
+    (STRAY, None), (LATIN1, None), (page(*WESTERN[:2]).encode("cp1252"), "text/html; charset=iso-8859-1"),
+    (page(*FRENCH[:2]).encode("utf-16"), "text/html; charset=utf-8"),  # the byte-order mark wins
+    (page(*FRENCH[:2], head='<meta charset="utf-16">').encode("utf8"), None),  # read as UTF-8
+    (page(*WESTERN[:2]).encode("cp1252"), None),  # undeclared: detected
+])
+def test_the_spider_reads_the_text_the_worker_cleans(body: bytes, content_type: str | None) -> None:
+    """The encoding the spider fixes on its response (html_encoding) decodes to decode_html's text."""
+    from scrapy.http import HtmlResponse
+
+    from cleaners.charset import decode_html, html_encoding
+
+    encoding, text = decode_html(body, content_type)
+    response = HtmlResponse("http://x.test/", body=body, encoding=html_encoding(body, content_type))
+    assert html_encoding(body, content_type) == encoding and response.text == text
+
+
 def test_process_decodes_files_and_warc_records_alike(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

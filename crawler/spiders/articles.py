@@ -13,7 +13,7 @@ from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from cleaners.charset import decode_html
+from cleaners.charset import html_encoding
 
 from ..items import FailureItem, PageItem
 from ..pagetype import classify, count_dom
@@ -176,10 +176,10 @@ def _as_html(response: Response, content_type: str) -> HtmlResponse:
     Scrapy picks the response class from the header and guesses the encoding on its
     own; here the body has been sniffed as HTML (``process.is_html``, as the pipeline
     does), and the encoding is fixed to the one ``decode_html`` chooses, so links and
-    page type are read off the text the worker cleans.
+    page type are read off the text the worker cleans. Only the name is chosen here:
+    the body is decoded once, when its selector is built.
     """
-    encoding, _ = decode_html(response.body, content_type or None)
-    return response.replace(cls=HtmlResponse, encoding=encoding)
+    return response.replace(cls=HtmlResponse, encoding=html_encoding(response.body, content_type or None))
 
 
 def _sitemap_body(response: Response) -> bytes | None:
