@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import sys
-from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -72,14 +70,10 @@ def _demo_server(out: str) -> Any:
 
 def _earlier_port(state: Path) -> int:
     """The loopback port of the URLs in a dataset's state (0 when there are none)."""
-    if not state.exists():
-        return 0
-    try:
-        with closing(sqlite3.connect(f"file:{state}?mode=ro", uri=True)) as db:
-            row = db.execute("SELECT url FROM url_state WHERE url LIKE 'http://127.0.0.1:%' LIMIT 1").fetchone()
-    except sqlite3.Error:
-        return 0
-    return (urlsplit(row[0]).port or 0) if row else 0
+    from .state import known_url
+
+    url = known_url(state, "http://127.0.0.1:")
+    return (urlsplit(url).port or 0) if url else 0
 
 
 def run_crawl_command(args: argparse.Namespace) -> int:

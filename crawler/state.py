@@ -22,7 +22,7 @@ from __future__ import annotations
 import fcntl
 import json
 import sqlite3
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
@@ -173,6 +173,20 @@ class JobState:
                 self._unsaved = 0
         except sqlite3.Error as exc:
             self.failure = exc
+
+
+def known_url(path: str | Path, prefix: str) -> str | None:
+    """One URL the state at ``path`` has seen that starts with ``prefix`` (read-only; None
+    without a state, a match or a readable database)."""
+    if not Path(path).exists():
+        return None
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            row = db.execute("SELECT url FROM url_state WHERE substr(url, 1, ?) = ? LIMIT 1",
+                             (len(prefix), prefix)).fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
 
 
 def state_path(out: str | Path, setting: str = "") -> Path:
