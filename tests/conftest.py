@@ -31,22 +31,25 @@ def demo_site() -> Iterator[object]:
         yield server
 
 
-def run_cli(*args: str, stdin: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run `cleancrawl ARGS` in a subprocess, as a user would."""
+def cli_env() -> dict[str, str]:
+    """The environment `cleancrawl` runs in under the tests: this checkout first on the path."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
     env.pop("CLEANCRAWL_DEBUG", None)
+    return env
+
+
+def run_cli(*args: str, stdin: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run `cleancrawl ARGS` in a subprocess, as a user would."""
     return subprocess.run([*CLI, *args], input=stdin, capture_output=True, text=True, timeout=timeout, cwd=REPO,
-                          env=env)
+                          env=cli_env())
 
 
 def run_cli_peak(*args: str, timeout: float = 300) -> tuple[subprocess.CompletedProcess[str], int]:
     """``run_cli``, and the peak RSS in KB of that run alone (the command or any process it
     waited for, such as its workers): ``os.wait4`` reads the one child, where
     ``RUSAGE_CHILDREN`` would also count every earlier test's children."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
-    env.pop("CLEANCRAWL_DEBUG", None)
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen([*CLI, *args], stdout=out, stderr=err, text=True, cwd=REPO, env=env)
+        proc = subprocess.Popen([*CLI, *args], stdout=out, stderr=err, text=True, cwd=REPO, env=cli_env())
         deadline = time.monotonic() + timeout
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)

@@ -22,7 +22,7 @@ from typing import Callable
 
 import pyarrow.parquet as pq
 
-from conftest import CLI, FAST, REPO
+from conftest import CLI, cli_env, FAST, REPO
 from crawler.dataset.storage import sweep_temporaries
 from crawler.dataset.writer import DatasetWriter
 from crawler.demo.server import SiteServer
@@ -34,18 +34,12 @@ PR_CAPBSET_DROP = 24
 DAC_CAPS = (1, 2)
 
 
-def _env() -> dict[str, str]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
-    env.pop("CLEANCRAWL_DEBUG", None)
-    return env
-
-
 def _crawl(url: str, out: Path, *extra: str, preexec: Callable[[], None] | None = None,
            popen: bool = False) -> subprocess.CompletedProcess[str] | subprocess.Popen[str]:
     cmd = [*CLI, "crawl", "--start-url", url, "--out", str(out), *FAST, *extra]
     if popen:
-        return subprocess.Popen(cmd, cwd=REPO, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    return subprocess.run(cmd, cwd=REPO, env=_env(), capture_output=True, text=True, timeout=120,
+        return subprocess.Popen(cmd, cwd=REPO, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.run(cmd, cwd=REPO, env=cli_env(), capture_output=True, text=True, timeout=120,
                           preexec_fn=preexec)
 
 
@@ -187,7 +181,7 @@ def test_a_read_only_partition_stops_the_crawl_and_leaves_files_whole(demo_site:
 def test_process_stops_on_a_file_size_limit_and_deletes_its_unfinished_files(tmp_path: Path) -> None:
     site = REPO / "crawler" / "demo" / "site"
     out = tmp_path / "out"
-    r = subprocess.run([*CLI, "process", str(site), "--out", str(out), "--workers", "1"], cwd=REPO, env=_env(),
+    r = subprocess.run([*CLI, "process", str(site), "--out", str(out), "--workers", "1"], cwd=REPO, env=cli_env(),
                        capture_output=True, text=True, timeout=120, preexec_fn=_file_limit(64 * 1024))
     assert r.returncode == 1, r.stderr[-2000:]
     line = _last_line(r.stderr)

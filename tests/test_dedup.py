@@ -18,7 +18,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import CLI, FAST, REPO, run_cli
+from conftest import CLI, cli_env, FAST, REPO, run_cli
 from crawler.dedup import NEAR_THRESHOLD
 from crawler.demo.chrome import Links
 from crawler.demo.inject import inject
@@ -137,8 +137,7 @@ def test_a_second_address_of_the_site_adds_only_marked_duplicates_and_a_rerun_ad
     out, site, _ = demo_twice
 
     def crawl(url: str) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
-        return subprocess.run([*CLI, "crawl", "--start-url", url + "/", "--out", str(out), *FAST], cwd=REPO, env=env,
+        return subprocess.run([*CLI, "crawl", "--start-url", url + "/", "--out", str(out), *FAST], cwd=REPO, env=cli_env(),
                               capture_output=True, text=True, timeout=120)
 
     kept = {row["url"].removeprefix(site) for row in _rows(out, "pages")}

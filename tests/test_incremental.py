@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import duckdb
 import pytest
 
-from conftest import CLI, REPO, run_cli
+from conftest import CLI, cli_env, REPO, run_cli
 from crawler.dataset.reader import open_table
 from crawler.demo.server import SiteServer
 
@@ -189,8 +189,7 @@ def test_a_killed_run_leaves_the_state_as_it_was(tmp_path: Path) -> None:
     with SiteServer() as server:
         job = tmp_path / "news.toml"
         job.write_text(JOB.format(url=server.url).replace("delay = 0\nconcurrency = 16", "delay = 0.05\nconcurrency = 1"))
-        env = {**os.environ, "PYTHONPATH": str(REPO)}
-        proc = subprocess.Popen([*CLI, "crawl", "--config", str(job)], cwd=REPO, env=env, start_new_session=True,
+        proc = subprocess.Popen([*CLI, "crawl", "--config", str(job)], cwd=REPO, env=cli_env(), start_new_session=True,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             deadline = time.monotonic() + 60

@@ -10,9 +10,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import duckdb
-import pytest
 
-from conftest import CLI, FAST, REPO, run_cli
+from conftest import CLI, cli_env, FAST, REPO, run_cli
 from crawler.dataset.reader import open_table
 from crawler.demo.server import SiteServer
 from faultsite import FLOOD_LINKS, FaultSite
@@ -45,8 +44,7 @@ def _summary(out: Path) -> dict:
 
 def _watch(args: list[str], timeout: float = 120) -> dict:
     """Run the CLI, sampling the crawler's peak RSS (VmHWM) and its child processes until it exits."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen([*CLI, *args], cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([*CLI, *args], cwd=REPO, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak_kb, children, deadline = 0, 0, time.monotonic() + timeout
     while proc.poll() is None and time.monotonic() < deadline:
         try:

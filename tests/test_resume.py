@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
@@ -15,7 +14,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import CLI, FAST, REPO, run_cli
+from conftest import CLI, cli_env, FAST, REPO, run_cli
 from crawler.demo import generated
 from crawler.demo.server import SiteServer
 from crawler.journal import JobDir
@@ -28,10 +27,6 @@ SMALL = ["-s", "CLEANCRAWL_ROWS_PER_GROUP=5", "-s", "CLEANCRAWL_ROWS_PER_FILE=20
 # How each interrupted run ends: two hard kills, then a graceful stop (Ctrl-C).
 STOPS = (signal.SIGKILL, signal.SIGKILL, signal.SIGINT)
 TABLES = ("pages", "rejected", "errors")
-
-
-def _env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
 
 
 def _wait(until: Callable[[], bool], proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
@@ -76,7 +71,7 @@ def resumed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SiteServer,
         for stop in STOPS:
             before = len(server.requests)
             at = before + rng.randint(40, 90)
-            proc = subprocess.Popen(cmd, cwd=REPO, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            proc = subprocess.Popen(cmd, cwd=REPO, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             # Stop mid-crawl: after a seeded number of requests, with files committed and,
             # before a hard kill, rows in the log that no committed file holds yet.
             wal = jobdir / "rows.wal"
@@ -87,7 +82,7 @@ def resumed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SiteServer,
             if stop == signal.SIGKILL:  # rows that were in no committed file yet, for the next run to replay
                 logged_at_kill.append((jobdir / "rows.wal").stat().st_size)
             rows_after_stop.append(_check_readable(out))
-        final = subprocess.run(cmd, cwd=REPO, env=_env(), capture_output=True, text=True, timeout=120)
+        final = subprocess.run(cmd, cwd=REPO, env=cli_env(), capture_output=True, text=True, timeout=120)
         assert final.returncode == 0, final.stderr[-2000:]
         print("rows after each stop", rows_after_stop, "log bytes at kills", logged_at_kill,
               "requests", len(server.requests))

@@ -10,7 +10,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
 from ..errors import DatasetError
-from .schema import PARTITION, SCHEMAS, TABLES
+from .schema import PARTITION, SCHEMAS
 
 
 def open_table(root: str | Path, table: str) -> ds.Dataset:

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from ..journal import append_record
-from .schema import PARTITION, TABLES
 from .storage import sweep_temporaries
 from .writer import DatasetWriter, write_part
 
