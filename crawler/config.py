@@ -251,9 +251,3 @@ def new_crawl_id(now: datetime | None = None) -> str:
     now = now or datetime.now(timezone.utc)
     return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
 
-
-def crawl_id_of(crawler: Any) -> str:
-    """The crawl id of a running crawler: its setting, else one made once and kept on it."""
-    if not getattr(crawler, "cleancrawl_crawl_id", None):
-        crawler.cleancrawl_crawl_id = crawler.settings.get("CLEANCRAWL_CRAWL_ID") or new_crawl_id()
-    return crawler.cleancrawl_crawl_id

@@ -16,7 +16,7 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
 from . import summary
-from .config import crawl_id_of
+from .context import context_of
 from .dataset.storage import write_failed
 from .errors import WriteFailed
 
@@ -72,7 +72,7 @@ class RunSummary:
             self._loop.stop()
         s = self.crawler.settings
         self.result = summary.from_counters(
-            crawl_id_of(self.crawler), self.crawler.stats.get_stats(), time.monotonic() - self.started,
+            context_of(self.crawler).crawl_id, self.crawler.stats.get_stats(), time.monotonic() - self.started,
             extra={"finish_reason": reason, "requests": self.crawler.stats.get_value("downloader/request_count", 0),
                    "out": s.get("CLEANCRAWL_OUT")})
         try:

@@ -24,7 +24,8 @@ from typing import Any, Sequence
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
-from .config import cleaner_options, crawl_id_of
+from .config import cleaner_options
+from .context import context_of
 from .dataset.wal import LoggedWriter
 from .dataset.storage import failing_writes
 from .dataset.writer import DatasetWriter
@@ -34,8 +35,6 @@ from .extensions import stop_crawl
 from .items import FailureItem
 from .pool import WorkerPool
 from .process import Outcome, Page, ProcessOptions, domain_of, raw_row
-from .resume import job_of
-from .state import state_of
 from .summary import count_outcome
 
 
@@ -50,17 +49,18 @@ class ProcessPipeline:
     def __init__(self, crawler: Crawler) -> None:
         s = crawler.settings
         self.crawler = crawler
-        self.crawl_id = crawl_id_of(crawler)
+        context = context_of(crawler)
+        self.crawl_id = context.crawl_id
         self.store_raw = s.getbool("CLEANCRAWL_STORE_RAW")
         self.pool = WorkerPool(workers=s.getint("CLEANCRAWL_WORKERS") or None,
                                timeout=s.getfloat("CLEANCRAWL_PAGE_TIMEOUT"), options=process_options(s))
-        self.writer = DatasetWriter(s.get("CLEANCRAWL_OUT"), self.crawl_id,
+        self.writer = DatasetWriter(s.get("CLEANCRAWL_OUT"), self.crawl_id, worker=context.worker,
                                     rows_per_group=s.getint("CLEANCRAWL_ROWS_PER_GROUP"),
                                     rows_per_file=s.getint("CLEANCRAWL_ROWS_PER_FILE"))
-        self.job = job_of(crawler)
+        self.job = context.journal
         self.logged = (LoggedWriter(self.writer, self.job.log, s.getint("CLEANCRAWL_CHECKPOINT_BYTES"))
                        if self.job else None)
-        self.state = state_of(crawler)
+        self.state = context.state
         self.failure: WriteFailed | None = None
         self.dedup = Deduper(s.get("CLEANCRAWL_OUT"))  # read at the first page: after a job directory's rows are replayed
 

@@ -68,7 +68,9 @@ SPIDER_MIDDLEWARES = {"crawler.middlewares.TrapGuard": 800, "crawler.resume.Fron
                       "crawler.refusals.LongUrls": 810}
 
 ITEM_PIPELINES = {"crawler.pipelines.ProcessPipeline": 300}
-EXTENSIONS = {"crawler.extensions.RunSummary": 500}
+# CrawlContext (crawler/context.py) owns the crawl id, worker id, state, journal and
+# shared frontier; every other component asks it for them.
+EXTENSIONS = {"crawler.context.CrawlContext": 0, "crawler.extensions.RunSummary": 500}
 
 # Dataset location and run id; `cleancrawl crawl` sets them from the job.
 CLEANCRAWL_OUT = "output"
