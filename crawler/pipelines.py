@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import time
 from collections import Counter
 from typing import Any, Sequence
 
@@ -61,6 +62,10 @@ class ProcessPipeline:
         self.logged = (LoggedWriter(self.writer, self.job.log, s.getint("CLEANCRAWL_CHECKPOINT_BYTES"))
                        if self.job else None)
         self.state = context.state
+        # A worker of a shared crawl releases its requests once their rows are committed (redis_frontier.py).
+        self.frontier = context.frontier
+        self.commit_every = s.getfloat("CLEANCRAWL_REDIS_COMMIT_SECONDS")
+        self.committed_at = time.monotonic()
         self.failure: WriteFailed | None = None
         self.dedup = Deduper(s.get("CLEANCRAWL_OUT"))  # read at the first page: after a job directory's rows are replayed
 
@@ -85,6 +90,8 @@ class ProcessPipeline:
                     else:
                         self.writer.close()
                     self.state.commit()  # only now are this run's rows on disk (crawler/state.py)
+                    if self.frontier is not None:
+                        self.frontier.committed()
             except WriteFailed as exc:
                 self._fail(exc)
         if self.failure is not None:
@@ -124,6 +131,15 @@ class ProcessPipeline:
         raw = [("raw", raw_row(page))] if self.store_raw and outcome.table != "errors" else []
         self._record(item.url, outcome, raw, new=self._is_new(item.url, item.headers, outcome))
 
+    def _release(self, url: str) -> None:
+        """Release ``url``'s request from this worker's parked set once its rows are committed; commit now and then."""
+        assert self.frontier is not None
+        self.frontier.wrote(url)
+        if time.monotonic() - self.committed_at >= self.commit_every:
+            self.writer.commit()
+            self.frontier.committed()
+            self.committed_at = time.monotonic()
+
     def _is_new(self, url: str, headers: dict[str, str], outcome: Outcome) -> bool:
         """False when the dataset already holds this very row for the URL (counted as unchanged)."""
         with failing_writes(self.state.path):
@@ -153,6 +169,8 @@ class ProcessPipeline:
         else:
             for table, row in rows:
                 self.writer.write(table, row)
+            if self.frontier is not None:
+                self._release(url)
         if not new:
             return
         if outcome.table == "pages":
