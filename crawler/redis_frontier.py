@@ -219,6 +219,14 @@ class SharedFrontier:
     def queued(self) -> int:
         return int(self.server.zcard(self.queue_key)) + int(self.server.llen(self.start_key))
 
+    def progress(self) -> str:
+        """One line on the whole crawl: requests queued and met, workers and how many are busy."""
+        workers = [w.decode() for w in self.server.smembers(self.workers_key)]
+        states = self.server.mget([f"{self.prefix}:alive:{w}" for w in workers]) if workers else []
+        busy = sum(1 for st in states if st == b"busy")
+        return (f"{self.server.zcard(self.queue_key)} requests queued, {self.server.scard(self.seen_key)} met,"
+                f" {len(workers)} workers ({busy} busy)")
+
     def take_start(self) -> bytes | None:
         return self.server.lpop(self.start_key)
 

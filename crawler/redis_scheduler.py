@@ -84,8 +84,10 @@ class SharedScheduler(Scheduler):
         self.beat_every = s.getfloat("CLEANCRAWL_REDIS_WORKER_TIMEOUT") / 5
         self.done = False
         self.idle_since: float | None = None
-        self.last_beat = self.last_recovery = 0.0
+        self.last_beat = self.last_recovery = self.last_tick = 0.0
         self.was_idle = False
+        self.progress_every = s.getfloat("CLEANCRAWL_PROGRESS_INTERVAL")
+        self.last_progress = time.monotonic()
         self._timer: task.LoopingCall | None = None
 
     @classmethod
@@ -95,7 +97,7 @@ class SharedScheduler(Scheduler):
     def open(self, spider: Any) -> None:
         super().open(spider)
         self.frontier.register()
-        self.last_beat = time.monotonic()
+        self.last_beat = self.last_tick = time.monotonic()
         self._timer = task.LoopingCall(self._tick)
         self._timer.start(TICK, now=False)
         logger.info("worker %s joined the crawl at %s (%d requests queued)", self.frontier.worker,
@@ -138,12 +140,19 @@ class SharedScheduler(Scheduler):
 
     def _tick(self) -> None:
         now = time.monotonic()
+        if now - self.last_tick > 2.5 * self.beat_every:  # half the timeout: others may soon take this worker for dead
+            logger.warning("worker %s: the reactor stalled %.1f s between heartbeats", self.frontier.worker,
+                           now - self.last_tick)
+        self.last_tick = now
         idle = self._idle()
         if now - self.last_beat >= self.beat_every or idle != self.was_idle:
             self.last_beat, self.was_idle = now, idle
             if not self.frontier.beat("idle" if idle else "busy"):
                 self._evicted()
                 return
+        if self.progress_every and now - self.last_progress >= self.progress_every:
+            self.last_progress = now
+            logger.info("shared crawl %s: %s", self.frontier.prefix, self.frontier.progress())
         if not idle or self.done:
             self.idle_since = None
             return
