@@ -28,6 +28,8 @@ import json
 import os
 import re
 import socket
+import threading
+import time
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -74,6 +76,8 @@ end
 return 1
 """
 TABLES = ("pages", "rejected", "errors")
+# Timeouts without a turn of the reactor after which the heartbeat thread stops: the worker hangs.
+HUNG = 5
 
 
 def connect(url: str) -> Any:
@@ -166,6 +170,9 @@ class SharedFrontier:
         # Members this worker popped, by request key; and those whose rows wait for a commit.
         self.popped: dict[bytes, bytes] = {}
         self.written: list[bytes] = []
+        self.last_tick = time.monotonic()
+        self._stop = threading.Event()
+        self._beating: threading.Thread | None = None
 
     @classmethod
     def from_settings(cls, settings: Any, worker: str) -> "SharedFrontier":
@@ -176,9 +183,30 @@ class SharedFrontier:
         return f"{self.prefix}:parked:{worker}"
 
     def register(self) -> None:
-        """Join the crawl as busy (a worker just started may be about to queue its sources)."""
+        """Join the crawl as busy (a worker just started may be about to queue its sources), and keep
+        the heartbeat going from a thread of its own, so a reactor busy for a few seconds (imports,
+        a large page) is not taken for a dead worker. The thread stops beating once the reactor has
+        not ticked for ``HUNG`` timeouts: a hung worker's requests go to the others too."""
         self.server.sadd(self.workers_key, self.worker)
         self.beat("busy")
+        self.ticked()
+        self._beating = threading.Thread(target=self._keep_alive, name="cleancrawl-heartbeat", daemon=True)
+        self._beating.start()
+
+    def ticked(self) -> None:
+        """Note that the reactor is turning (the scheduler's timer calls this)."""
+        self.last_tick = time.monotonic()
+
+    def _keep_alive(self) -> None:
+        import redis
+
+        interval = self.timeout_ms / 5000
+        while not self._stop.wait(interval):
+            if time.monotonic() - self.last_tick < HUNG * self.timeout_ms / 1000:
+                try:
+                    self.server.pexpire(self.alive_key, self.timeout_ms)  # keeps the busy/idle value
+                except redis.RedisError:  # the reactor's own calls report a lost server
+                    pass
 
     def beat(self, state: str) -> bool:
         """Say this worker is alive and ``state``; False when it was taken for dead and its requests handed out."""
@@ -256,6 +284,7 @@ class SharedFrontier:
         The last worker to leave a finished crawl deletes its keys, so the next crawl
         under the prefix starts afresh; a stopped crawl keeps them for its workers to resume.
         """
+        self._stop.set()
         pipe = self.server.pipeline()
         if not finished:
             for member, score in self.server.zrange(self.parked_key, 0, -1, withscores=True):

@@ -7,10 +7,11 @@ blocking BRPOP that stalls the reactor, and a worker killed with SIGKILL loses t
 requests it had popped. Here, through Scrapy's extension points:
 
 - ``SharedScheduler`` pops into the worker's parked set (crawler/redis_frontier.py)
-  and never blocks: while its own downloads are idle, a timer on the reactor beats,
-  wakes the engine when the shared queue has work, puts back the parked requests of
-  workers whose heartbeat expired, and reports pending requests until every worker is
-  idle with nothing queued for ``CLEANCRAWL_REDIS_IDLE_CLOSE`` seconds.
+  and never blocks: a timer on the reactor tells Redis whether the worker is busy or
+  idle, and while it is idle wakes the engine when the shared queue has work, puts back
+  the parked requests of workers whose heartbeat expired, and reports pending requests
+  until every worker is idle with nothing queued for ``CLEANCRAWL_REDIS_IDLE_CLOSE``
+  seconds. (The heartbeat itself runs in a thread: SharedFrontier.register.)
 - ``SharedDupeFilter`` keys requests as the journal does (``journal.request_key``); its
   check and the queue push are one Lua script, so a kill never leaves a request seen but
   not queued.
@@ -140,10 +141,11 @@ class SharedScheduler(Scheduler):
 
     def _tick(self) -> None:
         now = time.monotonic()
-        if now - self.last_tick > 2.5 * self.beat_every:  # half the timeout: others may soon take this worker for dead
+        if now - self.last_tick > 2.5 * self.beat_every:  # half the timeout: worth a line in the log
             logger.warning("worker %s: the reactor stalled %.1f s between heartbeats", self.frontier.worker,
                            now - self.last_tick)
         self.last_tick = now
+        self.frontier.ticked()
         idle = self._idle()
         if now - self.last_beat >= self.beat_every or idle != self.was_idle:
             self.last_beat, self.was_idle = now, idle
