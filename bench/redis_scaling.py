@@ -10,8 +10,8 @@ remote host's latency; 0 for a loopback crawl bound by the CPU). Each round craw
 the site with one worker and then with two (the order alternates between rounds),
 every worker with ``CONCURRENT_REQUESTS`` set to ``--concurrency``, and measures the
 rate from the server's own clock: requests answered over the time from the first to
-the last, and in the steady state (from the first article to the 80th percentile of the
-requests after it; the ratio is of these). With ``--memory``, /proc is sampled every 0.5 s: peak RSS of each worker's
+the last, and while every worker is at work (from each one's first article to the 90th
+percentile of the requests; the ratio is of these, as in tests/test_redis.py). With ``--memory``, /proc is sampled every 0.5 s: peak RSS of each worker's
 process tree and of its crawler process alone, and the crawler's RSS against the
 pages the server had answered, so growth per 10,000 pages can be read off.
 Prints one JSON line per run and a summary line with the median ratio.
@@ -27,30 +27,44 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from common import REPO
 
 sys.path.insert(0, str(REPO))
-from crawler.demo.server import SiteServer  # noqa: E402
+from crawler.demo.server import SiteServer, _Handler, _Server  # noqa: E402
 
 FLAGS = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
          "-s", "CLEANCRAWL_REDIS_IDLE_CLOSE=1", "-s", "CLEANCRAWL_REDIS_WORKER_TIMEOUT=10"]
 
 
+class LatentHandler(_Handler):
+    """Answer after the site's ``latency`` seconds; note when, what, and for which worker (its User-Agent)."""
+
+    def _answer(self, head: bool) -> None:
+        site = self.server.site
+        if site.latency:  # type: ignore[attr-defined]
+            time.sleep(site.latency)  # type: ignore[attr-defined]
+        site.times.append((time.monotonic(), self.path, self.headers.get("User-Agent", "")))  # type: ignore[attr-defined]
+        super()._answer(head)
+
+
 class LatentSite(SiteServer):
-    """The generated site; each answer waits ``latency`` seconds first, and its time is kept."""
+    """The generated site behind ``LatentHandler``."""
 
     def __init__(self, latency: float, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.latency, self.times = latency, []  # type: ignore[var-annotated]
 
-    def answer(self, target: str, if_none_match: str | None = None, if_modified_since: str | None = None):  # type: ignore[override]
-        if self.latency:
-            time.sleep(self.latency)
-        self.times.append((time.monotonic(), target))
-        return super().answer(target, if_none_match, if_modified_since)
+    def start(self) -> "LatentSite":
+        httpd = _Server((self.host, 0), LatentHandler)
+        httpd.site = self
+        self.url = "http://%s:%d" % httpd.server_address[:2]
+        self._httpd, self._thread = httpd, threading.Thread(target=httpd.serve_forever, daemon=True)
+        self._thread.start()
+        return self
 
 
 def rss_kb(pid: int) -> int:
@@ -104,7 +118,8 @@ def crawl(n: int, args: argparse.Namespace, redis_url: str) -> dict[str, object]
         cmd = [sys.executable, "-m", "crawler.cli", "crawl", "--start-url", site.url + "/gen/list-0.html",
                "--out", str(out), "--redis", redis_url, "--workers", str(args.workers),
                "-s", f"CONCURRENT_REQUESTS={args.concurrency}", *FLAGS]
-        procs = [subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(n)]
+        procs = [subprocess.Popen([*cmd, "-s", f"USER_AGENT=worker{i}"], cwd=REPO, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE) for i in range(n)]
         peaks = [{"tree_kb": 0, "crawler_kb": 0} for _ in procs]
         curve: list[tuple[int, int]] = []  # (pages answered, largest crawler RSS)
         while any(p.poll() is None for p in procs):
@@ -129,13 +144,18 @@ def crawl(n: int, args: argparse.Namespace, redis_url: str) -> dict[str, object]
     return result
 
 
-def steady_rate(times: list[tuple[float, str]]) -> float:
-    """Pages per second from the first article to the 80th percentile of what follows: before the first
-    article, robots.txt and the first listing come one after the other whatever the number of workers,
-    and at the end the last listing's articles trail behind it."""
-    first = next(i for i, (_, target) in enumerate(times) if "/article-" in target)
-    k = int(0.8 * (len(times) - 1 - first))
-    return k / (times[first + k][0] - times[first][0])
+def steady_rate(times: list[tuple[float, str, str]]) -> float:
+    """Pages answered per second while every worker is at work: from the moment each has had an
+    article answered (before, robots.txt and the first listing come one after the other, and a
+    process may start seconds after another) to the 90th percentile of the requests (after it,
+    the last listing's articles trail behind it)."""
+    firsts: dict[str, float] = {}
+    for t, path, agent in times:
+        if "/article-" in path:
+            firsts.setdefault(agent, t)
+    begin = max(firsts.values())
+    end = sorted(t for t, _, _ in times)[int(0.9 * len(times))]
+    return sum(1 for t, _, _ in times if begin < t <= end) / (end - begin)
 
 
 def growth(curve: list[tuple[int, int]]) -> float | None:
