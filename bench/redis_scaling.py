@@ -2,7 +2,7 @@
 """Pages per second of one and of two `cleancrawl crawl --redis` workers on one site, and their memory.
 
     python bench/redis_scaling.py [--pages 200] [--latency 0.4] [--concurrency 2] [--rounds 3]
-    python bench/redis_scaling.py --memory --pages 20000 --latency 0 --concurrency 16 --rounds 1
+    python bench/redis_scaling.py --memory --pages 20000 --latency 0 --concurrency 16 --rounds 1 [--only 2]
 
 Starts a redis-server of its own on a free loopback port and the demo server's
 generated section on another, each page answering after ``--latency`` seconds (a
@@ -179,17 +179,22 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="extraction processes of each worker (--workers)")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--memory", action="store_true", help="sample the workers' memory too")
+    ap.add_argument("--only", type=int, choices=(1, 2), help="crawl with this many workers only (no ratio)")
     args = ap.parse_args()
     server, port = start_redis()
     ratios: list[float] = []
     try:
-        for r in range(args.rounds):
+        for r in range(args.rounds if not args.only else 0):
             rates = {}
             for db, n in enumerate((1, 2) if r % 2 == 0 else (2, 1)):
                 result = crawl(n, args, f"redis://127.0.0.1:{port}/{db}")
                 rates[n] = result["steady_pages_per_second"]
                 print(json.dumps({"round": r, **result}), flush=True)
             ratios.append(rates[2] / rates[1])  # type: ignore[operator]
+        if args.only:
+            for r in range(args.rounds):
+                print(json.dumps({"round": r, **crawl(args.only, args, f"redis://127.0.0.1:{port}/{r % 16}")}), flush=True)
+            return
     finally:
         server.terminate()
         server.wait()

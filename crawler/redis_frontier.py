@@ -23,8 +23,6 @@ so a SIGKILL loses nothing and repeats nothing.
 
 from __future__ import annotations
 
-import base64
-import json
 import os
 import re
 import socket
@@ -35,6 +33,7 @@ from typing import Any, Iterable
 
 from .errors import ConfigError
 from .journal import request_key
+from .redis_codec import decode
 
 # Queue a request unless seen (ARGV[3] = "1" for dont_filter); in the same step, take the
 # request it came from (ARGV[4], a parked member, or "") off the parked set. 1 if queued.
@@ -109,40 +108,6 @@ def new_worker_id() -> str:
     """
     host = re.sub(r"[^A-Za-z0-9]", "", socket.gethostname().split(".")[0]) or "host"
     return f"{host[:24]}-{os.getpid()}"
-
-
-def encode(request_dict: dict[str, Any]) -> bytes:
-    """A request's ``to_dict()`` as JSON (bytes as base64): data from Redis is never unpickled."""
-    return json.dumps(_plain(request_dict), separators=(",", ":"), ensure_ascii=False).encode("utf8")
-
-
-def decode(data: bytes) -> dict[str, Any]:
-    """The inverse of ``encode``."""
-    return _typed(json.loads(data))
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, bytes):
-        return {"$b": base64.b64encode(value).decode("ascii")}
-    if isinstance(value, dict):
-        if all(isinstance(k, str) for k in value):
-            return {k: _plain(v) for k, v in value.items()}
-        return {"$d": [[_plain(k), _plain(v)] for k, v in value.items()]}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
-
-
-def _typed(value: Any) -> Any:
-    if isinstance(value, dict):
-        if set(value) == {"$b"}:
-            return base64.b64decode(value["$b"])
-        if set(value) == {"$d"}:
-            return {_typed(k): _typed(v) for k, v in value["$d"]}
-        return {k: _typed(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_typed(v) for v in value]
-    return value
 
 
 def committed_urls(out: str | Path, crawl_id: str, worker: str) -> set[str]:
@@ -278,8 +243,10 @@ class SharedFrontier:
                           args=[worker, *finished])
         return int(n)
 
-    def leave(self, finished: bool) -> None:
-        """Deregister; the requests still parked go back to the queue unless the crawl is finished.
+    def leave(self, finished: bool, out: str, crawl_id: str) -> None:
+        """Deregister; the requests still parked go back to the queue unless the crawl is finished
+        (less those whose rows this worker's committed files hold: a write that failed after
+        some files were committed leaves such requests parked).
 
         The last worker to leave a finished crawl deletes its keys, so the next crawl
         under the prefix starts afresh; a stopped crawl keeps them for its workers to resume.
@@ -287,8 +254,11 @@ class SharedFrontier:
         self._stop.set()
         pipe = self.server.pipeline()
         if not finished:
-            for member, score in self.server.zrange(self.parked_key, 0, -1, withscores=True):
-                pipe.zadd(self.queue_key, {member: score})
+            parked = self.server.zrange(self.parked_key, 0, -1, withscores=True)
+            done = committed_urls(out, crawl_id, self.worker) if parked else set()
+            for member, score in parked:
+                if decode(member).get("url") not in done:
+                    pipe.zadd(self.queue_key, {member: score})
         pipe.delete(self.parked_key, self.alive_key)
         pipe.srem(self.workers_key, self.worker)
         pipe.execute()

@@ -37,7 +37,8 @@ from .context import context_of
 from .errors import ConfigError, WriteFailed
 from .extensions import stop_crawl
 from .journal import request_key
-from .redis_frontier import SharedFrontier, decode, encode
+from .redis_codec import decode, encode
+from .redis_frontier import SharedFrontier
 
 logger = logging.getLogger(__name__)
 # Meta key of a request popped from the shared queue: its request key, carried by the
@@ -107,7 +108,8 @@ class SharedScheduler(Scheduler):
     def close(self, reason: str) -> None:
         if self._timer is not None and self._timer.running:
             self._timer.stop()
-        self.frontier.leave(finished=reason == "finished" and self.done)
+        context = context_of(self.crawler)
+        self.frontier.leave(reason == "finished" and self.done, context.out, context.crawl_id)
 
     def enqueue_request(self, request: Request) -> bool:
         origin = request.meta.pop(POPPED, None)

@@ -26,7 +26,7 @@ import redis
 from conftest import CLI, FAST, REPO, cli_env, run_cli
 from crawler.demo import generated
 from crawler.demo.server import SiteServer, _Handler, _Server
-from crawler.redis_frontier import decode, encode
+from crawler.redis_codec import decode, encode
 from crawler.summary import merge
 
 PAGES = 300
