@@ -8,6 +8,7 @@ pages per second of one (the ratio measured in one run, from the server's own lo
 
 from __future__ import annotations
 
+import doctest
 import json
 import shutil
 import signal
@@ -247,3 +248,10 @@ def test_merged_summary_adds_workers_and_spans_their_wall_time() -> None:
     assert m["languages"] == {"en": 7, "de": 1}
     assert (m["seconds"], m["pages_per_second"], m["finish_reason"]) == (20.0, 0.55, "finished")
     assert m["workers"] == {"a": "finished", "b": "finished"}
+
+
+def test_doctests_of_the_redis_modules() -> None:
+    import crawler.redis_frontier
+
+    result = doctest.testmod(crawler.redis_frontier)
+    assert result.attempted > 0 and result.failed == 0
