@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--config", metavar="JOB.toml", help="a job file; command-line options override it")
     c.add_argument("--out", help="dataset directory (default: output)")
     c.add_argument("--jobdir", help="keep crawl state here so a stopped crawl can resume")
+    c.add_argument("--redis", metavar="URL", help="share the frontier with every crawler of this job against this Redis"
+                   " (redis://HOST:6379/0)")
     c.add_argument("--max-pages", type=int, metavar="N", help="write at most N article rows (pages and rejected spam), then stop")
     c.add_argument("--max-depth", type=int, metavar="N", help="follow links at most N steps from a source")
     c.add_argument("--full", action="store_true",

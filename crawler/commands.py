@@ -85,6 +85,8 @@ def run_crawl_command(args: argparse.Namespace) -> int:
         config = replace(config, workers=cap_workers(config.workers))
     result = run_crawl(config, new_crawl_id())
     print(summary.render(result))
+    if result.get("merged"):
+        print(f"all workers so far ({len(result['merged']['workers'])}):\n" + summary.render(result["merged"]))
     return 0 if result.get("finish_reason") in FINISHED else 1
 
 
@@ -95,7 +97,7 @@ def job_config(args: argparse.Namespace) -> JobConfig:
     scrapy, cleaner = split_settings(args.settings)
     flags: dict[str, Any] = {
         "start_urls": args.start_url or None, "sitemaps": args.sitemap or None, "feeds": args.feed or None,
-        "allowed_domains": args.allowed_domain or None, "out": args.out, "jobdir": args.jobdir,
+        "allowed_domains": args.allowed_domain or None, "out": args.out, "jobdir": args.jobdir, "redis": args.redis,
         "max_pages": args.max_pages, "max_depth": args.max_depth, "workers": args.workers,
         "incremental": False if args.full else None,
         "settings": scrapy or None, "cleaner": cleaner or None,

@@ -31,6 +31,8 @@ def run_crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
     With a job directory, the job's own crawl id (made from ``crawl_id`` on its first
     run) is used, and the directory is locked for the crawl's duration.
     """
+    if config.redis:
+        return _crawl_shared(config, crawl_id)
     if not config.jobdir:
         return _crawl(config, crawl_id)
     job = JobDir(config.jobdir).lock()
@@ -40,27 +42,39 @@ def run_crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
         job.unlock()
 
 
-def crawl_settings(config: JobConfig, crawl_id: str) -> Settings:
+def _crawl_shared(config: JobConfig, crawl_id: str) -> dict[str, Any]:
+    """Crawl as one worker of the job shared through Redis, under the crawl id its first worker chose.
+
+    The summary returned is this worker's, with the merged one of every worker so far under ``merged``.
+    """
+    from .redis_frontier import new_worker_id, shared_crawl_id
+
+    prefix = crawl_settings(config, crawl_id).get("CLEANCRAWL_REDIS_PREFIX")
+    assert config.redis is not None
+    return _crawl(config, shared_crawl_id(config.redis, prefix, crawl_id), new_worker_id())
+
+
+def crawl_settings(config: JobConfig, crawl_id: str, worker: str = "") -> Settings:
     """The Scrapy settings of a job: crawler/settings.py, then the job's (``to_scrapy_settings``)."""
     from scrapy.settings import Settings
 
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     try:
-        settings.setdict(config.to_scrapy_settings(crawl_id), priority="cmdline")
+        settings.setdict(config.to_scrapy_settings(crawl_id, worker), priority="cmdline")
     except (ValueError, TypeError, KeyError) as exc:
         raise ConfigError(f"bad crawl setting: {exc}") from None
     return settings
 
 
-def _crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
+def _crawl(config: JobConfig, crawl_id: str, worker: str = "") -> dict[str, Any]:
     from scrapy.crawler import CrawlerProcess
 
     from .extensions import WRITE_FAILED
     from .spiders.articles import ArticlesSpider
     from .state import state_lock, state_path
 
-    settings = crawl_settings(config, crawl_id)
+    settings = crawl_settings(config, crawl_id, worker)
     state = state_path(settings.get("CLEANCRAWL_OUT"), settings.get("CLEANCRAWL_STATE") or "")
     # One crawl at a time per dataset: taken before Scrapy opens anything.
     with failing_writes(state), state_lock(state):
@@ -75,10 +89,13 @@ def _crawl(config: JobConfig, crawl_id: str) -> dict[str, Any]:
     failure = crawler.stats.get_value(WRITE_FAILED)
     if failure:
         raise WriteFailed(failure)
-    path = Path(config.out) / "runs" / f"{crawl_id}.json"
+    path = Path(config.out) / "runs" / f"{summary.run_name(crawl_id, worker)}.json"
     if not path.exists():
         raise ConfigError("the crawl did not start; see the log above")
-    return json.loads(path.read_text(encoding="utf8"))
+    result = json.loads(path.read_text(encoding="utf8"))
+    if worker:
+        result["merged"] = json.loads((path.parent / f"{crawl_id}.json").read_text(encoding="utf8"))
+    return result
 
 
 def _check_writable(out: str, state: Path) -> None:
