@@ -10,7 +10,7 @@ from typing import Iterator
 
 from .errors import InputError
 from .process import Outcome, Page, error_outcome
-from .warc import WARC_SUFFIXES, is_warc, warc_pages
+from .warc import WARC_SUFFIXES, Payloads, is_warc, warc_pages
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
 INPUT_SUFFIXES = HTML_SUFFIXES + WARC_SUFFIXES
@@ -39,10 +39,11 @@ def html_files(paths: list[str]) -> list[Path]:
 
 
 def file_pages(files: list[Path], crawl_id: str) -> Iterator[Page | Outcome]:
-    """Yield a Page per readable file (per response record in a WARC), or an errors Outcome."""
+    """Yield a Page per readable file (per response or revisit record in a WARC), or an errors Outcome."""
+    payloads = Payloads()  # a revisit may refer to a response in an earlier file
     for path in files:
         if is_warc(path):
-            yield from warc_pages(path, crawl_id)
+            yield from warc_pages(path, crawl_id, payloads)
             continue
         url = path.resolve().as_uri()
         try:
