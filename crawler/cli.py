@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="fetch every page unconditionally and write every row, even unchanged ones "
                         "(by default a re-run into the same --out adds only new or changed pages)")
     c.add_argument("--workers", type=int, metavar="N", help="extraction processes (default: one per core)")
+    c.add_argument("--warc", action="store_true",
+                   help="also write every response and its request as WARC files under OUT/warc/")
     c.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                    help="override a Scrapy setting, as `scrapy crawl -s` does, or a cleaner option as "
                         "cleaner.NAME=VALUE (NAME: a field of cleaners/options.py) (repeatable)")

@@ -97,7 +97,7 @@ def job_config(args: argparse.Namespace) -> JobConfig:
         "start_urls": args.start_url or None, "sitemaps": args.sitemap or None, "feeds": args.feed or None,
         "allowed_domains": args.allowed_domain or None, "out": args.out, "jobdir": args.jobdir,
         "max_pages": args.max_pages, "max_depth": args.max_depth, "workers": args.workers,
-        "incremental": False if args.full else None,
+        "incremental": False if args.full else None, "warc": True if args.warc else None,
         "settings": scrapy or None, "cleaner": cleaner or None,
     }
     return merge(config, flags, source="command line")

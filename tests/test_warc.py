@@ -9,7 +9,9 @@ from pathlib import Path
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 from warcio.archiveiterator import ArchiveIterator as WarcioIterator
 
-from conftest import run_cli
+from conftest import FAST, run_cli
+from crawler.cli import build_parser
+from crawler.commands import job_config
 from crawler.dataset.reader import open_table
 from crawler.warcout import Exchange, WarcWriter
 from warcset import write_set
@@ -78,3 +80,33 @@ def test_the_writer_rotates_by_size_and_renames_whole_files(tmp_path: Path) -> N
     with open(folder / names[0], "rb") as f:  # warcio reads it too, request line and all
         request = [r for r in WarcioIterator(f) if r.rec_type == "request"][0]
         assert request.http_headers.protocol == "GET" and request.http_headers.statusline.startswith("/p/0?q=1")
+
+
+def test_a_crawl_written_as_warc_processes_to_the_same_texts(tmp_path: Path, demo_site: object) -> None:
+    job = tmp_path / "job.toml"  # warc = true in a job file, as --warc on the command line
+    job.write_text(f'start_urls = ["{demo_site.url}/"]\nout = "crawl"\nwarc = true\n', encoding="utf8")
+    r = run_cli("crawl", "--config", str(job), *FAST)
+    assert r.returncode == 0, r.stderr
+    crawl = tmp_path / "crawl"
+    files = sorted((crawl / "warc").iterdir())
+    assert [f.name.endswith(".warc.gz") and not f.name.startswith(".") for f in files] == [True]
+    kinds: dict[str, list[str]] = {}
+    with open(files[0], "rb") as f:
+        for rec in ArchiveIterator(f, parse_http=False):
+            assert rec.verify_block_digest() and rec.headers.get("WARC-Date")
+            kinds.setdefault(rec.headers.get("WARC-Target-URI"), []).append(rec.headers.get("WARC-Type"))
+    # each response followed by its request (robots.txt is fetched twice: robots rules, and its sitemaps)
+    assert {u: k for u, k in kinds.items() if k != ["response", "request"] * (len(k) // 2) or not k} == {}
+    r = run_cli("process", str(crawl / "warc"), "--out", str(tmp_path / "again"))
+    assert r.returncode == 0, r.stderr
+    hashes = [{row["url"]: row["text_hash"] for row in open_table(d, "pages").to_table().to_pylist()}
+              for d in (crawl, tmp_path / "again")]
+    assert len(hashes[0]) > 30 and hashes[1] == hashes[0]
+    assert set(kinds) >= set(hashes[0])
+
+
+def test_the_warc_flag_reaches_the_crawl_settings() -> None:
+    args = build_parser().parse_args(["crawl", "--start-url", "http://127.0.0.1:1/", "--warc"])
+    assert job_config(args).to_scrapy_settings("c")["CLEANCRAWL_WARC"] is True
+    args = build_parser().parse_args(["crawl", "--start-url", "http://127.0.0.1:1/"])
+    assert job_config(args).to_scrapy_settings("c")["CLEANCRAWL_WARC"] is False
