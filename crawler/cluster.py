@@ -18,6 +18,7 @@ cleancrawl installed.
 from __future__ import annotations
 
 import logging
+import socket
 import time
 from collections import Counter, deque
 from pathlib import Path
@@ -30,6 +31,7 @@ from .run import Progress, finish_offline, write_outcome
 
 # Tasks in flight per CPU: enough to keep every CPU busy while the driver writes.
 IN_FLIGHT_PER_CPU = 3
+PROBE_SECONDS = 5.0
 
 Reader = Callable[[Any, str], Iterable[Page | Outcome]]
 Result = list[tuple[dict[str, Any] | None, Outcome]]
@@ -96,6 +98,8 @@ def _results(ray: Any, part: Any, ref: Any, crawl_id: str) -> Result:
 def _connect(ray: Any, address: str | None, cpus: int | None) -> None:
     """Join the cluster at ``address``, or start a local one with ``cpus`` CPUs; InputError if unreachable."""
     quiet: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
+    if address:
+        _probe(address)
     try:
         if address:
             ray.init(address=address, **quiet)
@@ -104,3 +108,14 @@ def _connect(ray: Any, address: str | None, cpus: int | None) -> None:
     except (ConnectionError, ValueError, RuntimeError) as exc:
         raise InputError(f"cannot start or reach Ray{f' at {address}' if address else ''}: "
                          f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+
+
+def _probe(address: str) -> None:
+    """Fail at once, with InputError, when nothing listens at a host:port address (ray.init would retry for minutes)."""
+    host, _, port = address.rpartition(":")
+    if "://" in address or not port.isdigit():
+        return  # "auto", ray://... : left to Ray
+    try:
+        socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout=PROBE_SECONDS).close()
+    except OSError as exc:
+        raise InputError(f"cannot reach the Ray cluster at {address}: {exc.strerror or exc}") from None
