@@ -395,6 +395,20 @@ class CleanOptions:
     pitch_brand_blocks: int = 3
     # ... and the whole text needs at least this probability (see pitch_share).
     pitch_learned: float = 0.5
+    # ... or only pitch_ruled_learned when at least pitch_ruled_share of the text sells
+    # on the rules' evidence alone (blocks scoring probe_threshold or removed, and the
+    # blocks naming their brand): in a language the model has seen no spam of, it reads a
+    # pitch as ordinary text (0.05-0.33), while legitimate pages that the rules and brand
+    # repetition would sell (a casino's annual report with injected spam, product and
+    # documentation pages) get 0.026-0.048. Chosen on two development proxies: the model
+    # retrained without the dev landing pages (dev landing rejected 106 -> 109 of 132),
+    # and retrained without them and without all es/ru/tr/vi/zh spam (66 -> 77; those five
+    # languages 11 -> 22 of 60); no new rejection on the dev legitimate articles, the 181
+    # bench pages or the 446 extraction-dev pages with either model or the shipped one
+    # (2026-12-05).
+    pitch_ruled_share: float = 0.8
+    # ... and the whole-text probability such a page needs (see pitch_ruled_share).
+    pitch_ruled_learned: float = 0.1
     # ... and at least this many blocks sell: a landing page has paragraphs, a comment
     # cleaned on its own is one block and the block rules' business. 2 rather than a
     # character count: a Chinese or Japanese landing page of three paragraphs has
