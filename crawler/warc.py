@@ -23,7 +23,7 @@ from typing import BinaryIO, Iterator
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
-from .process import Outcome, Page, error_outcome, is_html
+from .process import Outcome, Page, error_outcome
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 # A record whose payload is (or unpacks to) more than this is refused, so a bomb cannot fill memory.
@@ -33,6 +33,8 @@ REVISIT_MEMORY = 64 * 1024 * 1024
 GZIP_MAGIC = b"\x1f\x8b\x08"
 RECORD_START = b"WARC/1."
 SCAN_CHUNK = 1 << 20
+# A WARC says nothing of article or listing: process_page makes the crawl's DOM decision in the worker.
+UNDECIDED = ""
 
 
 def is_warc(path: Path) -> bool:
@@ -124,7 +126,7 @@ def record_page(record: WarcRecord, crawl_id: str, payloads: Payloads) -> Page |
     digest = record.headers.get("WARC-Payload-Digest") or payload_digest(raw)
     payloads.add((digest, record.record_id), status, headers, body)
     return Page(url=url, body=body, crawl_id=crawl_id, fetched_at=when.astimezone(timezone.utc), status=status,
-                headers=headers, page_type=_page_type(url, body, headers))
+                headers=headers, page_type=UNDECIDED)
 
 
 def _revisit(record: WarcRecord, url: str, when: datetime, crawl_id: str, payloads: Payloads) -> Page | Outcome:
@@ -137,7 +139,7 @@ def _revisit(record: WarcRecord, url: str, when: datetime, crawl_id: str, payloa
                              "read before it")
     status, headers, body = original
     return Page(url=url, body=body, crawl_id=crawl_id, fetched_at=when.astimezone(timezone.utc), status=status,
-                headers=headers, page_type=_page_type(url, body, headers))
+                headers=headers, page_type=UNDECIDED)
 
 
 def payload_digest(raw: bytes) -> str:
@@ -184,11 +186,3 @@ def _headers(items: list[tuple[bytes, bytes]]) -> dict[str, str]:
         headers[key] = f"{headers[key]}, {text}" if key in headers else text
     return headers
 
-
-def _page_type(url: str, body: bytes, headers: dict[str, str]) -> str:
-    """The crawl's page-type decision, made again from the DOM (as ``reclean`` does for old rows)."""
-    from .pagetype import classify_stored
-
-    if not is_html(body, headers.get("content-type", "")):
-        return "article"
-    return classify_stored(url, body, headers.get("content-type"))
