@@ -10,7 +10,7 @@ which is why the writing stays in one process: at the 50-100 pages a second one 
 cleans, writing is a small share of the work.
 
 With no address, a local Ray instance is started with ``workers`` CPUs (all cores when
-none is given); with one, the driver joins that cluster, whose nodes must see the input
+none is given) and its workers at normal priority; with one, the driver joins that cluster, whose nodes must see the input
 paths and the output folder at the same paths (a shared file system) and have
 cleancrawl installed.
 """
@@ -104,7 +104,11 @@ def _connect(ray: Any, address: str | None, cpus: int | None) -> None:
         if address:
             ray.init(address=address, **quiet)
         else:
-            ray.init(num_cpus=cpus or None, include_dashboard=False, **quiet)
+            # Ray runs task workers at nice 15 so that its own daemons stay responsive; on a
+            # local instance that starved them against any other work (2-CPU runs no faster
+            # than 1-CPU runs on a busy machine, bench/ray_reclean.py), so they run at the
+            # priority the local process pool has.
+            ray.init(num_cpus=cpus or None, include_dashboard=False, _system_config={"worker_niceness": 0}, **quiet)
     except (ConnectionError, ValueError, RuntimeError) as exc:
         raise InputError(f"cannot start or reach Ray{f' at {address}' if address else ''}: "
                          f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
