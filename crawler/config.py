@@ -52,6 +52,8 @@ class JobConfig:
     workers: int = 0
     page_timeout: float = 120.0
     store_raw: bool = True
+    # Also write what was fetched as WARC files under OUT/warc/ (crawler/recorder.py).
+    warc: bool = False
     # Read sitemaps named in each start host's robots.txt.
     robots_sitemaps: bool = True
     # Re-runs fetch conditionally and add only new or changed pages; False re-adds everything.
@@ -103,6 +105,7 @@ class JobConfig:
             "CLEANCRAWL_WORKERS": self.workers,
             "CLEANCRAWL_PAGE_TIMEOUT": self.page_timeout,
             "CLEANCRAWL_STORE_RAW": self.store_raw,
+            "CLEANCRAWL_WARC": self.warc,
             "CLEANCRAWL_INCREMENTAL": self.incremental,
             **self.politeness.to_scrapy_settings(),
         }

@@ -107,22 +107,32 @@ def _check_writable(out: str, state: Path) -> None:
 
 
 class Progress:
-    """Say how far a long offline run has got, on standard error, every few seconds."""
+    """Say how far an offline run has got on standard error: a tqdm bar with rate and ETA on a
+    terminal, else a plain line every ``every`` seconds (cron, CI, a log file) and one at the end."""
 
-    def __init__(self, total: int, every: float = 2.0) -> None:
+    def __init__(self, total: int, every: float = 10.0) -> None:
         self.total, self.every = total, every
         self.started = self.last = time.monotonic()
-        self.tty = sys.stderr.isatty()
+        self.bar: Any = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total or None, unit=" pages", file=sys.stderr, mininterval=0.5, smoothing=0.1)
 
     def update(self, done: int, final: bool = False) -> None:
+        if self.bar is not None:
+            self.bar.update(done - self.bar.n)
+            if final:
+                self.bar.close()
+            return
         now = time.monotonic()
-        if not final and now - self.last < (self.every if self.tty else 5 * self.every):
+        if not final and now - self.last < self.every:
             return
         self.last = now
         rate = done / max(now - self.started, 1e-9)
         of = f"/{self.total}" if self.total else ""
-        line = f"processed {done}{of} pages ({rate:.1f} pages/s)"
-        print(("\r" + line) if self.tty else line, end="\n" if final or not self.tty else "", file=sys.stderr, flush=True)
+        left = f", about {(self.total - done) / rate:.0f}s left" if self.total and rate and not final else ""
+        print(f"processed {done}{of} pages ({rate:.1f} pages/s{left})", file=sys.stderr, flush=True)
 
 
 def run_offline(items: Iterable[Page | Outcome], total: int, out: str, crawl_id: str,
@@ -145,14 +155,20 @@ def run_offline(items: Iterable[Page | Outcome], total: int, out: str, crawl_id:
         for item in items:
             window.append((item, pool.submit(item)) if isinstance(item, Page) else (None, item))
             while len(window) > limit or (window and _ready(window[0][1])):
-                _write(writer, dedup, counters, *window.popleft(), store_raw)
+                _write_next(writer, dedup, counters, window, store_raw)
                 done += 1
                 progress.update(done)
         while window:
-            _write(writer, dedup, counters, *window.popleft(), store_raw)
+            _write_next(writer, dedup, counters, window, store_raw)
             done += 1
             progress.update(done)
-    if done:
+    return finish_offline(out, crawl_id, counters, started, progress, done)
+
+
+def finish_offline(out: str, crawl_id: str, counters: Counter[str], started: float, progress: Progress,
+                   done: int) -> dict[str, Any]:
+    """Close the progress display, save the run summary in OUT/runs/ and return it."""
+    if done or progress.bar is not None:
         progress.update(done, final=True)
     result = summary.from_counters(crawl_id, counters, time.monotonic() - started, extra={"out": out})
     with failing_writes(Path(out) / "runs"):
@@ -164,11 +180,19 @@ def _ready(value: Future[Outcome] | Outcome) -> bool:
     return not isinstance(value, Future) or value.done()
 
 
-def _write(writer: DatasetWriter, dedup: Deduper, counters: Counter[str], page: Page | None,
-           value: Future[Outcome] | Outcome, store_raw: bool) -> None:
-    outcome = dedup.mark(value.result() if isinstance(value, Future) else value)
-    if page is not None and store_raw and outcome.table != "errors":
-        writer.write("raw", raw_row(page))
+def _write_next(writer: DatasetWriter, dedup: Deduper, counters: Counter[str],
+                window: deque[tuple[Page | None, Future[Outcome] | Outcome]], store_raw: bool) -> None:
+    page, value = window.popleft()
+    outcome = value.result() if isinstance(value, Future) else value
+    write_outcome(writer, dedup, counters, outcome, raw_row(page) if page is not None and store_raw else None)
+
+
+def write_outcome(writer: DatasetWriter, dedup: Deduper, counters: Counter[str], outcome: Outcome,
+                  raw: dict[str, Any] | None) -> None:
+    """Mark duplicates, write the page's raw row (kept and rejected pages only) and its row; count it."""
+    outcome = dedup.mark(outcome)
+    if raw is not None and outcome.table != "errors":
+        writer.write("raw", raw)
     writer.write(outcome.table, outcome.row)
     if outcome.table == "pages":
         dedup.add(outcome.row)

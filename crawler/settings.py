@@ -54,6 +54,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RedirectLoops": 650,
     # Incremental runs: validators go on each hop's request, after robots and retries.
     "crawler.middlewares.ConditionalRequests": 560,
+    # Nearest the downloader, so it records responses as they came off the wire (crawler/recorder.py).
+    "crawler.recorder.WarcRecorder": 960,
 }
 # FrontierJournal (crawler/resume.py) sits next to the engine, so it journals only the
 # requests every other middleware let through; it is off without CLEANCRAWL_JOBDIR.
@@ -85,6 +87,10 @@ CLEANCRAWL_MAX_PAGES = 0
 CLEANCRAWL_WORKERS = 0
 CLEANCRAWL_PAGE_TIMEOUT = 120.0
 CLEANCRAWL_STORE_RAW = True
+# Also write every response and its request as WARC under OUT/warc/ (crawl --warc), in
+# files renamed into place at this size (1 GB, as Common Crawl and Heritrix rotate).
+CLEANCRAWL_WARC = False
+CLEANCRAWL_WARC_MAX_BYTES = 1 << 30
 # Rows per Parquet row group, and per file before the writer starts the next one.
 CLEANCRAWL_ROWS_PER_GROUP = 1000
 CLEANCRAWL_ROWS_PER_FILE = 200_000
