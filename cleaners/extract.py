@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -55,23 +56,33 @@ class Extracted:
 
 def extract(tree: HtmlElement, url: str | None, options: CleanOptions) -> Extracted:
     """Extract the main text (comments excluded) and metadata from a parsed tree."""
-    headlines = _headlines(tree) if options.drop_headline else ()
-    doc = _bare(tree, url, options, fast=options.fast_extraction)
-    text = (doc.text or "") if doc is not None else ""
-    if options.fast_extraction and needs_fallback(tree, len(text), options):
-        doc = _bare(tree, url, options, fast=False)
-        text = (doc.text or "") if doc is not None else ""
-    if len(text) < options.recall_below_chars:
-        again = _bare(tree, url, options, fast=False, favor_recall=True)
-        if again is not None and again.text:
-            doc, text = again, again.text
-    if headlines:
-        text = drop_headline(text, headlines)
+    text, doc, _ = extract_text(tree, url, options)
     if options.full_metadata:
         if doc is None:
             return Extracted("")
         return Extracted(text, doc.title or None, doc.author or None, doc.date or None, doc.sitename or None)
     return Extracted(text, *metadata(tree, url))
+
+
+def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> tuple[str, Any, tuple[str, ...]]:
+    """Return the main text, Trafilatura's Document (None when it found nothing) and the
+    passes that ran ("fast", "fallback", "recall"), in order."""
+    headlines = _headlines(tree) if options.drop_headline else ()
+    passes = ["fast" if options.fast_extraction else "fallback"]
+    doc = _bare(tree, url, options, fast=options.fast_extraction)
+    text = (doc.text or "") if doc is not None else ""
+    if options.fast_extraction and needs_fallback(tree, len(text), options):
+        passes.append("fallback")
+        doc = _bare(tree, url, options, fast=False)
+        text = (doc.text or "") if doc is not None else ""
+    if len(text) < options.recall_below_chars:
+        passes.append("recall")
+        again = _bare(tree, url, options, fast=False, favor_recall=True)
+        if again is not None and again.text:
+            doc, text = again, again.text
+    if headlines:
+        text = drop_headline(text, headlines)
+    return text, doc, tuple(passes)
 
 
 def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions) -> bool:
