@@ -36,11 +36,10 @@ from .options import CleanOptions
 PROSE = etree.XPath(
     "//body//text()[not(ancestor::a or ancestor::script or ancestor::style or ancestor::noscript"
     " or ancestor::nav or ancestor::footer or ancestor::header or ancestor::aside)]")
+# All of the body's text, scripts included: an upper bound of PROSE at a seventh of its cost.
+BODY_TEXT = etree.XPath("string(//body)")
 HEADLINES = etree.XPath("//h1 | //title | //meta[@property='og:title']/@content")
 WORD = re.compile(r"\w+")
-# A first line shorter than this (in folded characters) is dropped only when it equals a
-# headline; a longer one also when a headline contains it ("Headline | Site name").
-HEADLINE_PART_CHARS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,24 +74,32 @@ def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> t
         passes.append("fallback")
         doc = _bare(tree, url, options, fast=False)
         text = (doc.text or "") if doc is not None else ""
-    if len(text) < options.recall_below_chars:
+    if len(text) < options.recall_below_chars and len(BODY_TEXT(tree)) >= options.fallback_below_chars:
         passes.append("recall")
         again = _bare(tree, url, options, fast=False, favor_recall=True)
         if again is not None and again.text:
             doc, text = again, again.text
     if headlines:
-        text = drop_headline(text, headlines)
+        text = drop_headline(text, headlines, options.headline_part_chars)
     return text, doc, tuple(passes)
 
 
 def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions) -> bool:
-    """Tell whether a fast pass that found ``found`` characters should be redone with the fallback."""
+    """Tell whether a fast pass that found ``found`` characters should be redone with the fallback.
+
+    Never on a page whose body holds less than ``fallback_below_chars`` of text in all:
+    there is nothing more to find, and the fallback would take a bare text for a page.
+    """
+    body = len(BODY_TEXT(tree))
+    if body < options.fallback_below_chars:
+        return False
     if found < options.fallback_below_chars:
         return True
-    if not options.fallback_visible_ratio:
+    limit = options.fallback_visible_ratio * found
+    if not limit or body <= limit:
         return False
     prose = sum(len(x.strip()) for x in PROSE(tree))
-    return prose > options.fallback_visible_ratio * found
+    return prose > limit
 
 
 def _bare(tree: HtmlElement, url: str | None, options: CleanOptions, fast: bool, favor_recall: bool = False):
@@ -105,8 +112,11 @@ def _bare(tree: HtmlElement, url: str | None, options: CleanOptions, fast: bool,
     )
 
 
-def drop_headline(text: str, headlines: tuple[str, ...]) -> str:
+def drop_headline(text: str, headlines: tuple[str, ...], part_chars: int = 20) -> str:
     r"""Drop the text's first line when it repeats one of the page's headlines (folded words).
+
+    A first line of ``part_chars`` folded characters or fewer goes only when it equals a
+    headline; a longer one also when a headline contains it ("Headline | Site name").
 
     >>> drop_headline("Big news | Site\nBody.", ("big news site",))
     'Body.'
@@ -115,7 +125,7 @@ def drop_headline(text: str, headlines: tuple[str, ...]) -> str:
     """
     first, _, rest = text.partition("\n")
     folded = _fold(first)
-    if folded and any(folded == h or (len(folded) > HEADLINE_PART_CHARS and folded in h) for h in headlines):
+    if folded and any(folded == h or (len(folded) > part_chars and folded in h) for h in headlines):
         return rest
     return text
 

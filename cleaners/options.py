@@ -43,15 +43,20 @@ class CleanOptions:
     # costs one Zyte page whose fallback grabs a comment thread. bench/extraction.py
     # and a sweep over both sets' cached outputs, 2026-12-05.
     fallback_below_chars: int = 800
+    # The ratio of the page's prose to the fast pass's text above which it is redone.
     fallback_visible_ratio: float = 5.0
     # A text still shorter than this after the fallback is extracted once more with
-    # Trafilatura's favor_recall (0: never): 5 extraction-dev pages (one an 11,000
-    # character article) come out empty otherwise; +0.002 there, no Zyte page is that short.
+    # Trafilatura's favor_recall (0: never), when the page's body holds at least
+    # fallback_below_chars of text: 5 extraction-dev pages (one an 11,000 character
+    # article) come out empty otherwise; +0.002 there, no Zyte page is that short.
     recall_below_chars: int = 50
     # Drop the extracted text's first line when it repeats the page's headline (an h1,
     # the <title>, og:title): neither benchmark counts the headline as body text.
     # F1 +0.003 on the Zyte pages, +0.001 on extraction-dev (bench/extraction.py, 2026-12-05).
     drop_headline: bool = True
+    # A first line longer than this (folded characters) also goes when a headline
+    # contains it ("Headline | Site name"); a shorter one only when equal to one.
+    headline_part_chars: int = 20
     # Keep table rows in the extracted text (Trafilatura's include_tables).
     include_tables: bool = True
     # Trafilatura's full metadata pass (author search in the body, categories, tags):
