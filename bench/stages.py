@@ -7,7 +7,7 @@ Runs each page through the stages of ``cleaners.clean_html`` in its order, calli
 the same functions, and times each: decode (bytes to text), parse (lxml, once),
 DOM pass (canonical URL, candidates, DOM rules), extraction (Trafilatura's fast pass,
 the fallback and favor_recall passes where ``extract.extract_text`` runs them,
-headline), metadata, cleaning (the text engine without the language probe) and
+the page's headlines), metadata, cleaning (the text engine without the language probe) and
 language (the document's language: the same engine run again with the probe, minus
 the run without it). Trafilatura's own ``extract(html, include_comments=False,
 fast=True)``, which parses the page itself, is timed beside it, page by page, as
@@ -35,7 +35,7 @@ from bench.common import SETS, set_pages  # noqa: E402
 from cleaners import CleanOptions, clean_html, dom  # noqa: E402
 from cleaners.charset import decode_html  # noqa: E402
 from cleaners.clean import run_dom, run_text  # noqa: E402
-from cleaners.extract import extract_text, metadata  # noqa: E402
+from cleaners.extract import drop_headline, extract_text, headlines, metadata  # noqa: E402
 from cleaners.facts import page_facts  # noqa: E402
 
 STAGES = ("decode", "parse", "dom pass", "extraction", "metadata", "cleaning", "language")
@@ -62,6 +62,7 @@ def stages(html: bytes, passes: Counter) -> tuple[dict[str, float], str]:
     dom_removals = run_dom(found, page_facts([], {}, {}, OPTIONS, site, anchors, True))
     t["dom pass"] = clock() - start
     start = clock()
+    titles = headlines(tree)
     main, _, ran = extract_text(tree, None, OPTIONS)
     t["extraction"] = clock() - start
     passes.update(ran)
@@ -74,7 +75,7 @@ def stages(html: bytes, passes: Counter) -> tuple[dict[str, float], str]:
     start = clock()
     result = run_text(main, OPTIONS, site, anchors, dom_removals, is_html=True)
     t["language"] = max(0.0, clock() - start - t["cleaning"])
-    return t, result.text
+    return t, drop_headline(result.text, titles, OPTIONS.headline_part_chars)
 
 
 def main() -> int:

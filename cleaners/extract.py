@@ -66,7 +66,6 @@ def extract(tree: HtmlElement, url: str | None, options: CleanOptions) -> Extrac
 def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> tuple[str, Any, tuple[str, ...]]:
     """Return the main text, Trafilatura's Document (None when it found nothing) and the
     passes that ran ("fast", "fallback", "recall"), in order."""
-    headlines = _headlines(tree) if options.drop_headline else ()
     passes = ["fast" if options.fast_extraction else "fallback"]
     doc = _bare(tree, url, options, fast=options.fast_extraction)
     text = (doc.text or "") if doc is not None else ""
@@ -79,8 +78,6 @@ def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> t
         again = _bare(tree, url, options, fast=False, favor_recall=True)
         if again is not None and again.text:
             doc, text = again, again.text
-    if headlines:
-        text = drop_headline(text, headlines, options.headline_part_chars)
     return text, doc, tuple(passes)
 
 
@@ -130,7 +127,8 @@ def drop_headline(text: str, headlines: tuple[str, ...], part_chars: int = 20) -
     return text
 
 
-def _headlines(tree: HtmlElement) -> tuple[str, ...]:
+def headlines(tree: HtmlElement) -> tuple[str, ...]:
+    """The page's headlines (h1 elements, the <title>, og:title), folded to lower-case words."""
     found = (x if isinstance(x, str) else x.text_content() for x in HEADLINES(tree))
     return tuple(h for h in map(_fold, found) if h)
 

@@ -50,9 +50,11 @@ class CleanOptions:
     # fallback_below_chars of text: 5 extraction-dev pages (one an 11,000 character
     # article) come out empty otherwise; +0.002 there, no Zyte page is that short.
     recall_below_chars: int = 50
-    # Drop the extracted text's first line when it repeats the page's headline (an h1,
+    # Leave the cleaned text's first line out when it repeats the page's headline (an h1,
     # the <title>, og:title): neither benchmark counts the headline as body text.
-    # F1 +0.003 on the Zyte pages, +0.001 on extraction-dev (bench/extraction.py, 2026-12-05).
+    # F1 +0.003 on the Zyte pages, +0.001 on extraction-dev (bench/extraction.py,
+    # 2026-12-05). The cleaner still judges it with the text: dropped before cleaning,
+    # two dev landing pages of bench/spam_eval.py whose pitch starts there were kept.
     drop_headline: bool = True
     # A first line longer than this (folded characters) also goes when a headline
     # contains it ("Headline | Site name"); a shorter one only when equal to one.
