@@ -16,7 +16,7 @@ snippets present, share of `without` snippets absent), pages/s of each (median o
 the spam removals the cleaner made on these legitimate pages (each one is a false
 positive). Target (issue #11): F1(d) >= best of (a)-(c) + 0.01 on both sets.
 
-    .venv/bin/python bench/extraction.py [--set zyte|dev|both] [--rounds 1] [--per-page] [--json FILE]
+    .venv/bin/python bench/extraction.py [--set zyte|dev|both] [--rounds 1] [--per-page] [--json FILE] [--pages N]
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def report(name: str, pages: dict[str, bytes], rounds: int) -> dict:
             rates[runner].append(len(pages) / s)
     speed = {r: statistics.median(v) for r, v in rates.items()}
     texts = {r: {k: v[0] for k, v in out.items()} for r, out in outputs.items()}
-    truth = set_truth(name)
+    truth = {k: t for k, t in set_truth(name).items() if k in pages}
     out: dict = {"set": name, "pages": len(pages), "scored": len(truth), "rounds": rounds, "systems": {}}
     print(f"\n{name}: {len(pages)} pages ({len(truth)} with full-text truth), {rounds} rounds, interleaved per page")
     print(f"  {'':38s} {'F1':>7s} {'P':>7s} {'R':>7s} {'pages/s':>8s}")
@@ -130,7 +130,7 @@ def report(name: str, pages: dict[str, bytes], rounds: int) -> dict:
         print("  snippets: with present / without absent")
         out["snippets"] = {}
         for runner in RUNNERS:
-            s = snippet_scores(texts[runner], dev_snippets())
+            s = snippet_scores(texts[runner], {k: v for k, v in dev_snippets().items() if k in pages})
             out["snippets"][runner] = s
             print(f"    {runner:36s} " + "  ".join(f"{src} {w:.3f}/{wo:.3f}" for src, (w, wo) in s.items()))
     fps = [(k, reason, text) for k, v in outputs[OURS].items() for reason, text in v[1]]
@@ -148,14 +148,18 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=1, help="timed rounds; speed is the median (default 1)")
     ap.add_argument("--per-page", action="store_true", help="print the pages where (d) loses most F1 against (b)")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
+    ap.add_argument("--pages", type=int, help="only the first N pages of each set (a quick check)")
     args = ap.parse_args()
     results = []
     for name in SETS if args.set == "both" else (args.set,):
         pages = set_pages(name)
+        if args.pages:
+            pages = dict(list(pages.items())[:args.pages])
         run_round(dict(list(pages.items())[:5]))  # warm-up: imports, langdetect profiles, regex caches
         result = report(name, pages, args.rounds)
         if args.per_page:
-            _print_losses(set_truth(name), result["_texts"][TRAFILATURA[1]], result["_texts"][OURS])
+            truth = {k: t for k, t in set_truth(name).items() if k in pages}
+            _print_losses(truth, result["_texts"][TRAFILATURA[1]], result["_texts"][OURS])
         results.append(result)
     if args.json:
         args.json.write_text(json.dumps([{k: v for k, v in r.items() if k != "_texts"} for r in results], indent=1))

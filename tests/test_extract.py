@@ -89,3 +89,12 @@ def test_the_headline_is_not_body_text():
     assert text.startswith("The rain began on Monday")
     kept = clean_html(html, options=replace(OPTIONS, drop_headline=False)).text
     assert kept.startswith("Rain falls on the city\n")
+
+
+def test_snippet_scores_count_present_and_absent_snippets_per_source():
+    from bench.extraction import snippet_scores
+
+    snippets = {"p1": {"source": "wcxb", "with": ["The  Main text", "missing bit"], "without": ["Cookie banner"]},
+                "p2": {"source": "wcxb", "with": [], "without": ["Sidebar"]}}
+    texts = {"p1": "the main\ntext, and more", "p2": "Body with a SIDEBAR"}
+    assert snippet_scores(texts, snippets) == {"wcxb": (0.5, 0.5)}
