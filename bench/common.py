@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import io
 import json
-import lzma
 import tarfile
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 
@@ -57,24 +56,32 @@ def norm(s: str) -> str:
     return " ".join(s.split())
 
 
-def dev_pages() -> dict[str, bytes]:
-    """Every extraction-dev page's HTML (UTF-8), by page id; the archive's digest is checked.
+def dev_pages(only: Collection[str] | None = None) -> dict[str, bytes]:
+    """The extraction-dev pages' HTML (UTF-8), by page id: all, or those in ``only``.
 
-    Raises DataError when the archive is missing or its sha256 is not the pinned one.
+    The archive is read as a stream, so memory holds the pages asked for, not the
+    whole 132 MB. Raises DataError when it is missing or its sha256 is not the pinned one.
     """
-    if not DEV_ARCHIVE.is_file():
-        raise DataError(f"{DEV_ARCHIVE} is missing")
-    data = DEV_ARCHIVE.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != DEV_ARCHIVE_SHA256:
-        raise DataError(f"{DEV_ARCHIVE.name} has sha256 {digest}, not the pinned {DEV_ARCHIVE_SHA256}")
+    check_dev_archive()
     out = {}
-    with tarfile.open(fileobj=io.BytesIO(lzma.decompress(data))) as tar:
+    with tarfile.open(DEV_ARCHIVE, "r|xz") as tar:
         for member in tar:
+            pid = page_id(member.name)
+            if only is not None and pid not in only:
+                continue
             handle = tar.extractfile(member)
             if handle is not None:
-                out[page_id(member.name)] = handle.read()
+                out[pid] = handle.read()
     return out
+
+
+def check_dev_archive() -> None:
+    """Raise DataError unless pages.tar.xz is there with its pinned sha256."""
+    if not DEV_ARCHIVE.is_file():
+        raise DataError(f"{DEV_ARCHIVE} is missing")
+    digest = hashlib.sha256(DEV_ARCHIVE.read_bytes()).hexdigest()
+    if digest != DEV_ARCHIVE_SHA256:
+        raise DataError(f"{DEV_ARCHIVE.name} has sha256 {digest}, not the pinned {DEV_ARCHIVE_SHA256}")
 
 
 def set_pages(name: str) -> dict[str, bytes]:
