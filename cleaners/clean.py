@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from . import dom
 from .charset import decode_html
-from .extract import extract
+from .extract import drop_headline, extract, headlines
 from .facts import Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
 from .language import add_counts, document_language
 from .model import Block, CleanResult, Near, PageFacts, Removal, Verdict
@@ -83,9 +83,13 @@ def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions 
     site = dom.site_of(url) or dom.site_of(canonical)
     found, anchors = dom.candidates(tree, site, options)
     dom_removals = run_dom(found, page_facts([], {}, {}, options, site, anchors, True))
+    titles = headlines(tree) if options.drop_headline else ()
     meta = extract(tree, url, options)
     result = run_text(meta.text, options, site, anchors, dom_removals, is_html=True)
-    return replace(result, title=meta.title, author=meta.author, published=meta.published,
+    # The headline is judged with the text (a landing page's pitch starts there) and
+    # left out of what is kept: neither extraction benchmark counts it as body text.
+    text = drop_headline(result.text, titles, options.headline_part_chars) if titles else result.text
+    return replace(result, text=text, title=meta.title, author=meta.author, published=meta.published,
                    sitename=meta.sitename, canonical_url=canonical)
 
 
