@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 # 1.4.0: market lexicons in ~34 languages (topics crypto, loans, essay, replica; dating in
 # adult; their offers in promo), reporting frames as mentions (data/mention.toml), the
 # n-gram model hashed (format 3), table cells split into sentences.
-CLEANER_VERSION = "1.4.0"
+# 1.5.0: a pitch the rules sell alone needs 0.1 from the model (pitch_ruled_*), pharmacy
+# and follower-selling lexicons in about 30 more languages, the fallback extraction run
+# per page (extract.py), the headline line left out of the kept text.
+CLEANER_VERSION = "1.5.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 
