@@ -67,6 +67,10 @@ SPIDER_MIDDLEWARES = {"crawler.middlewares.TrapGuard": 800, "crawler.resume.Fron
                       "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
                       "crawler.refusals.LongUrls": 810}
 
+# Scrapy's RFPDupeFilter holds each request's fingerprint in a Python set (about 165
+# bytes a URL); this one holds the same fingerprints in 8-16 (crawler/dupefilter.py).
+DUPEFILTER_CLASS = "crawler.dupefilter.CompactDupeFilter"
+
 ITEM_PIPELINES = {"crawler.pipelines.ProcessPipeline": 300}
 EXTENSIONS = {"crawler.extensions.RunSummary": 500}
 
