@@ -111,6 +111,7 @@ def crawl(repo: Path, pages: int, every: int = 0, jobdir: bool = False, fault_si
                 marks.append({"pages": next_mark, "seconds": round(time.monotonic() - started, 1),
                               "tree_mb": round(tree_kb / 1024, 1), "peak_tree_mb": round(peak_tree / 1024, 1),
                               "main_mb": round(main_kb / 1024, 1), "largest_worker_mb": round(max(worker_kbs) / 1024, 1)})
+                print(json.dumps({"mark": marks[-1]}), file=sys.stderr, flush=True)  # a long run shows its progress
                 next_mark += every
             time.sleep(SAMPLE_SECONDS)
         stdout = proc.stdout.read() if proc.stdout else ""
