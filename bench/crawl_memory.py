@@ -74,8 +74,9 @@ class ArticleCounter:
         return self.articles
 
 
-def crawl(repo: Path, pages: int, every: int = 0, jobdir: bool = False, fault_site: bool = False) -> dict[str, Any]:
-    """Run one crawl from the checkout at ``repo`` and return its memory and speed figures."""
+def crawl(repo: Path, pages: int, every: int = 0, jobdir: bool = False, fault_site: bool = False,
+          python: str = sys.executable) -> dict[str, Any]:
+    """Run one crawl from the checkout at ``repo`` with the interpreter ``python``; return its memory and speed figures."""
     out = Path(tempfile.mkdtemp(prefix="cleancrawl-mem-"))
     flags = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
              "-s", "LOG_LEVEL=WARNING"]
@@ -92,7 +93,7 @@ def crawl(repo: Path, pages: int, every: int = 0, jobdir: bool = False, fault_si
     marks: list[dict[str, Any]] = []
     with server:
         counter = ArticleCounter(server)
-        cmd = [sys.executable, "-m", "crawler.cli", "crawl", "--start-url", server.url + start,
+        cmd = [python, "-m", "crawler.cli", "crawl", "--start-url", server.url + start,
                "--out", str(out / "data"), *flags]
         started = time.monotonic()
         proc = subprocess.Popen(cmd, cwd=repo, stdout=subprocess.PIPE, text=True)
@@ -119,7 +120,7 @@ def crawl(repo: Path, pages: int, every: int = 0, jobdir: bool = False, fault_si
     import pyarrow.dataset as ds
 
     kept = ds.dataset(out / "data" / "pages", format="parquet").count_rows()
-    return {"site": "fault" if fault_site else "generated", "repo": str(repo),
+    return {"site": "fault" if fault_site else "generated", "repo": str(repo), "python": python,
             "pages_generated": None if fault_site else pages, "pages_kept": kept, "exit": proc.returncode,
             "seconds": round(seconds, 1), "pages_per_second": round(counter() / seconds, 1),
             "peak_rss_main_mb": round(peak_main / 1024, 1), "peak_rss_largest_worker_mb": round(peak_worker / 1024, 1),
@@ -150,13 +151,16 @@ def main() -> None:
     ap.add_argument("--fault-site", action="store_true", help="crawl the fault site instead of generated pages")
     ap.add_argument("--compare", type=Path, metavar="DIR", help="also crawl from the checkout at DIR, in alternate rounds")
     ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--python", default=sys.executable,
+                    help="the interpreter the crawl runs in (default this one), e.g. a virtualenv with cleancrawl"
+                         " installed alone: pyarrow imports pandas whenever it can, 54 MB")
     args = ap.parse_args()
     runs: dict[str, list[dict[str, Any]]] = {"this": [], "other": []}
     for _ in range(args.rounds):
         for name, repo in (("this", REPO), ("other", args.compare)):
             if repo is None:
                 continue
-            result = crawl(repo, args.pages, args.every, args.jobdir, args.fault_site)
+            result = crawl(repo, args.pages, args.every, args.jobdir, args.fault_site, args.python)
             if args.every:
                 result["growth_mb_per_10k"] = {k: growth_per_10k(result["marks"], k, args.start)
                                                for k in ("tree_mb", "peak_tree_mb", "main_mb")}
