@@ -23,10 +23,11 @@ from scrapy import Request
 from scrapy.dupefilters import RFPDupeFilter
 from scrapy.utils.request import RequestFingerprinter
 
-from conftest import REPO, cli_env
+from conftest import CLI, FAST, REPO, cli_env
 from crawler.dataset.writer import DatasetWriter
 from crawler.dedup import BANDS, NEAR_THRESHOLD, NUM_PERM, ROWS, SEED, Deduper, shingles, signature
 from crawler.demo.generated import article_page
+from crawler.demo.server import SiteServer
 from crawler.dupefilter import CompactDupeFilter
 from crawler.keyset import KeySet
 from crawler.process import Outcome
@@ -153,3 +154,18 @@ def test_per_url_structures_hold_a_few_bytes_a_url() -> None:
                            text=True, cwd=REPO, env=cli_env(), timeout=300)
         assert r.returncode == 0, r.stderr[-2000:]
         assert json.loads(r.stdout)["heap_bytes_per_page"] < 64, (name, r.stdout)
+
+
+def test_requests_wait_on_disk_in_a_temporary_directory_removed_after_the_crawl(tmp_path: Path) -> None:
+    """Without a job directory, every request waits in Scrapy's disk queue under TMPDIR; the directory goes with the crawl."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    with SiteServer(root=None, generated_pages=300) as site:
+        r = subprocess.run([*CLI, "crawl", "--start-url", site.url + "/gen/list-0.html", "--out", str(tmp_path / "out"),
+                            *FAST, "-s", "LOG_LEVEL=INFO"], capture_output=True, text=True, cwd=REPO,
+                           env={**cli_env(), "TMPDIR": str(tmp)}, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "300 pages kept" in r.stdout
+    stats = dict(re.findall(r"'(scheduler/(?:enqueued|dequeued)/\w+)': (\d+)", r.stderr))
+    assert int(stats["scheduler/enqueued/disk"]) >= 300 and "scheduler/enqueued/memory" not in stats, stats
+    assert list(tmp.glob("cleancrawl-queue-*")) == []
