@@ -10,9 +10,9 @@ Serves the demo server's generated section (N article pages behind listing pages
 on the fly from their number: nothing is stored) on 127.0.0.1, runs `cleancrawl crawl`
 on it in a subprocess, and samples /proc every 0.25 s: RSS of the crawler process, of
 the largest worker, and of the whole process tree summed. With ``--every K`` it also
-notes, each time K more article pages have been served, the tree's RSS then and its
-peak so far, and fits a line through the marks from ``--from`` pages on: the growth in
-MB per 10,000 pages. Prints one JSON line per crawl.
+notes, each time K more article pages have been served, the tree's RSS then, its peak
+so far and its median since the last mark, and fits a line through the marks from
+``--from`` pages on: the growth in MB per 10,000 pages. Prints one JSON line per crawl.
 
 ``--compare DIR`` runs the same crawl from another checkout (a ``git worktree`` of the
 commit to compare with) in alternate rounds, and prints the median pages per second of
@@ -99,6 +99,7 @@ def crawl(repo: Path, pages: int, every: int = 0, jobdir: bool = False, fault_si
         proc = subprocess.Popen(cmd, cwd=repo, stdout=subprocess.PIPE, text=True)
         peak_main = peak_worker = peak_tree = 0
         next_mark = every
+        window: list[tuple[int, int]] = []  # (tree, crawler) samples since the last mark
         while proc.poll() is None:
             kids = children(proc.pid)
             main_kb = rss_kb(proc.pid)
@@ -107,11 +108,18 @@ def crawl(repo: Path, pages: int, every: int = 0, jobdir: bool = False, fault_si
             peak_main = max(peak_main, main_kb)
             peak_worker = max(peak_worker, *worker_kbs)
             peak_tree = max(peak_tree, tree_kb)
+            window.append((tree_kb, main_kb))
             served = counter()
             while every and served >= next_mark:
+                # The medians over the interval since the last mark: a single sample may fall in
+                # a row group's flush (tens of MB for a moment) or between two.
                 marks.append({"pages": next_mark, "seconds": round(time.monotonic() - started, 1),
                               "tree_mb": round(tree_kb / 1024, 1), "peak_tree_mb": round(peak_tree / 1024, 1),
-                              "main_mb": round(main_kb / 1024, 1), "largest_worker_mb": round(max(worker_kbs) / 1024, 1)})
+                              "median_tree_mb": round(statistics.median(t for t, _ in window) / 1024, 1),
+                              "main_mb": round(main_kb / 1024, 1),
+                              "median_main_mb": round(statistics.median(m for _, m in window) / 1024, 1),
+                              "largest_worker_mb": round(max(worker_kbs) / 1024, 1)})
+                window = []
                 print(json.dumps({"mark": marks[-1]}), file=sys.stderr, flush=True)  # a long run shows its progress
                 next_mark += every
             time.sleep(SAMPLE_SECONDS)
@@ -163,7 +171,8 @@ def main() -> None:
             result = crawl(repo, args.pages, args.every, args.jobdir, args.fault_site, args.python)
             if args.every:
                 result["growth_mb_per_10k"] = {k: growth_per_10k(result["marks"], k, args.start)
-                                               for k in ("tree_mb", "peak_tree_mb", "main_mb")}
+                                               for k in ("tree_mb", "median_tree_mb", "peak_tree_mb", "main_mb",
+                                                         "median_main_mb")}
             runs[name].append(result)
             print(json.dumps({"checkout": name, **result}), flush=True)
     if args.compare is not None:
