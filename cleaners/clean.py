@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from . import dom
 from .charset import decode_html
-from .extract import extract
+from .extract import drop_headline, extract, headlines
 from .facts import Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
 from .language import add_counts, document_language
 from .model import Block, CleanResult, Near, PageFacts, Removal, Verdict
@@ -83,9 +83,13 @@ def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions 
     site = dom.site_of(url) or dom.site_of(canonical)
     found, anchors = dom.candidates(tree, site, options)
     dom_removals = run_dom(found, page_facts([], {}, {}, options, site, anchors, True))
+    titles = headlines(tree) if options.drop_headline else ()
     meta = extract(tree, url, options)
     result = run_text(meta.text, options, site, anchors, dom_removals, is_html=True)
-    return replace(result, title=meta.title, author=meta.author, published=meta.published,
+    # The headline is judged with the text (a landing page's pitch starts there) and
+    # left out of what is kept: neither extraction benchmark counts it as body text.
+    text = drop_headline(result.text, titles, options.headline_part_chars) if titles else result.text
+    return replace(result, text=text, title=meta.title, author=meta.author, published=meta.published,
                    sitename=meta.sitename, canonical_url=canonical)
 
 
@@ -302,7 +306,9 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
     spam_chars = sum(len(r.text) for r in spam) + dom_spam
     weighted = sum(len(r.text) * r.score for r in spam) + dom_spam
     kept = [(d, sum(b - a for a, b in d.cuts)) for d in decisions if not d.dropped]
-    selling = _selling(decisions, options)
+    named = [_names(d.block.text) for d in decisions]
+    selling = _selling(decisions, named, options, learned=True)
+    ruled = _selling(decisions, named, options, learned=False)
     return Verdict(
         chars=sum(len(d.block.text) for d in decisions) + dom_spam, spam_chars=spam_chars,
         scored_chars=sum(len(r.text) for r in spam if r.signals), dom_spam_chars=dom_spam,
@@ -312,6 +318,7 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
         kept_prose_chars=sum(len(d.block.text) - cut for d, cut in kept if _article_prose(d.block, options)),
         kept_comment_chars=sum(len(d.block.text) - cut for d, cut in kept if d.block.in_comments),
         selling_chars=sum(len(b.text) for b in selling) + dom_spam, selling_blocks=len(selling),
+        ruled_selling_chars=sum(len(b.text) for b in ruled) + dom_spam,
         pitch=ngram_model().combine(sum(d.block.learned_evidence[0] for d in decisions),
                                     sum(d.block.learned_evidence[1] for d in decisions)),
     )
@@ -341,14 +348,13 @@ def _names(text: str) -> set[str]:
     return out
 
 
-def _selling(decisions: list[Decision], options: CleanOptions) -> list[Block]:
+def _selling(decisions: list[Decision], named: list[set[str]], options: CleanOptions, learned: bool) -> list[Block]:
     """The blocks that sell (``_sells``), and the blocks that name a brand a selling block
     names when at least ``pitch_brand_blocks`` blocks of the page name it: a pitch stuffs
     its brand into every paragraph, injected spam names its brand in the spam only."""
-    sells = [_sells(d, options) for d in decisions]
+    sells = [_sells(d, options, learned) for d in decisions]
     if not any(sells):
         return []
-    named = [_names(d.block.text) for d in decisions]
     mine = set().union(*(n for n, s in zip(named, sells) if s))
     count: dict[str, int] = {}
     for n in named:
@@ -358,9 +364,14 @@ def _selling(decisions: list[Decision], options: CleanOptions) -> list[Block]:
     return [d.block for d, s, n in zip(decisions, sells, named) if s or brands & n]
 
 
-def _sells(d: Decision, options: CleanOptions) -> bool:
-    """The block scored as worth probing, or the n-gram model reads it as spam."""
+def _sells(d: Decision, options: CleanOptions, learned: bool = True) -> bool:
+    """The block scored as worth probing, or the n-gram model reads it as spam. Without
+    ``learned``, on the rules' evidence only, and a block whose spam was a part of it (a
+    paragraph that lost an appended sentence) sells only when that part is most of it."""
     b = d.block
+    if not learned:
+        spam = sum(len(r.text) for r in d.removals if r.kind == "spam")
+        return 2 * spam >= len(b.text) > 0 if spam else d.score >= options.probe_threshold
     return (d.score >= options.probe_threshold or any(r.kind == "spam" for r in d.removals)
             or (b.learned >= options.pitch_block and b.units >= options.learned_min_units and not b.quoted))
 

@@ -9,15 +9,37 @@ below 0.9x of Trafilatura's own speed. By default the cleaner reads the same
 sources Trafilatura reads first (meta tags, JSON-LD, title, site name, htmldate
 without extensive search, about 1.3 ms); ``CleanOptions.full_metadata`` restores
 Trafilatura's full metadata pass.
+
+Fallback per page: the first pass runs without Trafilatura's fallback extractors
+(``fast=True``). A page is extracted again with them only when the first pass looks
+like it missed the content: less than ``CleanOptions.fallback_below_chars`` of text,
+or a small share of the page's own prose (``fallback_visible_ratio``). That is where
+they find what the fast pass misses (forum posts, service, listing and collection
+pages); elsewhere they more often swap a right text for a longer wrong one. A text
+that is still (nearly) empty gets one more try with ``favor_recall``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .options import CleanOptions
+
+
+# The page's own prose: text outside links, scripts, styles, navigation, headers,
+# footers and asides (the fallback decision compares it with the fast pass's text).
+PROSE = etree.XPath(
+    "//body//text()[not(ancestor::a or ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::nav or ancestor::footer or ancestor::header or ancestor::aside)]")
+# All of the body's text, scripts included: an upper bound of PROSE at a seventh of its cost.
+BODY_TEXT = etree.XPath("string(//body)")
+HEADLINES = etree.XPath("//h1 | //title | //meta[@property='og:title']/@content")
+WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,18 +55,86 @@ class Extracted:
 
 def extract(tree: HtmlElement, url: str | None, options: CleanOptions) -> Extracted:
     """Extract the main text (comments excluded) and metadata from a parsed tree."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        tree, url=url, fast=options.fast_extraction, include_comments=False,
-        include_tables=options.include_tables, with_metadata=options.full_metadata,
-    )
-    text = (doc.text or "") if doc is not None else ""
+    text, doc, _ = extract_text(tree, url, options)
     if options.full_metadata:
         if doc is None:
             return Extracted("")
         return Extracted(text, doc.title or None, doc.author or None, doc.date or None, doc.sitename or None)
     return Extracted(text, *metadata(tree, url))
+
+
+def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> tuple[str, Any, tuple[str, ...]]:
+    """Return the main text, Trafilatura's Document (None when it found nothing) and the
+    passes that ran ("fast", "fallback", "recall"), in order."""
+    passes = ["fast" if options.fast_extraction else "fallback"]
+    doc = _bare(tree, url, options, fast=options.fast_extraction)
+    text = (doc.text or "") if doc is not None else ""
+    if options.fast_extraction and needs_fallback(tree, len(text), options):
+        passes.append("fallback")
+        doc = _bare(tree, url, options, fast=False)
+        text = (doc.text or "") if doc is not None else ""
+    if len(text) < options.recall_below_chars and len(BODY_TEXT(tree)) >= options.fallback_below_chars:
+        passes.append("recall")
+        again = _bare(tree, url, options, fast=False, favor_recall=True)
+        if again is not None and again.text:
+            doc, text = again, again.text
+    return text, doc, tuple(passes)
+
+
+def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions) -> bool:
+    """Tell whether a fast pass that found ``found`` characters should be redone with the fallback.
+
+    Never on a page whose body holds less than ``fallback_below_chars`` of text in all:
+    there is nothing more to find, and the fallback would take a bare text for a page.
+    """
+    body = len(BODY_TEXT(tree))
+    if body < options.fallback_below_chars:
+        return False
+    if found < options.fallback_below_chars:
+        return True
+    limit = options.fallback_visible_ratio * found
+    if not limit or body <= limit:
+        return False
+    prose = sum(len(x.strip()) for x in PROSE(tree))
+    return prose > limit
+
+
+def _bare(tree: HtmlElement, url: str | None, options: CleanOptions, fast: bool, favor_recall: bool = False):
+    """Trafilatura's Document for the tree (it copies the tree), or None when it finds nothing."""
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        tree, url=url, fast=fast, include_comments=False, favor_recall=favor_recall,
+        include_tables=options.include_tables, with_metadata=options.full_metadata,
+    )
+
+
+def drop_headline(text: str, headlines: tuple[str, ...], part_chars: int = 20) -> str:
+    r"""Drop the text's first line when it repeats one of the page's headlines (folded words).
+
+    A first line of ``part_chars`` folded characters or fewer goes only when it equals a
+    headline; a longer one also when a headline contains it ("Headline | Site name").
+
+    >>> drop_headline("Big news | Site\nBody.", ("big news site",))
+    'Body.'
+    >>> drop_headline("Body.\nMore.", ("big news",))
+    'Body.\nMore.'
+    """
+    first, _, rest = text.partition("\n")
+    folded = _fold(first)
+    if folded and any(folded == h or (len(folded) > part_chars and folded in h) for h in headlines):
+        return rest
+    return text
+
+
+def headlines(tree: HtmlElement) -> tuple[str, ...]:
+    """The page's headlines (h1 elements, the <title>, og:title), folded to lower-case words."""
+    found = (x if isinstance(x, str) else x.text_content() for x in HEADLINES(tree))
+    return tuple(h for h in map(_fold, found) if h)
+
+
+def _fold(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
 
 
 def metadata(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None, str | None, str | None]:

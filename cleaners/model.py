@@ -205,6 +205,7 @@ class Verdict:
     selling_chars: int = 0
     selling_blocks: int = 0
     pitch: float = 0.0
+    ruled_selling_chars: int = 0
 
     @property
     def selling_share(self) -> float:

@@ -28,6 +28,8 @@ examples:
   cleancrawl stats data/news"""
 
 
+RAY_HELP = ("run on the Ray cluster at ADDRESS (host:port), or on a local Ray instance with --workers CPUs "
+            "when no address is given; without --ray, a local process pool")
 CLEANER_HELP = ("set a cleaner threshold, weight or switch: NAME is a field of cleaners/options.py, "
                 "as in a job file's [cleaner] table (repeatable)")
 
@@ -55,12 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--config", metavar="JOB.toml", help="a job file; command-line options override it")
     c.add_argument("--out", help="dataset directory (default: output)")
     c.add_argument("--jobdir", help="keep crawl state here so a stopped crawl can resume")
+    c.add_argument("--redis", metavar="URL", help="share the frontier with every crawler of this job against this Redis"
+                   " (redis://HOST:6379/0)")
     c.add_argument("--max-pages", type=int, metavar="N", help="write at most N article rows (pages and rejected spam), then stop")
     c.add_argument("--max-depth", type=int, metavar="N", help="follow links at most N steps from a source")
     c.add_argument("--full", action="store_true",
                    help="fetch every page unconditionally and write every row, even unchanged ones "
                         "(by default a re-run into the same --out adds only new or changed pages)")
     c.add_argument("--workers", type=int, metavar="N", help="extraction processes (default: one per core)")
+    c.add_argument("--warc", action="store_true",
+                   help="also write every response and its request as WARC files under OUT/warc/")
     c.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                    help="override a Scrapy setting, as `scrapy crawl -s` does, or a cleaner option as "
                         "cleaner.NAME=VALUE (NAME: a field of cleaners/options.py) (repeatable)")
@@ -74,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--out", default="output", help="dataset directory (default: output)")
     pr.add_argument("--workers", type=int, metavar="N", help="processes (default: one per core)")
     pr.add_argument("--no-raw", action="store_true", help="do not store the raw HTML (no reclean later)")
+    pr.add_argument("--ray", nargs="?", const="", metavar="ADDRESS", help=RAY_HELP)
     pr.add_argument("-s", dest="settings", action="append", default=[], metavar="cleaner.NAME=VALUE",
                     help=CLEANER_HELP)
     pr.set_defaults(run=_process)
@@ -92,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("dataset", metavar="DATASET")
     r.add_argument("--out", required=True, help="dataset directory to write")
     r.add_argument("--workers", type=int, metavar="N", help="processes (default: one per core)")
+    r.add_argument("--ray", nargs="?", const="", metavar="ADDRESS", help=RAY_HELP)
     r.set_defaults(run=_reclean)
 
     st = sub.add_parser("stats", help="counts, languages, domains and spam removed in a dataset",
@@ -139,13 +147,14 @@ def _crawl(args: argparse.Namespace) -> int:
 def _process(args: argparse.Namespace) -> int:
     from .commands import run_process
 
-    return run_process(args.paths, args.out, args.workers, store_raw=not args.no_raw, settings=args.settings)
+    return run_process(args.paths, args.out, args.workers, store_raw=not args.no_raw, settings=args.settings,
+                       ray=args.ray)
 
 
 def _reclean(args: argparse.Namespace) -> int:
     from .commands import run_reclean
 
-    return run_reclean(args.dataset, args.out, args.workers)
+    return run_reclean(args.dataset, args.out, args.workers, ray=args.ray)
 
 
 def _clean_text(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Sequence
 from urllib.parse import urlsplit
 
 from . import summary
@@ -85,6 +85,8 @@ def run_crawl_command(args: argparse.Namespace) -> int:
         config = replace(config, workers=cap_workers(config.workers))
     result = run_crawl(config, new_crawl_id())
     print(summary.render(result))
+    if result.get("merged"):
+        print(f"all workers so far ({len(result['merged']['workers'])}):\n" + summary.render(result["merged"]))
     return 0 if result.get("finish_reason") in FINISHED else 1
 
 
@@ -95,60 +97,57 @@ def job_config(args: argparse.Namespace) -> JobConfig:
     scrapy, cleaner = split_settings(args.settings)
     flags: dict[str, Any] = {
         "start_urls": args.start_url or None, "sitemaps": args.sitemap or None, "feeds": args.feed or None,
-        "allowed_domains": args.allowed_domain or None, "out": args.out, "jobdir": args.jobdir,
+        "allowed_domains": args.allowed_domain or None, "out": args.out, "jobdir": args.jobdir, "redis": args.redis,
         "max_pages": args.max_pages, "max_depth": args.max_depth, "workers": args.workers,
-        "incremental": False if args.full else None,
+        "incremental": False if args.full else None, "warc": True if args.warc else None,
         "settings": scrapy or None, "cleaner": cleaner or None,
     }
     return merge(config, flags, source="command line")
 
 
 def run_process(paths: list[str], out: str, workers: int | None, store_raw: bool = True,
-                settings: Sequence[str] = ()) -> int:
-    """Process saved HTML files into a dataset, with the cleaner options of `-s cleaner.NAME=VALUE`."""
+                settings: Sequence[str] = (), ray: str | None = None) -> int:
+    """Process saved HTML and WARC files into a dataset, with the cleaner options of `-s cleaner.NAME=VALUE`;
+    on Ray when ``ray`` is an address, or "" for a local instance."""
     from .process import ProcessOptions
     from .run import run_offline
-    from .sources import file_pages, html_files
+    from .sources import file_pages, file_shards, html_files
     from .warc import is_warc
 
     options = ProcessOptions(clean=clean_options(settings))
     files = html_files(paths)
     crawl_id = new_crawl_id()
     total = 0 if any(is_warc(f) for f in files) else len(files)  # a WARC's record count is unknown
-    result = run_offline(file_pages(files, crawl_id), total, out, crawl_id, cap_workers(workers), store_raw, options)
+    if ray is not None:
+        from .cluster import run_on_ray
+
+        result = run_on_ray(file_shards(files), file_pages, total, out, crawl_id, ray, cap_workers(workers),
+                            store_raw, options)
+    else:
+        result = run_offline(file_pages(files, crawl_id), total, out, crawl_id, cap_workers(workers), store_raw,
+                             options)
     print(summary.render(result))
     return 0
 
 
-def run_reclean(dataset: str, out: str, workers: int | None) -> int:
-    """Re-clean a dataset's stored raw pages into a new dataset."""
-    from .dataset.reader import open_table
+def run_reclean(dataset: str, out: str, workers: int | None, ray: str | None = None) -> int:
+    """Re-clean a dataset's stored raw pages into a new dataset; on Ray as ``run_process``."""
     from .run import run_offline
+    from .sources import raw_pages, raw_parts
 
-    raw = open_table(dataset, "raw")
+    parts = raw_parts(dataset)
     if Path(out).resolve() == Path(dataset).resolve():
         raise InputError("reclean writes a new dataset: --out must differ from DATASET")
     crawl_id = new_crawl_id()
-    result = run_offline(_raw_pages(raw, crawl_id), raw.count_rows(), out, crawl_id, cap_workers(workers))
+    total = sum(rows for _, _, rows in parts)
+    if ray is not None:
+        from .cluster import run_on_ray
+
+        result = run_on_ray([[p] for p in parts], raw_pages, total, out, crawl_id, ray, cap_workers(workers))
+    else:
+        result = run_offline(raw_pages(parts, crawl_id), total, out, crawl_id, cap_workers(workers))
     print(summary.render(result))
     return 0
-
-
-def _raw_pages(raw: Any, crawl_id: str) -> Iterator[Any]:
-    """Replay stored pages with the page type the crawl decided (the same DOM decision
-    made again for datasets stored before ``raw.page_type``)."""
-    from .pagetype import classify_stored
-    from .process import Page, is_html
-
-    for batch in raw.to_batches(batch_size=64):
-        for row in batch.to_pylist():
-            headers = dict(row["headers"] or [])
-            kind = row["page_type"]
-            if kind is None:
-                html = is_html(row["body"], headers.get("content-type", ""))
-                kind = classify_stored(row["url"], row["body"], headers.get("content-type")) if html else "article"
-            yield Page(url=row["url"], body=row["body"], crawl_id=crawl_id, fetched_at=row["fetched_at"],
-                       status=row["http_status"] or 200, headers=headers, page_type=kind)
 
 
 def run_clean_text(file: str, explain: bool, settings: Sequence[str] = ()) -> int:

@@ -52,12 +52,17 @@ class JobConfig:
     workers: int = 0
     page_timeout: float = 120.0
     store_raw: bool = True
+    # Also write what was fetched as WARC files under OUT/warc/ (crawler/recorder.py).
+    warc: bool = False
     # Read sitemaps named in each start host's robots.txt.
     robots_sitemaps: bool = True
     # Re-runs fetch conditionally and add only new or changed pages; False re-adds everything.
     incremental: bool = True
     # The per-URL state file (crawler/state.py); None means OUT/state.sqlite.
     state: str | None = None
+    # A Redis URL (redis://host:6379/0): share the frontier with every process crawling
+    # the same job against it (crawler/redis_frontier.py).
+    redis: str | None = None
     politeness: Politeness = field(default_factory=Politeness)
     # Scrapy setting overrides, as `-s NAME=VALUE` or a [settings] table.
     settings: dict[str, Any] = field(default_factory=dict)
@@ -73,6 +78,10 @@ class JobConfig:
             raise ConfigError("nothing to crawl: give --start-url, --sitemap, --feed or a --config job file")
         if self.max_pages < 0 or self.max_depth < 0 or self.workers < 0 or self.page_timeout <= 0:
             raise ConfigError("max_pages, max_depth and workers must be >= 0, page_timeout > 0")
+        if self.redis and urlsplit(self.redis).scheme not in ("redis", "rediss", "unix"):
+            raise ConfigError(f"invalid Redis URL {self.redis!r}: expected redis://HOST:PORT/DB, rediss:// or unix://")
+        if self.redis and self.jobdir:
+            raise ConfigError("--redis and --jobdir do not go together: with Redis, the shared frontier is the job's state")
         p = self.politeness
         if (p.delay is not None and p.delay < 0) or (p.concurrency is not None and p.concurrency < 1):
             raise ConfigError("politeness: delay must be >= 0 and concurrency >= 1")
@@ -85,14 +94,18 @@ class JobConfig:
         hosts = {urlsplit(u).hostname for u in (*self.start_urls, *self.sitemaps, *self.feeds)}
         return tuple(sorted(h for h in hosts if h))
 
-    def to_scrapy_settings(self, crawl_id: str) -> dict[str, Any]:
-        """Scrapy settings for this job; `settings` overrides win over everything."""
+    def to_scrapy_settings(self, crawl_id: str, worker: str = "") -> dict[str, Any]:
+        """Scrapy settings for this job; `settings` overrides win over everything.
+
+        ``worker`` names this process among the crawl's workers (a Redis crawl's; in file names).
+        """
         s: dict[str, Any] = {
             "CLEANCRAWL_OUT": self.out,
             "CLEANCRAWL_CRAWL_ID": crawl_id,
             "CLEANCRAWL_WORKERS": self.workers,
             "CLEANCRAWL_PAGE_TIMEOUT": self.page_timeout,
             "CLEANCRAWL_STORE_RAW": self.store_raw,
+            "CLEANCRAWL_WARC": self.warc,
             "CLEANCRAWL_INCREMENTAL": self.incremental,
             **self.politeness.to_scrapy_settings(),
         }
@@ -110,8 +123,20 @@ class JobConfig:
             s["JOBDIR"] = str(Path(self.jobdir) / "queue")
             s["DUPEFILTER_CLASS"] = "crawler.resume.JournalDupeFilter"
             s["SCHEDULER"] = "crawler.resume.JournalScheduler"  # a write failure stops the crawl in one line
+        if self.redis:
+            s.update(self._redis_settings(worker))
         s.update(self.settings)
         return s
+
+    def _redis_settings(self, worker: str) -> dict[str, Any]:
+        """A worker of a crawl shared through Redis: scrapy-redis's scheduler and seen set, fixed
+        (crawler/redis_scheduler.py), and a per-URL state file of its own, since the next run's
+        workers may fetch any URL: such a crawl is a full one (no conditional requests)."""
+        return {"CLEANCRAWL_REDIS_URL": self.redis, "CLEANCRAWL_WORKER_ID": worker,
+                "SCHEDULER": "crawler.redis_scheduler.SharedScheduler",
+                "DUPEFILTER_CLASS": "crawler.redis_scheduler.SharedDupeFilter",
+                "CLEANCRAWL_INCREMENTAL": False,
+                "CLEANCRAWL_STATE": self.state or str(Path(self.out) / "state" / f"{worker or 'worker'}.sqlite")}
 
     def spider_args(self) -> dict[str, Any]:
         return {
@@ -251,9 +276,3 @@ def new_crawl_id(now: datetime | None = None) -> str:
     now = now or datetime.now(timezone.utc)
     return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
 
-
-def crawl_id_of(crawler: Any) -> str:
-    """The crawl id of a running crawler: its setting, else one made once and kept on it."""
-    if not getattr(crawler, "cleancrawl_crawl_id", None):
-        crawler.cleancrawl_crawl_id = crawler.settings.get("CLEANCRAWL_CRAWL_ID") or new_crawl_id()
-    return crawler.cleancrawl_crawl_id

@@ -16,7 +16,7 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
 from . import summary
-from .config import crawl_id_of
+from .context import context_of
 from .dataset.storage import write_failed
 from .errors import WriteFailed
 
@@ -71,12 +71,17 @@ class RunSummary:
         if self._loop and self._loop.running:
             self._loop.stop()
         s = self.crawler.settings
-        self.result = summary.from_counters(
-            crawl_id_of(self.crawler), self.crawler.stats.get_stats(), time.monotonic() - self.started,
-            extra={"finish_reason": reason, "requests": self.crawler.stats.get_value("downloader/request_count", 0),
-                   "out": s.get("CLEANCRAWL_OUT")})
+        context = context_of(self.crawler)
+        seconds = time.monotonic() - self.started
+        extra = {"finish_reason": reason, "requests": self.crawler.stats.get_value("downloader/request_count", 0),
+                 "out": s.get("CLEANCRAWL_OUT")}
+        if context.frontier is not None:  # one worker of a shared crawl: its summary, and all workers' merged
+            extra.update(worker=context.worker, ended=time.time(), started=time.time() - seconds)
+        self.result = summary.from_counters(context.crawl_id, self.crawler.stats.get_stats(), seconds, extra=extra)
         try:
             path = summary.save(self.result, s.get("CLEANCRAWL_OUT"))
+            if context.frontier is not None:
+                summary.merge_workers(s.get("CLEANCRAWL_OUT"), context.crawl_id)
         except OSError as exc:  # the disk that stopped the crawl may take no summary either
             logger.error("run summary not written: %s", write_failed(exc))
             return

@@ -24,6 +24,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.error import DNSLookupError
 from twisted.internet.task import deferLater
 
+from .context import context_of
 from .keyset import KeySet, key_of
 from .refusals import redirected_from
 from .urls import trap_key, url_shape
@@ -314,14 +315,12 @@ class ConditionalRequests:
         return cls(crawler)
 
     def process_request(self, request: Request, spider: Any = None) -> None:
-        from .state import state_of
-
         for name in (b"If-None-Match", b"If-Modified-Since"):
             request.headers.pop(name, None)
         request.meta.pop(CONDITIONAL, None)
         if not request.meta.get(SPIDER_REQUEST):
             return None
-        etag, modified = state_of(self.crawler).validators(request.url)
+        etag, modified = context_of(self.crawler).state.validators(request.url)
         if etag:
             request.headers[b"If-None-Match"] = etag
         if modified:
@@ -362,8 +361,6 @@ class NotModifiedReplay:
         return None
 
     async def process_spider_output(self, response: Response, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
-        from .state import state_of
-
         links: list[dict[str, Any]] = []
         made_item = False
         async for obj in result:
@@ -379,13 +376,11 @@ class NotModifiedReplay:
             # A response that made no item (sitemap, feed) has no row to lose: keep its validators now.
             headers = None if made_item else {k.decode("latin-1").lower(): v[0].decode("latin-1")
                                               for k, v in response.headers.items() if v}
-            state_of(self.crawler).parsed(response.url, links, headers)
+            context_of(self.crawler).state.parsed(response.url, links, headers)
 
     def replay(self, response: Response, **kwargs: Any) -> Iterator[Request]:
         """The callback of a 304: count it, and yield the requests its URL yielded when last parsed."""
-        from .state import state_of
-
-        state = state_of(self.crawler)
+        state = context_of(self.crawler).state
         kind = state.not_modified(response.url)
         self.crawler.stats.inc_value("cleancrawl/not_modified")
         self.crawler.stats.inc_value(f"cleancrawl/not_modified/{kind}")

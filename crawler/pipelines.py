@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import time
 from collections import Counter
 from typing import Any, Sequence
 
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
-from .config import cleaner_options, crawl_id_of
+from .config import cleaner_options
+from .context import context_of
 from .dataset.wal import LoggedWriter
 from .dataset.storage import failing_writes
 from .dataset.writer import DatasetWriter
@@ -34,8 +36,6 @@ from .extensions import stop_crawl
 from .items import FailureItem
 from .pool import WorkerPool
 from .process import Outcome, Page, ProcessOptions, domain_of, raw_row
-from .resume import job_of
-from .state import state_of
 from .summary import count_outcome
 
 
@@ -50,17 +50,22 @@ class ProcessPipeline:
     def __init__(self, crawler: Crawler) -> None:
         s = crawler.settings
         self.crawler = crawler
-        self.crawl_id = crawl_id_of(crawler)
+        context = context_of(crawler)
+        self.crawl_id = context.crawl_id
         self.store_raw = s.getbool("CLEANCRAWL_STORE_RAW")
         self.pool = WorkerPool(workers=s.getint("CLEANCRAWL_WORKERS") or None,
                                timeout=s.getfloat("CLEANCRAWL_PAGE_TIMEOUT"), options=process_options(s))
-        self.writer = DatasetWriter(s.get("CLEANCRAWL_OUT"), self.crawl_id,
+        self.writer = DatasetWriter(s.get("CLEANCRAWL_OUT"), self.crawl_id, worker=context.worker,
                                     rows_per_group=s.getint("CLEANCRAWL_ROWS_PER_GROUP"),
                                     rows_per_file=s.getint("CLEANCRAWL_ROWS_PER_FILE"))
-        self.job = job_of(crawler)
+        self.job = context.journal
         self.logged = (LoggedWriter(self.writer, self.job.log, s.getint("CLEANCRAWL_CHECKPOINT_BYTES"))
                        if self.job else None)
-        self.state = state_of(crawler)
+        self.state = context.state
+        # A worker of a shared crawl releases its requests once their rows are committed (redis_frontier.py).
+        self.frontier = context.frontier
+        self.commit_every = s.getfloat("CLEANCRAWL_REDIS_COMMIT_SECONDS")
+        self.committed_at = time.monotonic()
         self.failure: WriteFailed | None = None
         self.dedup = Deduper(s.get("CLEANCRAWL_OUT"))  # read at the first page: after a job directory's rows are replayed
 
@@ -85,6 +90,8 @@ class ProcessPipeline:
                     else:
                         self.writer.close()
                     self.state.commit()  # only now are this run's rows on disk (crawler/state.py)
+                    if self.frontier is not None:
+                        self.frontier.committed()
             except WriteFailed as exc:
                 self._fail(exc)
         if self.failure is not None:
@@ -124,6 +131,15 @@ class ProcessPipeline:
         raw = [("raw", raw_row(page))] if self.store_raw and outcome.table != "errors" else []
         self._record(item.url, outcome, raw, new=self._is_new(item.url, item.headers, outcome))
 
+    def _release(self, url: str) -> None:
+        """Release ``url``'s request from this worker's parked set once its rows are committed; commit now and then."""
+        assert self.frontier is not None
+        self.frontier.wrote(url)
+        if time.monotonic() - self.committed_at >= self.commit_every:
+            self.writer.commit()
+            self.frontier.committed()
+            self.committed_at = time.monotonic()
+
     def _is_new(self, url: str, headers: dict[str, str], outcome: Outcome) -> bool:
         """False when the dataset already holds this very row for the URL (counted as unchanged)."""
         with failing_writes(self.state.path):
@@ -153,6 +169,8 @@ class ProcessPipeline:
         else:
             for table, row in rows:
                 self.writer.write(table, row)
+            if self.frontier is not None:
+                self._release(url)
         if not new:
             return
         if outcome.table == "pages":

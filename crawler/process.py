@@ -45,6 +45,8 @@ class Page:
     fetched_at: datetime
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
+    # "article" or "listing" as the source decided; "" when it could not (a WARC record):
+    # process_page then makes the crawl's DOM decision, in the worker.
     page_type: str = "article"
 
 
@@ -75,6 +77,10 @@ def process_page(page: Page, options: ProcessOptions | None = None) -> Outcome:
     if not is_html(page.body, page.headers.get("content-type", "")):
         kind = page.headers.get("content-type") or "no content type"
         return error_outcome(page.url, page.crawl_id, "not_html", f"body is not HTML ({kind})", page.status)
+    if not page.page_type:
+        from .pagetype import classify_stored
+
+        page = replace(page, page_type=classify_stored(page.url, page.body, page.headers.get("content-type")))
     if page.page_type == "listing":
         return Outcome("rejected", _page_row(page, CleanResult(text="", reject_reason="pagetype.listing")))
     _, html = decode_html(page.body, page.headers.get("content-type"))
@@ -138,7 +144,7 @@ def raw_row(page: Page) -> dict[str, Any]:
         "http_status": page.status,
         "headers": page.headers,
         "body": page.body,
-        "page_type": page.page_type,
+        "page_type": page.page_type or None,  # undecided: reclean decides as for older datasets
     }
 
 

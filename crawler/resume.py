@@ -1,4 +1,4 @@
-"""Resumable crawls in Scrapy: the job's state on the crawler, a journaling dupefilter and spider middleware.
+"""Resumable crawls in Scrapy: the job's journal and row log, a journaling dupefilter and spider middleware.
 
 With ``CLEANCRAWL_JOBDIR`` set (``cleancrawl crawl --jobdir``), the frontier journal
 (crawler/journal.py) is written at three places, so that whatever instant the process
@@ -30,7 +30,7 @@ from scrapy.crawler import Crawler
 from scrapy.dupefilters import BaseDupeFilter
 from scrapy.exceptions import NotConfigured
 
-from .config import crawl_id_of
+from .context import context_of
 from .dataset.storage import write_failed
 from .dataset.wal import RowLog, recover
 from .errors import ConfigError
@@ -44,8 +44,12 @@ PERSISTED_META = ("prior", "cleancrawl_run", "depth", "redirect_urls", "redirect
                   "redirect_reasons")
 
 
-class JobState:
-    """The frontier and row log of a job directory, recovered from a crash when opened."""
+class JobJournal:
+    """The frontier journal and row log of a job directory, recovered from a crash when opened.
+
+    Opened once per crawl, by the crawl's context (crawler/context.py), before any
+    component reads the journal.
+    """
 
     def __init__(self, jobdir: str, out: str, crawl_id: str) -> None:
         job = JobDir(jobdir)
@@ -54,16 +58,6 @@ class JobState:
         for url in recover(Path(out), self.log, crawl_id):
             self.frontier.finish(url)
         job.reset_queue()
-
-
-def job_of(crawler: Crawler) -> JobState | None:
-    """The crawler's JobState, opened once by whichever component asks first; None without a jobdir."""
-    jobdir = crawler.settings.get("CLEANCRAWL_JOBDIR")
-    if not jobdir:
-        return None
-    if getattr(crawler, "cleancrawl_job", None) is None:
-        crawler.cleancrawl_job = JobState(jobdir, crawler.settings.get("CLEANCRAWL_OUT"), crawl_id_of(crawler))
-    return crawler.cleancrawl_job
 
 
 def entry_of(request: Request) -> Entry:
@@ -86,14 +80,14 @@ def _name(method: Any) -> str | None:
 class JournalDupeFilter(BaseDupeFilter):
     """Drop requests done in any run or queued in this one; journal the others as scheduled."""
 
-    def __init__(self, job: JobState, stats: Any = None) -> None:
+    def __init__(self, job: JobJournal, stats: Any = None) -> None:
         self.frontier = job.frontier
         self.stats = stats
         self.queued = KeySet()  # 8-16 bytes a URL (crawler/keyset.py)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "JournalDupeFilter":
-        job = job_of(crawler)
+        job = context_of(crawler).journal
         if job is None:
             raise ConfigError("JournalDupeFilter needs CLEANCRAWL_JOBDIR (cleancrawl crawl --jobdir DIR)")
         return cls(job, crawler.stats)
@@ -121,7 +115,7 @@ class FrontierJournal:
     """Spider middleware: journal yielded requests before items pass; re-issue pending requests on start."""
 
     def __init__(self, crawler: Crawler) -> None:
-        job = job_of(crawler)
+        job = context_of(crawler).journal
         if job is None:
             raise NotConfigured
         self.crawler = crawler

@@ -54,6 +54,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RedirectLoops": 650,
     # Incremental runs: validators go on each hop's request, after robots and retries.
     "crawler.middlewares.ConditionalRequests": 560,
+    # Nearest the downloader, so it records responses as they came off the wire (crawler/recorder.py).
+    "crawler.recorder.WarcRecorder": 960,
 }
 # FrontierJournal (crawler/resume.py) sits next to the engine, so it journals only the
 # requests every other middleware let through; it is off without CLEANCRAWL_JOBDIR.
@@ -61,7 +63,10 @@ DOWNLOADER_MIDDLEWARES = {
 # callback's own requests and its replays pass depth and trap bounds like parsed links.
 # PageBudget (crawler/limits.py) sits nearest the engine, below the journal, so a page
 # request it holds back is journaled as scheduled and a resumed crawl still fetches it.
+# SettleMiddleware (crawler/redis_scheduler.py) is nearest the engine, so a response's
+# requests are in the shared queue before its items pass; it is off without Redis.
 SPIDER_MIDDLEWARES = {"crawler.middlewares.TrapGuard": 800, "crawler.resume.FrontierJournal": 10,
+                      "crawler.redis_scheduler.SettleMiddleware": 1,
                       "crawler.limits.PageBudget": 5,
                       "crawler.middlewares.NotModifiedReplay": 950,
                       "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
@@ -76,7 +81,9 @@ DUPEFILTER_CLASS = "crawler.dupefilter.CompactDupeFilter"
 SCHEDULER = "crawler.scheduler.DiskScheduler"
 
 ITEM_PIPELINES = {"crawler.pipelines.ProcessPipeline": 300}
-EXTENSIONS = {"crawler.extensions.RunSummary": 500}
+# CrawlContext (crawler/context.py) owns the crawl id, worker id, state, journal and
+# shared frontier; every other component asks it for them.
+EXTENSIONS = {"crawler.context.CrawlContext": 0, "crawler.extensions.RunSummary": 500}
 
 # Dataset location and run id; `cleancrawl crawl` sets them from the job.
 CLEANCRAWL_OUT = "output"
@@ -88,6 +95,10 @@ CLEANCRAWL_MAX_PAGES = 0
 CLEANCRAWL_WORKERS = 0
 CLEANCRAWL_PAGE_TIMEOUT = 120.0
 CLEANCRAWL_STORE_RAW = True
+# Also write every response and its request as WARC under OUT/warc/ (crawl --warc), in
+# files renamed into place at this size (1 GB, as Common Crawl and Heritrix rotate).
+CLEANCRAWL_WARC = False
+CLEANCRAWL_WARC_MAX_BYTES = 1 << 30
 # Rows per Parquet row group, and per file before the writer starts the next one.
 CLEANCRAWL_ROWS_PER_GROUP = 1000
 CLEANCRAWL_ROWS_PER_FILE = 200_000
@@ -106,6 +117,22 @@ CLEANCRAWL_STATE = ""
 CLEANCRAWL_CLEANER: dict[str, object] = {}
 # Seconds between progress lines in the log; 0 turns them off.
 CLEANCRAWL_PROGRESS_INTERVAL = 10.0
+
+# A crawl shared by many processes through Redis (`cleancrawl crawl --redis URL`;
+# crawler/redis_frontier.py). Keys start with the prefix: one crawl per prefix and database.
+CLEANCRAWL_REDIS_URL = ""
+CLEANCRAWL_REDIS_PREFIX = "cleancrawl:articles"
+# This process's name among the crawl's workers (host-pid, set by `cleancrawl crawl`).
+CLEANCRAWL_WORKER_ID = ""
+# A worker whose heartbeat (every fifth of this) stops for this long is taken for dead,
+# and the requests it had taken are queued again. Long enough for a stalled reactor.
+CLEANCRAWL_REDIS_WORKER_TIMEOUT = 30.0
+# A worker closes once every worker has been idle, with nothing queued, this long: the
+# grace period lets workers started together queue their sources first.
+CLEANCRAWL_REDIS_IDLE_CLOSE = 10.0
+# Files are committed at least this often, so a killed worker's finished pages are kept
+# (requests whose rows were not committed are fetched again by another worker).
+CLEANCRAWL_REDIS_COMMIT_SECONDS = 60.0
 
 # Refuse loopback, private, link-local, reserved and multicast addresses (SSRF) unless the
 # job names the host:port; extras are "host", "host:port" or a CIDR network.

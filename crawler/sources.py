@@ -1,4 +1,9 @@
-"""Offline page sources: HTML files (optionally gzipped), WARC files, and directories of them."""
+"""Offline page sources: HTML files (optionally gzipped), WARC files, directories of them, and a dataset's raw/.
+
+Each source also splits into parts read independently (``file_shards``, ``raw_parts``),
+in the order a local run reads them, so a Ray run (crawler/cluster.py) hands one part to
+each task and writes the outcomes in the same order.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,15 @@ import gzip
 import zlib
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
+
+import pyarrow.parquet as pq
 
 from .errors import InputError
-from .process import Outcome, Page, error_outcome
-from .warc import WARC_SUFFIXES, is_warc, warc_pages
+from .dataset.reader import check_dataset
+from .dataset.schema import PARTITION
+from .process import Outcome, Page, error_outcome, is_html
+from .warc import WARC_SUFFIXES, Payloads, is_warc, warc_pages
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
 INPUT_SUFFIXES = HTML_SUFFIXES + WARC_SUFFIXES
@@ -39,10 +48,11 @@ def html_files(paths: list[str]) -> list[Path]:
 
 
 def file_pages(files: list[Path], crawl_id: str) -> Iterator[Page | Outcome]:
-    """Yield a Page per readable file (per response record in a WARC), or an errors Outcome."""
+    """Yield a Page per readable file (per response or revisit record in a WARC), or an errors Outcome."""
+    payloads = Payloads()  # a revisit may refer to a response in an earlier file
     for path in files:
         if is_warc(path):
-            yield from warc_pages(path, crawl_id)
+            yield from warc_pages(path, crawl_id, payloads)
             continue
         url = path.resolve().as_uri()
         try:
@@ -63,3 +73,44 @@ def _read(path: Path) -> bytes:
             raise ValueError(f"unpacks to more than {MAX_UNPACKED} bytes")
         return body
     return path.read_bytes()
+
+
+def file_shards(files: list[Path], size: int = 32) -> list[list[Path]]:
+    """Split files into parts: each WARC file alone (its revisits refer back into it), HTML files ``size`` at a time."""
+    shards: list[list[Path]] = []
+    for path in files:
+        if is_warc(path) or not shards or is_warc(shards[-1][0]) or len(shards[-1]) >= size:
+            shards.append([path])
+        else:
+            shards[-1].append(path)
+    return shards
+
+
+def raw_parts(dataset: str | Path) -> list[tuple[str, int, int]]:
+    """The row groups of a dataset's raw table, in file order, as (file, group, rows)."""
+    folder = check_dataset(dataset) / "raw"
+    parts = []
+    for path in sorted(folder.glob(f"{PARTITION}=*/*.parquet")):
+        meta = pq.ParquetFile(path).metadata
+        parts.extend((str(path), g, meta.row_group(g).num_rows) for g in range(meta.num_row_groups))
+    return parts
+
+
+def raw_pages(parts: list[tuple[str, int, int]], crawl_id: str) -> Iterator[Page]:
+    """Replay stored pages with the page type the crawl decided (the same DOM decision
+    made again for datasets stored before ``raw.page_type``)."""
+    from .pagetype import classify_stored
+
+    for path, group, _ in parts:
+        for row in pq.ParquetFile(path).read_row_group(group).to_pylist():
+            yield _stored_page(row, crawl_id, classify_stored)
+
+
+def _stored_page(row: dict[str, Any], crawl_id: str, classify: Any) -> Page:
+    headers = dict(row["headers"] or [])
+    kind = row.get("page_type")  # None in datasets written before the column
+    if kind is None:
+        html = is_html(row["body"], headers.get("content-type", ""))
+        kind = classify(row["url"], row["body"], headers.get("content-type")) if html else "article"
+    return Page(url=row["url"], body=row["body"], crawl_id=crawl_id, fetched_at=row["fetched_at"],
+                status=row["http_status"] or 200, headers=headers, page_type=kind)

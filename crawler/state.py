@@ -212,15 +212,3 @@ def state_lock(path: str | Path) -> Iterator[None]:
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
-
-def state_of(crawler: Any) -> JobState:
-    """The running crawler's JobState, made once from its settings and kept on it."""
-    state = getattr(crawler, "cleancrawl_state", None)
-    if state is None:
-        from .config import crawl_id_of
-
-        s = crawler.settings
-        state = JobState(state_path(s.get("CLEANCRAWL_OUT"), s.get("CLEANCRAWL_STATE") or ""),
-                         crawl_id_of(crawler), s.getbool("CLEANCRAWL_INCREMENTAL"))
-        crawler.cleancrawl_state = state
-    return state

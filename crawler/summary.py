@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Any, Mapping
@@ -38,14 +40,60 @@ def from_counters(crawl_id: str, counters: Mapping[str, Any], seconds: float, ex
     return out
 
 
+def run_name(crawl_id: str, worker: str = "") -> str:
+    """The name of a run's summary file: the crawl id, and the worker's id for a worker of a shared crawl."""
+    return f"{crawl_id}-{worker}" if worker else crawl_id
+
+
 def save(summary: dict[str, Any], out_dir: str | Path) -> Path:
-    """Write ``OUT/runs/<crawl_id>.json`` and return its path."""
-    path = Path(out_dir) / "runs" / f"{summary['crawl_id']}.json"
+    """Write ``OUT/runs/<crawl_id>.json`` (``<crawl_id>-<worker>.json`` for a worker) and return its path."""
+    path = Path(out_dir) / "runs" / f"{run_name(summary['crawl_id'], summary.get('worker') or '')}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf8")
     tmp.replace(path)
     return path
+
+
+# Counts a merged summary adds up over workers; the sections (dicts of counts) are added too.
+SUMMED = ("pages", "rejected", "errors", "not_modified", "unchanged", "requests")
+
+
+def merge_workers(out_dir: str | Path, crawl_id: str) -> dict[str, Any]:
+    """Merge the summaries of every worker of a shared crawl into ``OUT/runs/<crawl_id>.json``; return it.
+
+    Held under a lock, so the last worker to finish writes the summary of all of them.
+    """
+    runs = Path(out_dir) / "runs"
+    with open(runs / f".{crawl_id}.lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        parts = [json.loads(p.read_text(encoding="utf8")) for p in sorted(runs.glob(f"{crawl_id}-*.json"))]
+        merged = merge(crawl_id, [p for p in parts if p.get("worker")])
+        save(merged, out_dir)
+    return merged
+
+
+def merge(crawl_id: str, parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """One summary of a crawl's workers: counts added, the wall time from the first start to the last end."""
+    out: dict[str, Any] = {"crawl_id": crawl_id, **{k: sum(int(p.get(k) or 0) for p in parts) for k in SUMMED}}
+    for part in parts:
+        for key, value in part.items():
+            if isinstance(value, dict):
+                section = out.setdefault(key, Counter())
+                section.update({k: int(v) for k, v in value.items()})
+    for key, value in list(out.items()):
+        if isinstance(value, Counter):
+            out[key] = dict(value.most_common())
+    started = min((p["started"] for p in parts), default=0.0)
+    ended = max((p["ended"] for p in parts), default=0.0)
+    out["seconds"] = round(ended - started, 2)
+    total = out["pages"] + out["rejected"] + out["errors"]
+    out["pages_per_second"] = round(total / out["seconds"], 2) if out["seconds"] > 0 else 0.0
+    out["workers"] = {p["worker"]: p.get("finish_reason") for p in parts}
+    reasons = set(out["workers"].values())
+    out["finish_reason"] = reasons.pop() if len(reasons) == 1 else "mixed"
+    out["out"] = parts[0].get("out") if parts else None
+    return out
 
 
 def render(summary: dict[str, Any]) -> str:

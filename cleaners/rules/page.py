@@ -25,9 +25,12 @@ def pitch(verdict: Verdict, page: PageFacts) -> bool:
     alone is a block's business)."""
     opts = page.options
     unsold = verdict.chars - verdict.selling_chars
-    return (verdict.selling_blocks >= opts.pitch_blocks and verdict.selling_share >= opts.pitch_share
+    if not (verdict.selling_blocks >= opts.pitch_blocks and verdict.selling_share >= opts.pitch_share
             and unsold < max(opts.min_article_chars, opts.article_share * verdict.chars)
-            and verdict.pitch >= opts.pitch_learned and not _thread(verdict, page))
+            and not _thread(verdict, page)):
+        return False
+    ruled = verdict.ruled_selling_chars / verdict.chars if verdict.chars else 0.0
+    return verdict.pitch >= (opts.pitch_learned if ruled < opts.pitch_ruled_share else opts.pitch_ruled_learned)
 
 
 def _thread(verdict: Verdict, page: PageFacts) -> bool:

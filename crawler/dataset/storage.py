@@ -20,7 +20,7 @@ import resource
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from ..errors import WriteFailed
 from .schema import PARTITION, TABLES
@@ -64,16 +64,20 @@ def sweep_temporaries(root: Path) -> int:
     Files of either naming (``.NAME.parquet.tmp``, and ``NAME.parquet.tmp`` of older
     versions) are swept.
     """
+    return sum(sweep_files((root / table).glob(f"{PARTITION}=*/*.tmp")) for table in TABLES)
+
+
+def sweep_files(paths: Iterable[Path]) -> int:
+    """Delete those of ``paths`` that no live writer holds locked; return how many."""
     swept = 0
-    for table in TABLES:
-        for path in (root / table).glob(f"{PARTITION}=*/*.tmp"):
-            try:
-                with open(path, "rb") as handle:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    path.unlink()
-            except (BlockingIOError, FileNotFoundError):
-                continue  # being written by another process, or gone already
-            swept += 1
+    for path in paths:
+        try:
+            with open(path, "rb") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                path.unlink()
+        except (BlockingIOError, FileNotFoundError):
+            continue  # being written by another process, or gone already
+        swept += 1
     return swept
 
 

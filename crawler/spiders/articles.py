@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime, timezone
 from typing import Any, AsyncIterator, Iterable
@@ -15,6 +16,9 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from cleaners.charset import html_encoding
 
+from ..config import check_url
+from ..context import context_of
+from ..errors import InputError
 from ..items import FailureItem, PageItem
 from ..pagetype import classify, count_dom
 from ..process import is_html
@@ -69,6 +73,31 @@ class ArticlesSpider(scrapy.Spider):
                 yield self._request(f"{root}/robots.txt", self.parse_robots, prior=None)
         for url in self.start_urls:
             yield self._request(url, self.parse_page, prior=None)
+        # A crawl shared through Redis (--redis) also starts from what was pushed to its start key.
+        frontier = context_of(self.crawler).frontier
+        while frontier is not None and (entry := frontier.take_start()) is not None:
+            for request in self.requests_from_entry(entry):
+                yield request
+
+    def requests_from_entry(self, entry: bytes) -> list[scrapy.Request]:
+        """Requests for one entry of the Redis start key: a URL, or ``{"url": U, "kind": "page"|"sitemap"|"feed"}``.
+
+        An entry that is neither, or whose host the job does not allow, is logged and skipped.
+        """
+        text = entry.decode("utf8", "replace").strip()
+        try:
+            data = json.loads(text) if text.startswith("{") else {"url": text}
+            url, kind = check_url(str(data["url"])), data.get("kind", "page")
+            callback = {"page": self.parse_page, "sitemap": self.parse_sitemap, "feed": self.parse_feed}[kind]
+        except (ValueError, KeyError, TypeError, InputError) as exc:
+            self.logger.warning("skipped start entry %r: %s", text[:200], exc)
+            self.crawler.stats.inc_value("cleancrawl/redis/bad_start_entries")
+            return []
+        if not self._allowed(url):  # every worker runs the same job: its allowed domains bound the crawl
+            self.logger.warning("skipped start entry %s: outside the allowed domains", url)
+            self.crawler.stats.inc_value("cleancrawl/redis/bad_start_entries")
+            return []
+        return [self._request(url, callback, prior=None if kind == "page" else "article")]
 
     def _request(self, url: str, callback: Any, prior: str | None = "article", **meta: Any) -> scrapy.Request:
         return scrapy.Request(canonical_url(url), callback=callback, errback=self.failed, meta={"prior": prior, **meta})

@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Pages per second of one and of two `cleancrawl crawl --redis` workers on one site, and their memory.
+
+    python bench/redis_scaling.py [--pages 200] [--latency 0.4] [--concurrency 2] [--rounds 3]
+    python bench/redis_scaling.py --memory --pages 20000 --latency 0 --concurrency 16 --rounds 1 [--only 2]
+
+Starts a redis-server of its own on a free loopback port and the demo server's
+generated section on another, each page answering after ``--latency`` seconds (a
+remote host's latency; 0 for a loopback crawl bound by the CPU). Each round crawls
+the site with one worker and then with two (the order alternates between rounds),
+every worker with ``CONCURRENT_REQUESTS`` set to ``--concurrency``, and measures the
+rate from the server's own clock: requests answered over the time from the first to
+the last, and while every worker is at work (from each one's first article to the 90th
+percentile of the requests; the ratio is of these, as in tests/test_redis.py). With ``--memory``, /proc is sampled every 0.5 s: peak RSS of each worker's
+process tree and of its crawler process alone, and the crawler's RSS against the
+pages the server had answered, so growth per 10,000 pages can be read off.
+Prints one JSON line per run and a summary line with the median ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from common import REPO
+
+sys.path.insert(0, str(REPO))
+from crawler.demo.server import SiteServer, _Handler, _Server  # noqa: E402
+
+FLAGS = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
+         "-s", "CLEANCRAWL_REDIS_IDLE_CLOSE=1", "-s", "CLEANCRAWL_REDIS_WORKER_TIMEOUT=10"]
+
+
+class LatentHandler(_Handler):
+    """Answer after the site's ``latency`` seconds; note when, what, and for which worker (its User-Agent)."""
+
+    def _answer(self, head: bool) -> None:
+        site = self.server.site
+        if site.latency:  # type: ignore[attr-defined]
+            time.sleep(site.latency)  # type: ignore[attr-defined]
+        site.times.append((time.monotonic(), self.path, self.headers.get("User-Agent", "")))  # type: ignore[attr-defined]
+        super()._answer(head)
+
+
+class LatentSite(SiteServer):
+    """The generated site behind ``LatentHandler``."""
+
+    def __init__(self, latency: float, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.latency, self.times = latency, []  # type: ignore[var-annotated]
+
+    def start(self) -> "LatentSite":
+        httpd = _Server((self.host, 0), LatentHandler)
+        httpd.site = self
+        self.url = "http://%s:%d" % httpd.server_address[:2]
+        self._httpd, self._thread = httpd, threading.Thread(target=httpd.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+
+def rss_kb(pid: int) -> int:
+    """Resident memory of ``pid`` in KB (0 once it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (the extraction workers are started from threads: read each task's)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found + [g for c in found for g in descendants(c)]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_redis() -> tuple[subprocess.Popen[bytes], int]:
+    binary = shutil.which("redis-server")
+    if binary is None:
+        sys.exit("redis_scaling.py: error: redis-server is not installed (apt-get install redis-server)")
+    port = free_port()
+    proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+                            stdout=subprocess.DEVNULL)
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            return proc, port
+        except OSError:
+            time.sleep(0.05)
+    sys.exit("redis_scaling.py: error: redis-server did not start")
+
+
+def crawl(n: int, args: argparse.Namespace, redis_url: str) -> dict[str, object]:
+    """Crawl the site with ``n`` workers; return the rate and, with --memory, the workers' memory."""
+    out = Path(tempfile.mkdtemp(prefix="cleancrawl-redis-"))
+    with LatentSite(args.latency, root=None, generated_pages=args.pages) as site:
+        cmd = [sys.executable, "-m", "crawler.cli", "crawl", "--start-url", site.url + "/gen/list-0.html",
+               "--out", str(out), "--redis", redis_url, "--workers", str(args.workers),
+               "-s", f"CONCURRENT_REQUESTS={args.concurrency}", *FLAGS]
+        procs = [subprocess.Popen([*cmd, "-s", f"USER_AGENT=worker{i}"], cwd=REPO, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE) for i in range(n)]
+        peaks = [{"tree_kb": 0, "crawler_kb": 0} for _ in procs]
+        curve: list[tuple[int, int]] = []  # (pages answered, largest crawler RSS)
+        while any(p.poll() is None for p in procs):
+            if args.memory:
+                for p, peak in zip(procs, peaks):
+                    crawler = rss_kb(p.pid)
+                    peak["crawler_kb"] = max(peak["crawler_kb"], crawler)
+                    peak["tree_kb"] = max(peak["tree_kb"], crawler + sum(rss_kb(c) for c in descendants(p.pid)))
+                curve.append((len(site.times), max(rss_kb(p.pid) for p in procs)))
+            time.sleep(0.5)
+        failed = [p.stderr.read().decode()[-500:] for p in procs if p.returncode]  # type: ignore[union-attr]
+        times = list(site.times)
+    shutil.rmtree(out, ignore_errors=True)
+    if failed:
+        sys.exit("redis_scaling.py: error: a worker failed:\n" + "\n".join(failed))
+    result: dict[str, object] = {"workers": n, "requests": len(times),
+                                 "pages_per_second": round((len(times) - 1) / (times[-1][0] - times[0][0]), 2),
+                                 "steady_pages_per_second": round(steady_rate(times), 2)}
+    if args.memory:
+        result["peaks"] = peaks
+        result["growth_kb_per_10k"] = growth(curve)
+    return result
+
+
+def steady_rate(times: list[tuple[float, str, str]]) -> float:
+    """Pages answered per second while every worker is at work: from the moment each has had an
+    article answered (before, robots.txt and the first listing come one after the other, and a
+    process may start seconds after another) to the 90th percentile of the requests (after it,
+    the last listing's articles trail behind it)."""
+    firsts: dict[str, float] = {}
+    for t, path, agent in times:
+        if "/article-" in path:
+            firsts.setdefault(agent, t)
+    begin = max(firsts.values())
+    end = sorted(t for t, _, _ in times)[int(0.9 * len(times))]
+    return sum(1 for t, _, _ in times if begin < t <= end) / (end - begin)
+
+
+def growth(curve: list[tuple[int, int]]) -> float | None:
+    """Crawler RSS growth per 10,000 pages between a fifth of the crawl and its end (least squares)."""
+    if not curve:
+        return None
+    last = curve[-1][0]
+    points = [(x, y) for x, y in curve if x >= last / 5]
+    if len(points) < 3 or points[-1][0] == points[0][0]:
+        return None
+    mx, my = statistics.fmean(x for x, _ in points), statistics.fmean(y for _, y in points)
+    slope = sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x, _ in points)
+    return round(slope * 10_000, 1)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=int, default=200)
+    ap.add_argument("--latency", type=float, default=0.4, help="seconds each page takes to answer")
+    ap.add_argument("--concurrency", type=int, default=2, help="CONCURRENT_REQUESTS of each worker")
+    ap.add_argument("--workers", type=int, default=1, help="extraction processes of each worker (--workers)")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--memory", action="store_true", help="sample the workers' memory too")
+    ap.add_argument("--only", type=int, choices=(1, 2), help="crawl with this many workers only (no ratio)")
+    args = ap.parse_args()
+    server, port = start_redis()
+    ratios: list[float] = []
+    try:
+        for r in range(args.rounds if not args.only else 0):
+            rates = {}
+            for db, n in enumerate((1, 2) if r % 2 == 0 else (2, 1)):
+                result = crawl(n, args, f"redis://127.0.0.1:{port}/{db}")
+                rates[n] = result["steady_pages_per_second"]
+                print(json.dumps({"round": r, **result}), flush=True)
+            ratios.append(rates[2] / rates[1])  # type: ignore[operator]
+        if args.only:
+            for r in range(args.rounds):
+                print(json.dumps({"round": r, **crawl(args.only, args, f"redis://127.0.0.1:{port}/{r % 16}")}), flush=True)
+            return
+    finally:
+        server.terminate()
+        server.wait()
+    print(json.dumps({"ratios": [round(x, 2) for x in ratios], "median_ratio": round(statistics.median(ratios), 2),
+                      "pages": args.pages, "latency": args.latency, "concurrency": args.concurrency}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Publish where clean_html's time goes, stage by stage, on the extraction sets.
+
+    .venv/bin/python bench/stages.py [--set zyte|dev|both] [--rounds 3]
+
+Runs each page through the stages of ``cleaners.clean_html`` in its order, calling
+the same functions, and times each: decode (bytes to text), parse (lxml, once),
+DOM pass (canonical URL, candidates, DOM rules), extraction (Trafilatura's fast pass,
+the fallback and favor_recall passes where ``extract.extract_text`` runs them,
+the page's headlines), metadata, cleaning (the text engine without the language probe) and
+language (the document's language: the same engine run again with the probe, minus
+the run without it). Trafilatura's own ``extract(html, include_comments=False,
+fast=True)``, which parses the page itself, is timed beside it, page by page, as
+the yardstick. Each page's text is checked against ``clean_html``'s, so the stages
+cannot drift from the real path unnoticed. Prints milliseconds per page (median over
+rounds of the per-round mean) and each stage's share, and how many pages took each
+extraction pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import trafilatura  # noqa: E402
+
+from bench.common import SETS, set_pages  # noqa: E402
+from cleaners import CleanOptions, clean_html, dom  # noqa: E402
+from cleaners.charset import decode_html  # noqa: E402
+from cleaners.clean import run_dom, run_text  # noqa: E402
+from cleaners.extract import drop_headline, extract_text, headlines, metadata  # noqa: E402
+from cleaners.facts import page_facts  # noqa: E402
+
+STAGES = ("decode", "parse", "dom pass", "extraction", "metadata", "cleaning", "language")
+OPTIONS = CleanOptions()
+NO_LANGUAGE = replace(OPTIONS, detect_language=False)
+
+
+def stages(html: bytes, passes: Counter) -> tuple[dict[str, float], str]:
+    """Seconds of each stage for one page, and the cleaned text."""
+    t: dict[str, float] = {}
+    clock = time.perf_counter
+    start = clock()
+    text = decode_html(html)[1]
+    t["decode"] = clock() - start
+    start = clock()
+    tree = dom.parse(text)
+    t["parse"] = clock() - start
+    if tree is None:
+        return t, ""
+    start = clock()
+    canonical = dom.canonical_url(tree, None)
+    site = dom.site_of(canonical)
+    found, anchors = dom.candidates(tree, site, OPTIONS)
+    dom_removals = run_dom(found, page_facts([], {}, {}, OPTIONS, site, anchors, True))
+    t["dom pass"] = clock() - start
+    start = clock()
+    titles = headlines(tree)
+    main, _, ran = extract_text(tree, None, OPTIONS)
+    t["extraction"] = clock() - start
+    passes.update(ran)
+    start = clock()
+    metadata(tree, None)
+    t["metadata"] = clock() - start
+    start = clock()
+    run_text(main, NO_LANGUAGE, site, anchors, dom_removals, is_html=True)
+    t["cleaning"] = clock() - start
+    start = clock()
+    result = run_text(main, OPTIONS, site, anchors, dom_removals, is_html=True)
+    t["language"] = max(0.0, clock() - start - t["cleaning"])
+    return t, drop_headline(result.text, titles, OPTIONS.headline_part_chars)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", choices=(*SETS, "both"), default="both")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds; each figure is the median of the rounds' means")
+    args = ap.parse_args()
+    for name in SETS if args.set == "both" else (args.set,):
+        pages = set_pages(name)
+        for html in list(pages.values())[:5]:  # warm-up: imports, profiles, caches
+            stages(html, Counter())
+        per_round: dict[str, list[float]] = {s: [] for s in (*STAGES, "trafilatura fast")}
+        passes: Counter = Counter()
+        for r in range(args.rounds):
+            sums = dict.fromkeys(per_round, 0.0)
+            for page_id, html in pages.items():
+                start = time.perf_counter()
+                trafilatura.extract(html, include_comments=False, fast=True)
+                sums["trafilatura fast"] += time.perf_counter() - start
+                t, text = stages(html, passes if r == 0 else Counter())
+                for stage, seconds in t.items():
+                    sums[stage] += seconds
+                if r == 0 and text != clean_html(html).text:
+                    print(f"error: {page_id}: the stages' text differs from clean_html's", file=sys.stderr)
+                    return 1
+            for stage, seconds in sums.items():
+                per_round[stage].append(1000 * seconds / len(pages))
+        ms = {stage: statistics.median(v) for stage, v in per_round.items()}
+        total = sum(ms[s] for s in STAGES)
+        print(f"{name}: {len(pages)} pages, {args.rounds} rounds; ms a page (share of clean_html)")
+        for stage in STAGES:
+            print(f"  {stage:12s} {ms[stage]:7.2f}  {ms[stage] / total:6.1%}")
+        print(f"  {'all stages':12s} {total:7.2f}")
+        print(f"  trafilatura.extract(include_comments=False, fast=True) {ms['trafilatura fast']:.2f}"
+              f"  (clean_html / it: {total / ms['trafilatura fast']:.2f}x)")
+        print("  extraction passes: " + ", ".join(f"{k} {v}" for k, v in sorted(passes.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
