@@ -116,12 +116,13 @@ def feeder(name: str, pages: int) -> Callable[[int], None]:
     if name == "frontier":
         from scrapy import Request
 
-        from crawler.resume import JobState, JournalDupeFilter
+        from crawler import resume
 
+        journal = getattr(resume, "JobJournal", None) or resume.JobState  # named JobState before the crawl context
         root = Path(tempfile.mkdtemp())
         (root / "job").mkdir()
-        job = JobState(str(root / "job"), str(root / "out"), "bench")
-        df = JournalDupeFilter(job)
+        job = journal(str(root / "job"), str(root / "out"), "bench")
+        df = resume.JournalDupeFilter(job)
 
         def schedule(i: int) -> None:
             df.request_seen(Request(article(i)))
