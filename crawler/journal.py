@@ -34,6 +34,7 @@ from typing import Any, Callable, Iterator
 from w3lib.url import canonicalize_url
 
 from .errors import ConfigError
+from .keyset import KeySet
 
 
 def request_key(url: str) -> bytes:
@@ -56,16 +57,19 @@ def append_record(fd: int, data: bytes) -> None:
 
 
 def read_lines(path: Path) -> Iterator[bytes]:
-    """Yield the complete lines of ``path``, and cut off a torn last line (no newline) in place."""
+    """Yield the complete lines of ``path`` one by one, and cut off a torn last line (no newline) in place."""
     try:
-        data = path.read_bytes()
+        f = path.open("r+b")
     except FileNotFoundError:
         return
-    end = data.rfind(b"\n") + 1
-    if end < len(data):
-        with path.open("r+b") as f:
-            f.truncate(end)
-    yield from data[:end].splitlines()
+    with f:
+        end = 0
+        for line in f:
+            if not line.endswith(b"\n"):
+                f.truncate(end)
+                return
+            end += len(line)
+            yield line.rstrip(b"\r\n")
 
 
 @dataclass(slots=True)
@@ -91,29 +95,33 @@ class Frontier:
 
     ``schedule`` and ``finish`` append one JSON line each, unbuffered, before they return.
     Lines that do not parse (only a torn last line can be torn) are skipped on load.
-    In memory it keeps keys only; the entries pending when it was opened are kept
-    until ``take_pending`` hands them over.
+    In memory it keeps keys only, in KeySets (8-16 bytes a URL; sets of digests took
+    about 470: bench/memory_structures.py); the entries pending when it was opened are
+    kept until ``take_pending`` hands them over. The journal is read twice when opened,
+    line by line (done URLs, then the requests still pending), so opening it holds no
+    more than the pending entries either.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.scheduled: set[bytes] = set()
-        self.done: set[bytes] = set()
+        self.scheduled = KeySet()
+        self.done = KeySet()
         self.skipped = 0
-        entries: dict[bytes, Entry] = {}
-        for line in read_lines(path):
-            try:
-                d = json.loads(line)
-            except ValueError:
-                self.skipped += 1
-                continue
-            if "s" in d:
-                entries.setdefault(request_key(d["s"]), Entry.from_json(d))
-            elif "d" in d:
+        self._pending: list[Entry] = []
+        for d in self._records():
+            if "d" in d:
                 self.done.add(request_key(d["d"]))
-        self.scheduled.update(entries)
-        self._pending = [e for k, e in entries.items() if k not in self.done]
+        for d in self._records(count_skipped=False):
+            if "s" in d and self.scheduled.add(key := request_key(d["s"])) and key not in self.done:
+                self._pending.append(Entry.from_json(d))
         self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+
+    def _records(self, count_skipped: bool = True) -> Iterator[dict[str, Any]]:
+        for line in read_lines(self.path):
+            try:
+                yield json.loads(line)
+            except ValueError:
+                self.skipped += count_skipped
 
     def pending(self) -> list[Entry]:
         """Requests scheduled in earlier runs and not done, in the order they were first scheduled."""

@@ -25,6 +25,7 @@ from twisted.internet.error import DNSLookupError
 from twisted.internet.task import deferLater
 
 from .context import context_of
+from .keyset import KeySet, key_of
 from .refusals import redirected_from
 from .urls import trap_key, url_shape
 
@@ -216,9 +217,12 @@ class TrapGuard:
             raise NotConfigured
         self.productive = s.getint("CLEANCRAWL_TRAP_PRODUCTIVE")
         self.stats = crawler.stats
-        self.variants: dict[str, set[str]] = defaultdict(set)
+        # Per URL only 8-16 bytes (keyset.KeySet): a set of digests took 480 bytes a page
+        # of the generated site, a set for every path 300 of them (bench/memory_structures.py).
+        self.variants: dict[int, int] = {}  # host+path key -> query strings admitted; paths with a query only
+        self.queries = KeySet()  # keys of the host+path+query strings admitted
         self.patterns: dict[str, set[bytes]] = defaultdict(set)  # trap key -> digests of its URLs admitted
-        self.seen: set[bytes] = set()  # 8-byte digests of the links met so far
+        self.seen = KeySet()  # digests of the links met so far
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "TrapGuard":
@@ -231,9 +235,7 @@ class TrapGuard:
         fresh = 0
         for obj in out:
             if isinstance(obj, Request):
-                key = _digest(obj.url)
-                if key not in self.seen:
-                    self.seen.add(key)
+                if self.seen.add(_digest(obj.url)):
                     fresh += 1
         productive = self.productive > 0 and fresh >= self.productive
         for obj in out:
@@ -246,19 +248,29 @@ class TrapGuard:
         same = shape == url_shape(response.url)
         run = (0 if productive else response.meta.get("cleancrawl_run", 0) + 1) if same else 0
         parts = urlsplit(request.url)
-        seen = self.variants[f"{parts.netloc}{parts.path}"]
         if self.max_run > 0 and run >= self.max_run:
             self.stats.inc_value("cleancrawl/limit/trap_run")
             return False
-        if parts.query and self.max_variants > 0 and parts.query not in seen:
-            if len(seen) >= self.max_variants:
-                self.stats.inc_value("cleancrawl/limit/trap_query")
-                return False
-            seen.add(parts.query)
+        if parts.query and self.max_variants > 0 and not self._within_variants(parts.netloc + parts.path, parts.query):
+            self.stats.inc_value("cleancrawl/limit/trap_query")
+            return False
         if not self._within_pattern(request.url):  # last: only an admitted URL takes a place
             self.stats.inc_value("cleancrawl/limit/trap_pattern")
             return False
         request.meta["cleancrawl_run"] = run
+        return True
+
+    def _within_variants(self, path: str, query: str) -> bool:
+        """Count ``query`` against its host+path's budget of query strings; False once that is spent."""
+        variant = _digest(f"{path}?{query}")
+        if variant in self.queries:
+            return True
+        path_key = key_of(_digest(path))
+        admitted = self.variants.get(path_key, 0)
+        if admitted >= self.max_variants:
+            return False
+        self.queries.add(variant)
+        self.variants[path_key] = admitted + 1
         return True
 
     def _within_pattern(self, url: str) -> bool:

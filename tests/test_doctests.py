@@ -9,7 +9,7 @@ import pytest
 
 
 @pytest.mark.parametrize("name", ["cleaners.charset", "cleaners.clean", "crawler.pagetype", "crawler.process", "crawler.urls", "crawler.middlewares",
-                                  "crawler.journal", "crawler.state", "crawler.quality", "cleaners.dom", "cleaners.folding",
+                                  "crawler.journal", "crawler.keyset", "crawler.dedup", "crawler.state", "crawler.quality", "cleaners.dom", "cleaners.folding",
                                   "cleaners.language", "cleaners.morphology", "cleaners.normalize", "cleaners.ngrams", "cleaners.resources", "cleaners.score",
                                   "cleaners.segment", "cleaners.rules.foreign", "cleaners.rules.lexicon"])
 def test_doctests(name: str) -> None:
