@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Iterator
 
@@ -44,23 +44,36 @@ def run_cli(*args: str, stdin: str | None = None, timeout: float = 300) -> subpr
                           env=cli_env())
 
 
+# Runs a command and writes its peak RSS (KB) to the file named first. A fresh small
+# interpreter starts the command: a child forked from the test process would carry the
+# test process's own RSS up to its exec, and Linux counts that in the child's peak.
+_MEASURE = """
+import os, subprocess, sys
+proc = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(proc.pid, 0)
+with open(sys.argv[1], "w") as f:
+    f.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_cli_peak(*args: str, timeout: float = 300) -> tuple[subprocess.CompletedProcess[str], int]:
     """``run_cli``, and the peak RSS in KB of that run alone (the command or any process it
     waited for, such as its workers): ``os.wait4`` reads the one child, where
     ``RUSAGE_CHILDREN`` would also count every earlier test's children."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen([*CLI, *args], stdout=out, stderr=err, text=True, cwd=REPO, env=cli_env())
-        deadline = time.monotonic() + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                proc.kill()
-                os.wait4(proc.pid, 0)
-                raise subprocess.TimeoutExpired(proc.args, timeout)
-            time.sleep(0.05)
-        proc.returncode = os.waitstatus_to_exitcode(status)
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".peak") as peak:
+        cmd = [sys.executable, "-c", _MEASURE, peak.name, *CLI, *args]
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True, cwd=REPO, env=cli_env(),
+                                start_new_session=True)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise
         out.seek(0)
         err.seek(0)
-        return subprocess.CompletedProcess(proc.args, proc.returncode, out.read(), err.read()), usage.ru_maxrss
+        peak.seek(0)
+        return (subprocess.CompletedProcess([*CLI, *args], proc.returncode, out.read(), err.read()),
+                int(peak.read() or 0))
