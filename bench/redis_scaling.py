@@ -27,66 +27,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from common import REPO
 
 sys.path.insert(0, str(REPO))
-from crawler.demo.server import SiteServer, _Handler, _Server  # noqa: E402
+from crawl_memory import children as descendants, rss_kb  # noqa: E402
+from crawler.demo.server import SiteServer  # noqa: E402
 
 FLAGS = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
          "-s", "CLEANCRAWL_REDIS_IDLE_CLOSE=1", "-s", "CLEANCRAWL_REDIS_WORKER_TIMEOUT=10"]
-
-
-class LatentHandler(_Handler):
-    """Answer after the site's ``latency`` seconds; note when, what, and for which worker (its User-Agent)."""
-
-    def _answer(self, head: bool) -> None:
-        site = self.server.site
-        if site.latency:  # type: ignore[attr-defined]
-            time.sleep(site.latency)  # type: ignore[attr-defined]
-        site.times.append((time.monotonic(), self.path, self.headers.get("User-Agent", "")))  # type: ignore[attr-defined]
-        super()._answer(head)
-
-
-class LatentSite(SiteServer):
-    """The generated site behind ``LatentHandler``."""
-
-    def __init__(self, latency: float, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.latency, self.times = latency, []  # type: ignore[var-annotated]
-
-    def start(self) -> "LatentSite":
-        httpd = _Server((self.host, 0), LatentHandler)
-        httpd.site = self
-        self.url = "http://%s:%d" % httpd.server_address[:2]
-        self._httpd, self._thread = httpd, threading.Thread(target=httpd.serve_forever, daemon=True)
-        self._thread.start()
-        return self
-
-
-def rss_kb(pid: int) -> int:
-    """Resident memory of ``pid`` in KB (0 once it is gone)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process below ``pid`` (the extraction workers are started from threads: read each task's)."""
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return found + [g for c in found for g in descendants(c)]
 
 
 def free_port() -> int:
@@ -114,7 +65,7 @@ def start_redis() -> tuple[subprocess.Popen[bytes], int]:
 def crawl(n: int, args: argparse.Namespace, redis_url: str) -> dict[str, object]:
     """Crawl the site with ``n`` workers; return the rate and, with --memory, the workers' memory."""
     out = Path(tempfile.mkdtemp(prefix="cleancrawl-redis-"))
-    with LatentSite(args.latency, root=None, generated_pages=args.pages) as site:
+    with SiteServer(root=None, generated_pages=args.pages, latency=args.latency) as site:
         cmd = [sys.executable, "-m", "crawler.cli", "crawl", "--start-url", site.url + "/gen/list-0.html",
                "--out", str(out), "--redis", redis_url, "--workers", str(args.workers),
                "-s", f"CONCURRENT_REQUESTS={args.concurrency}", *FLAGS]
@@ -128,34 +79,21 @@ def crawl(n: int, args: argparse.Namespace, redis_url: str) -> dict[str, object]
                     crawler = rss_kb(p.pid)
                     peak["crawler_kb"] = max(peak["crawler_kb"], crawler)
                     peak["tree_kb"] = max(peak["tree_kb"], crawler + sum(rss_kb(c) for c in descendants(p.pid)))
-                curve.append((len(site.times), max(rss_kb(p.pid) for p in procs)))
+                curve.append((len(site.answered), max(rss_kb(p.pid) for p in procs)))
             time.sleep(0.5)
         failed = [p.stderr.read().decode()[-500:] for p in procs if p.returncode]  # type: ignore[union-attr]
-        times = list(site.times)
+        times = list(site.answered)
+        steady = site.steady_rate()
     shutil.rmtree(out, ignore_errors=True)
     if failed:
         sys.exit("redis_scaling.py: error: a worker failed:\n" + "\n".join(failed))
     result: dict[str, object] = {"workers": n, "requests": len(times),
                                  "pages_per_second": round((len(times) - 1) / (times[-1][0] - times[0][0]), 2),
-                                 "steady_pages_per_second": round(steady_rate(times), 2)}
+                                 "steady_pages_per_second": round(steady, 2)}
     if args.memory:
         result["peaks"] = peaks
         result["growth_kb_per_10k"] = growth(curve)
     return result
-
-
-def steady_rate(times: list[tuple[float, str, str]]) -> float:
-    """Pages answered per second while every worker is at work: from the moment each has had an
-    article answered (before, robots.txt and the first listing come one after the other, and a
-    process may start seconds after another) to the 90th percentile of the requests (after it,
-    the last listing's articles trail behind it)."""
-    firsts: dict[str, float] = {}
-    for t, path, agent in times:
-        if "/article-" in path:
-            firsts.setdefault(agent, t)
-    begin = max(firsts.values())
-    end = sorted(t for t, _, _ in times)[int(0.9 * len(times))]
-    return sum(1 for t, _, _ in times if begin < t <= end) / (end - begin)
 
 
 def growth(curve: list[tuple[int, int]]) -> float | None:

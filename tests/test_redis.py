@@ -14,7 +14,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -26,7 +25,7 @@ import redis
 
 from conftest import CLI, FAST, REPO, cli_env, run_cli
 from crawler.demo import generated
-from crawler.demo.server import SiteServer, _Handler, _Server
+from crawler.demo.server import SiteServer
 from crawler.redis_codec import decode, encode
 from crawler.summary import merge
 
@@ -162,42 +161,6 @@ def test_a_worker_killed_mid_crawl_and_started_again_loses_and_repeats_nothing(r
     assert not list(out.rglob("*.tmp")), "the killed worker's unfinished files were not swept"
 
 
-class _SlowHandler(_Handler):
-    """Answer after LATENCY seconds, as a remote host does; note when, what and for which worker (User-Agent)."""
-
-    def _answer(self, head: bool) -> None:
-        time.sleep(LATENCY)
-        self.server.site.times.append((time.monotonic(), self.path, self.headers.get("User-Agent", "")))  # type: ignore[attr-defined]
-        super()._answer(head)
-
-
-class SlowSite(SiteServer):
-    """The generated site behind ``_SlowHandler``."""
-
-    def start(self) -> "SlowSite":
-        self.times: list[tuple[float, str, str]] = []
-        httpd = _Server((self.host, 0), _SlowHandler)
-        httpd.site = self
-        self.url = "http://%s:%d" % httpd.server_address[:2]
-        self._httpd, self._thread = httpd, threading.Thread(target=httpd.serve_forever, daemon=True)
-        self._thread.start()
-        return self
-
-
-def _rate(times: list[tuple[float, str, str]]) -> float:
-    """Pages answered per second while every worker is at work: from the moment each has had an
-    article answered (before, robots.txt and the first listing come one after the other, and a
-    process may take seconds longer than another to start) to the 90th percentile of the requests
-    (after it, the last listing's articles trail behind it)."""
-    firsts = {}
-    for t, path, agent in times:
-        if "/article-" in path:
-            firsts.setdefault(agent, t)
-    begin = max(firsts.values())
-    end = sorted(t for t, _, _ in times)[int(0.9 * len(times))]
-    return sum(1 for t, _, _ in times if begin < t <= end) / (end - begin)
-
-
 def test_two_workers_crawl_at_least_1_6_times_as_fast_as_one(redis_url: str, tmp_path: Path) -> None:
     # Three requests at a time per worker to a host that takes 1 s a page: the rate a polite
     # worker gets from a real site, where adding workers is what adds speed. (CONCURRENT_REQUESTS
@@ -205,13 +168,13 @@ def test_two_workers_crawl_at_least_1_6_times_as_fast_as_one(redis_url: str, tmp
     # all at once, since each is marked transferring only once its task starts.)
     rates: dict[int, float] = {}
     for n, db in ((1, "/3"), (2, "/4")):
-        with SlowSite(root=None, generated_pages=SPEED_PAGES) as server:
+        with SiteServer(root=None, generated_pages=SPEED_PAGES, latency=LATENCY) as server:
             procs = [_worker(server.url + "/gen/list-0.html", tmp_path / f"out{n}", redis_url + db,
                              "-s", "CONCURRENT_REQUESTS=3", "-s", f"USER_AGENT=worker{i}") for i in range(n)]
             _finish(procs)
-            rates[n] = _rate(server.times)
+            rates[n] = server.steady_rate()
             assert set(_rows(tmp_path / f"out{n}")) == _expected(server, SPEED_PAGES)
-            assert len({agent for _, _, agent in server.times}) == n
+            assert len({agent for _, _, agent in server.answered}) == n
     print(f"pages/s: one worker {rates[1]:.2f}, two {rates[2]:.2f}, ratio {rates[2] / rates[1]:.2f}")
     assert rates[2] >= 1.6 * rates[1]
 

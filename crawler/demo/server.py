@@ -74,7 +74,11 @@ class _Handler(BaseHTTPRequestHandler):
                    b"method not allowed\n", head=False)
 
     def _answer(self, head: bool) -> None:
-        status, headers, body = self.server.site.answer(
+        site = self.server.site
+        if site.latency:
+            time.sleep(site.latency)  # a remote host's delay (this thread's alone)
+        site.answered.append((time.monotonic(), self.path, self.headers.get("User-Agent", "")))
+        status, headers, body = site.answer(
             self.path, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since"))
         self._send(status, headers, body, head)
 
@@ -108,9 +112,13 @@ class SiteServer:
     """A loopback HTTP server for a static site dir and/or ``generated_pages`` synthetic articles."""
 
     def __init__(self, root: Path | None = DEMO_SITE, host: str = "127.0.0.1", port: int = 0,
-                 generated_pages: int = 0) -> None:
+                 generated_pages: int = 0, latency: float = 0.0) -> None:
         self.root = Path(root).resolve() if root is not None else None
         self.host, self.port, self.generated_pages = host, port, generated_pages
+        # Seconds each GET/HEAD waits before its answer, as a remote host does; and one
+        # entry per answer: (time.monotonic(), path, User-Agent), for crawl-rate benchmarks.
+        self.latency = latency
+        self.answered: list[tuple[float, str, str]] = []
         self.url = ""
         self.requests: list[tuple[str, str, int]] = []
         # One entry per GET/HEAD: (path, If-None-Match, If-Modified-Since, status).
@@ -136,6 +144,20 @@ class SiteServer:
                                         name="demo-site-server", daemon=True)
         self._thread.start()
         return self
+
+    def steady_rate(self) -> float:
+        """Pages answered per second while every crawler (told apart by User-Agent) is at
+        work: from the moment each has had an article answered (before, robots.txt and the
+        first listing come one after the other, and a process may start seconds after
+        another) to the 90th percentile of the answers (after it, the last listing's
+        articles trail behind)."""
+        firsts: dict[str, float] = {}
+        for t, path, agent in self.answered:
+            if "/article-" in path:
+                firsts.setdefault(agent, t)
+        begin = max(firsts.values())
+        end = sorted(t for t, _, _ in self.answered)[int(0.9 * len(self.answered))]
+        return sum(1 for t, _, _ in self.answered if begin < t <= end) / (end - begin)
 
     def stop(self) -> None:
         """Stop serving and close the socket; safe to call twice."""
