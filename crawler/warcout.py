@@ -20,7 +20,7 @@ from typing import BinaryIO
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from .dataset.storage import failing_writes, open_locked, sweep_files, temporary
+from .dataset.storage import discard, failing_writes, open_locked, sweep_files, temporary
 
 # 1 GB, the size Common Crawl and Heritrix rotate at; a job sets CLEANCRAWL_WARC_MAX_BYTES.
 MAX_BYTES = 1 << 30
@@ -85,12 +85,7 @@ class WarcWriter:
         """Delete the unfinished file; files already renamed stay."""
         if self._file is not None:
             final, lock, stream = self._file
-            for handle in (stream, lock):
-                try:
-                    handle.close()
-                except OSError:
-                    pass
-            temporary(final).unlink(missing_ok=True)
+            discard(temporary(final), stream.close, lock.close)
             self._file = None
 
     def __enter__(self) -> "WarcWriter":

@@ -20,7 +20,7 @@ import resource
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from ..errors import WriteFailed
 from .schema import PARTITION, TABLES
@@ -56,6 +56,18 @@ def open_locked(path: Path) -> BinaryIO:
         handle.close()
         raise
     return handle
+
+
+def discard(tmp: Path, *closers: Callable[[], object]) -> None:
+    """Give up an unfinished file: call each closer, ignoring a failure (the write that
+    failed may have left its handle half-closed), then delete ``tmp``, the file's
+    temporary name; files already renamed into place are not touched."""
+    for close in closers:
+        try:
+            close()
+        except (OSError, ValueError):
+            pass
+    tmp.unlink(missing_ok=True)
 
 
 def sweep_temporaries(root: Path) -> int:

@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .schema import PARTITION, SCHEMAS, TABLES, TIME_COLUMN
-from .storage import failing_writes, open_locked, sweep_temporaries, temporary
+from .storage import discard, failing_writes, open_locked, sweep_temporaries, temporary
 
 COMPRESSION = "zstd"
 
@@ -113,12 +113,7 @@ class DatasetWriter:
     def abort(self) -> None:
         """Delete every unfinished file, keeping those already renamed into place; the writer is closed."""
         for f in self._open.values():
-            for close in (f.writer.close, f.lock.close):
-                try:
-                    close()
-                except (OSError, ValueError):  # the write that failed may have left either half-closed
-                    pass
-            f.tmp.unlink(missing_ok=True)
+            discard(f.tmp, f.writer.close, f.lock.close)
         self._open.clear()
         self._closed = True
 
