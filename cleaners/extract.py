@@ -69,11 +69,12 @@ def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> t
     passes = ["fast" if options.fast_extraction else "fallback"]
     doc = _bare(tree, url, options, fast=options.fast_extraction)
     text = (doc.text or "") if doc is not None else ""
-    if options.fast_extraction and needs_fallback(tree, len(text), options):
+    body = len(BODY_TEXT(tree))  # read once: both decisions below use it
+    if options.fast_extraction and needs_fallback(tree, len(text), options, body):
         passes.append("fallback")
         doc = _bare(tree, url, options, fast=False)
         text = (doc.text or "") if doc is not None else ""
-    if len(text) < options.recall_below_chars and len(BODY_TEXT(tree)) >= options.fallback_below_chars:
+    if len(text) < options.recall_below_chars and body >= options.fallback_below_chars:
         passes.append("recall")
         again = _bare(tree, url, options, fast=False, favor_recall=True)
         if again is not None and again.text:
@@ -81,13 +82,15 @@ def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> t
     return text, doc, tuple(passes)
 
 
-def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions) -> bool:
+def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions, body: int | None = None) -> bool:
     """Tell whether a fast pass that found ``found`` characters should be redone with the fallback.
 
-    Never on a page whose body holds less than ``fallback_below_chars`` of text in all:
-    there is nothing more to find, and the fallback would take a bare text for a page.
+    Never on a page whose body holds less than ``fallback_below_chars`` of text in all
+    (``body``, the length of the body's text, when the caller has it): there is nothing
+    more to find, and the fallback would take a bare text for a page.
     """
-    body = len(BODY_TEXT(tree))
+    if body is None:
+        body = len(BODY_TEXT(tree))
     if body < options.fallback_below_chars:
         return False
     if found < options.fallback_below_chars:
