@@ -7,12 +7,18 @@ with it.
     .venv/bin/python bench/landing_proxy.py                          # unseen layout and wording
     .venv/bin/python bench/landing_proxy.py --drop-lang es ru tr vi zh   # ... and unseen languages
     .venv/bin/python bench/landing_proxy.py -s pitch_ruled_share=1.01    # an option changed
+    .venv/bin/python bench/landing_proxy.py --drop-lang es ru tr vi zh --blind   # ... and no word list
+
+--blind zeroes the weights of the word-list signals (commercial lexicon, promo phrases,
+calls to action), as if the pitch used none of the lexicon's words: the held-out landing
+pages are written so (bench/spamcorpus/split.toml), the dev ones are not.
 
 The shipped model has read the dev landing pages, so the dev figure of bench/spam_eval.py
 says little about a landing page written by someone else; the held-out split says it, but
 must not be used to choose. This proxy is where a page-rule option is chosen: it must
 reject more proxy landing pages without rejecting any legitimate page (the dev
-legitimate articles with and without injected spam, the 181 benchmark pages). Measured
+legitimate articles with and without injected spam, the 181 benchmark pages, the 446
+extraction-dev pages). Measured
 2026-12-05 (shipped pitch_ruled_* options): landing 109/132, and 77/132 with
 ``--drop-lang es ru tr vi zh`` (22 of those five languages' 60), legitimate 0 rejected;
 held-out landing pages (bench/spam_eval.py) stayed at 0.18, so the proxy still flatters
@@ -33,8 +39,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench import train_spam_model as train  # noqa: E402
-from bench.common import bench_pages  # noqa: E402
+from bench.common import bench_pages, dev_pages  # noqa: E402
 from bench.spamcorpus import all_legit_cases, corpus, landing_cases  # noqa: E402
+
+
+# The signals that read the lexicon's word lists (--blind).
+BLIND = ("weight_commercial_lexicon", "weight_promo_phrase", "weight_call_to_action")
 
 
 def proxy_model(drop: set[str]):
@@ -68,12 +78,16 @@ def main() -> int:
     ap.add_argument("--drop-lang", nargs="*", default=[], help="leave these languages' dev spam out of training")
     ap.add_argument("-s", dest="settings", action="append", default=[], metavar="FIELD=VALUE",
                     help="a CleanOptions field for the run")
+    ap.add_argument("--blind", action="store_true", help="zero the word-list signals' weights")
     ap.add_argument("-v", action="store_true", help="list the landing pages kept and the legitimate pages rejected")
     args = ap.parse_args()
     from cleaners import CleanOptions, clean_html
 
     try:
-        options = CleanOptions.from_mapping(dict(s.partition("=")[::2] for s in args.settings))
+        settings = dict(s.partition("=")[::2] for s in args.settings)
+        if args.blind:
+            settings |= {k: "0" for k in BLIND}
+        options = CleanOptions.from_mapping(settings)
     except ValueError as exc:
         ap.error(str(exc))
     use(proxy_model(set(args.drop_lang)))
@@ -87,6 +101,7 @@ def main() -> int:
             print("kept", c.id)
     legit = [(c.id, c.text, c.url) for c in all_legit_cases() if c.split == "dev"]
     legit += [(k, v, "http://127.0.0.1/a") for k, v in bench_pages().items()]
+    legit += [(k, v, "http://127.0.0.1/a") for k, v in dev_pages().items()]
     wrong = [k for k, text, url in legit if clean_html(text, url, options=options).reject_reason]
     if args.v:
         for k in wrong:

@@ -82,10 +82,11 @@ def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions 
     canonical = dom.canonical_url(tree, url)
     site = dom.site_of(url) or dom.site_of(canonical)
     found, anchors = dom.candidates(tree, site, options)
+    brands = dom.linked_headline_names(tree, site, options.doorway_title_words) if options.doorway_learned < 1 else ()
     dom_removals = run_dom(found, page_facts([], {}, {}, options, site, anchors, True))
     titles = headlines(tree) if options.drop_headline else ()
     meta = extract(tree, url, options)
-    result = run_text(meta.text, options, site, anchors, dom_removals, is_html=True)
+    result = run_text(meta.text, options, site, anchors, dom_removals, is_html=True, brands=brands)
     # The headline is judged with the text (a landing page's pitch starts there) and
     # left out of what is kept: neither extraction benchmark counts it as body text.
     text = drop_headline(result.text, titles, options.headline_part_chars) if titles else result.text
@@ -112,8 +113,10 @@ def run_dom(found: list[dom.Candidate], page: PageFacts) -> tuple[Removal, ...]:
 def run_text(
     text: str, options: CleanOptions, site: str | None = None,
     anchors: tuple[str, ...] = (), dom_removals: tuple[Removal, ...] = (), is_html: bool = False,
+    brands: tuple[str, ...] = (),
 ) -> CleanResult:
-    """Clean extracted or plain text; ``dom_removals`` are recorded ahead of the text's."""
+    """Clean extracted or plain text; ``dom_removals`` are recorded ahead of the text's.
+    ``brands`` are the page's linked headline names (``dom.linked_headline_names``)."""
     blocks, page, stops = _facts(text, options, site, anchors, is_html)
     if not blocks:
         # Nothing extracted: a page whose DOM pass took an article's worth of spam was a
@@ -123,7 +126,7 @@ def run_text(
         return CleanResult(text="", removed=dom_removals, is_spam=is_spam, spam_score=1.0 if dom_spam else 0.0,
                            reject_reason="spam.page" if is_spam else "extract.no_text")
     decisions = _neighbours_of_spam([decide(b, page) for b in blocks], page)
-    verdict = judge(decisions, dom_removals, options)
+    verdict = judge(decisions, dom_removals, options, brands)
     for entry in PAGE_RULES:  # the first page rule that fires decides
         if entry.fn(verdict, page):
             if entry.kind == "spam":
@@ -299,7 +302,8 @@ def _specific(found: Score | Removal) -> bool:
     return any(code != "spam.commercial_lexicon" and REGISTRY[code].role == "content" for code, _ in evidence)
 
 
-def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options: CleanOptions) -> Verdict:
+def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options: CleanOptions,
+          brands: tuple[str, ...] = ()) -> Verdict:
     """Summarise what the decisions would remove, for the page rules."""
     dom_spam = sum(len(r.text) for r in dom_removals if r.kind == "spam")
     spam = [r for d in decisions for r in d.removals if r.kind == "spam"]
@@ -321,7 +325,27 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
         ruled_selling_chars=sum(len(b.text) for b in ruled) + dom_spam,
         pitch=ngram_model().combine(sum(d.block.learned_evidence[0] for d in decisions),
                                     sum(d.block.learned_evidence[1] for d in decisions)),
+        brand_share=_brand_share(decisions, brands, options),
     )
+
+
+def _brand_share(decisions: list[Decision], brands: tuple[str, ...], options: CleanOptions) -> float:
+    """The largest share of the blocks that name one of ``brands`` (0.0 under
+    ``doorway_blocks`` blocks): a doorway names its brand in every paragraph."""
+    if not brands or len(decisions) < options.doorway_blocks:
+        return 0.0
+    texts = [d.block.text.casefold() for d in decisions]
+    return max(sum(1 for t in texts if _names_word(t, b)) for b in brands) / len(texts)
+
+
+def _names_word(text: str, word: str) -> bool:
+    """``word`` starts a word of ``text`` (both folded); anywhere for scripts without spaces."""
+    at = text.find(word)
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum() or not word[0].isascii() and word.lower() == word.upper():
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _names(text: str) -> set[str]:

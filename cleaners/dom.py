@@ -40,6 +40,10 @@ HIDDEN_DECLARATION = re.compile(
 STYLED = etree.XPath("//*[@style or @hidden]")
 VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
 ABSOLUTE_LINKS = etree.XPath("//a[starts-with(@href, 'http') or starts-with(@href, '//')]")
+# The headlines a doorway names its brand in, and the words of one.
+HEADS = etree.XPath("//title | //h1")
+HEAD_WORD = re.compile(r"[^\W_]+")
+NOT_WORD = re.compile(r"[\W_]+")
 # Every hiding style contains one of these; one search rules out most styles.
 MAYBE_HIDDEN = re.compile(r"none|hidden|-\d{3}|font-size\s*:\s*0|opacity\s*:\s*0", re.I)
 # Stylesheet-hidden classes/ids looked up in the tree: a resource cap (it bounds the
@@ -190,6 +194,36 @@ def _is_offsite(href: str, site: str | None, cache: dict[str, bool]) -> bool:
 def _offsite_count(el: HtmlElement, site: str | None) -> int:
     cache: dict[str, bool] = {}
     return sum(1 for a in el.iter("a") if _is_offsite(a.get("href", "").strip(), site, cache))
+
+
+def linked_headline_names(tree: HtmlElement, site: str | None, most_words: int) -> tuple[str, ...]:
+    """The names in a short headline (the <title> or an h1 of at most ``most_words``
+    words) that an off-site link also carries, in its text or its address, folded to
+    lower case: a doorway's brand, named in its title and linked to the site it sells.
+
+    A name is a word that is capitalised or carries a digit, or in a script without
+    capitals (Chinese, Thai, Korean) any word of two characters or more."""
+    found = set()
+    for el in HEADS(tree):
+        text = el.text_content()
+        if len(text.split()) <= most_words:
+            found.update(w.casefold() for w in HEAD_WORD.findall(text) if _name_like(w))
+    if not found:
+        return ()
+    cache: dict[str, bool] = {}
+    linked = " ".join(_fold_link(a) for a in ABSOLUTE_LINKS(tree) if _is_offsite(a.get("href", "").strip(), site, cache))
+    return tuple(sorted(w for w in found if NOT_WORD.sub("", w) in linked))
+
+
+def _name_like(word: str) -> bool:
+    if word.lower() == word.upper():  # a script without capitals
+        return len(word) >= 2
+    return word[0].isupper() or any(c.isdigit() for c in word)
+
+
+def _fold_link(a: HtmlElement) -> str:
+    """An anchor's text and address, lower case, without separators."""
+    return NOT_WORD.sub("", (a.text_content() + " " + a.get("href", "")).casefold())
 
 
 def _link_runs(tree: HtmlElement, site: str | None, least: int) -> tuple[dict[HtmlElement, int], tuple[str, ...]]:

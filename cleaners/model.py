@@ -190,7 +190,9 @@ class Verdict:
     ``selling_chars`` (``selling_blocks``) counts the text (the blocks) of blocks that sell: scored at least the probe
     threshold, or read as spam by the n-gram model, removed or not. ``pitch`` is the
     n-gram model's probability for the whole text, combined from its blocks' evidence:
-    a landing page is a pitch from its first paragraph to its last.
+    a landing page is a pitch from its first paragraph to its last. ``brand_share`` is the
+    largest share of blocks naming one name of a short headline that an off-site link
+    also carries (HTML only): a doorway's brand.
     """
 
     chars: int
@@ -206,6 +208,7 @@ class Verdict:
     selling_blocks: int = 0
     pitch: float = 0.0
     ruled_selling_chars: int = 0
+    brand_share: float = 0.0
 
     @property
     def selling_share(self) -> float:

@@ -51,3 +51,61 @@ def test_news_brief_about_a_casino_stays_whole():
     r = clean_html(page("de", *BRIEF), "http://127.0.0.1/a")
     assert r.reject_reason == ""
     assert all(p in r.text for p in BRIEF[1])
+
+
+# A doorway written with none of the lexicon's words, in a language of which the model
+# has read no spam (Estonian: a loan pitch); its brand is the <title> and the h1, names
+# every paragraph, and the button links off-site to it.
+DOORWAY = ("Rahakiisu", [
+    "Rahakiisu annab sulle kuni 3000 eurot kümne minutiga, ilma paberite ja käendajata. Täida taotlus "
+    "telefonis ja raha jõuab kontole samal päeval.",
+    "Ka siis, kui pank ütles ei, vaatab Rahakiisu ainult sinu sissetulekut. Esimene laen 30 päevaks ilma "
+    "intressita, tagasimakse mugavate osadena.",
+    "Üle 40 000 rahuloleva kliendi on Rahakiisu valinud. Liitu täna ja saa 50 eurot boonust esimese laenu pealt."])
+
+
+def linked_page(lang: str, brand: str, paragraphs: list[str], href: str, title: str | None = None) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f'<html lang="{lang}"><head><title>{title or brand}</title></head><body><header><a href="/">{brand}</a>'
+            f'</header><main><h1>{title or brand}</h1>{body}<a class="button" href="{href}">{brand}</a></main>'
+            f'<footer><p>© 2025 {brand}</p></footer></body></html>')
+
+
+OFFSITE = "http://127.0.0.9:9/rahakiisu"
+
+
+def test_doorway_without_lexicon_words_is_rejected():
+    r = clean_html(linked_page("et", *DOORWAY, OFFSITE), "http://127.0.0.1/a")
+    assert r.reject_reason == "spam.page" and r.is_spam
+    assert {x.reason for x in r.removed} == {"spam.page"}
+    # No rule and no word list sold it: without the doorway rule the page stays.
+    off = CleanOptions(doorway_learned=1.0)
+    assert clean_html(linked_page("et", *DOORWAY, OFFSITE), "http://127.0.0.1/a", options=off).reject_reason == ""
+
+
+def test_doorway_needs_its_brand_linked_off_site():
+    # The same page whose button stays on its own site: a company's own page.
+    r = clean_html(linked_page("et", *DOORWAY, "http://127.0.0.1/laen"), "http://127.0.0.1/a")
+    assert r.reject_reason == "" and all(p in r.text for p in DOORWAY[1])
+
+
+def test_doorway_needs_a_name_for_a_headline():
+    # A headline that is a sentence is an article's, however often the text names the brand.
+    title = "Rahakiisu laenud said tarbijakaitselt hoiatuse, sest intressid olid varjatud"
+    r = clean_html(linked_page("et", DOORWAY[0], DOORWAY[1], OFFSITE, title=title), "http://127.0.0.1/a")
+    assert r.reject_reason == ""
+
+
+def test_article_about_a_casino_linking_to_it_stays_whole():
+    # A news brief (German) names the casino in every paragraph, under a short title that
+    # is its name, and links to its site: longer than a doorway, so it stays.
+    brand, paragraphs = BRIEF
+    longer = paragraphs + [
+        "Die Betreibergesellschaft beschäftigt nach eigenen Angaben 140 Menschen; der Tarifvertrag läuft im "
+        "Dezember aus, die Gewerkschaft kündigte Gespräche über höhere Löhne an.",
+        "Der Bürgermeister sagte, die Spielbank Hohensee bleibe für den Tourismus der Region wichtig, auch wenn "
+        "die Einnahmen der Gemeinde aus der Abgabe seit Jahren zurückgingen.",
+        "Im Frühjahr hatte das Land die Konzession der Spielbank Hohensee um zehn Jahre verlängert, unter der "
+        "Auflage, ein Programm zur Vorbeugung gegen Spielsucht aufzulegen."]
+    r = clean_html(linked_page("de", brand, longer, "http://127.0.0.9:9/spielbank-hohensee"), "http://127.0.0.1/a")
+    assert r.reject_reason == "" and all(p in r.text for p in longer)

@@ -35,6 +35,17 @@ def pitch(verdict: Verdict, page: PageFacts) -> bool:
     return verdict.pitch >= (opts.pitch_learned if ruled < opts.pitch_ruled_share else opts.pitch_ruled_learned)
 
 
+def doorway(verdict: Verdict, page: PageFacts) -> bool:
+    """A doorway page: short, its headline's linked name in most of its blocks (the
+    brand it sells, ``Verdict.brand_share``), no comment region, and the model reads
+    the whole text as at least ``doorway_learned`` spam. An article about a company
+    names it as often, but runs longer, and its title is a headline, not a name."""
+    opts = page.options
+    return (page.is_html and verdict.brand_share >= opts.doorway_brand_share
+            and verdict.chars <= opts.doorway_max_chars and verdict.pitch >= opts.doorway_learned
+            and not _thread(verdict, page))
+
+
 def _thread(verdict: Verdict, page: PageFacts) -> bool:
     """What the decisions keep is mostly the comment region (``thread_comment_share``)."""
     return verdict.kept_comment_chars >= page.options.thread_comment_share * verdict.kept_chars > 0
@@ -44,9 +55,9 @@ def _thread(verdict: Verdict, page: PageFacts) -> bool:
 def spam_page(verdict: Verdict, page: PageFacts) -> bool:
     """Most text is confidently spam and what remains is not an article, nor a thread
     of comments whose spam went one by one (a doorway has no comment region left); or
-    the page is a pitch from end to end (``pitch``)."""
+    the page is a pitch from end to end (``pitch``), or a doorway (``doorway``)."""
     opts = page.options
-    if pitch(verdict, page):
+    if pitch(verdict, page) or doorway(verdict, page):
         return True
     if verdict.spam_share < opts.page_spam_share or not confident(verdict, page):
         return False
