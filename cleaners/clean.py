@@ -326,6 +326,7 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
         pitch=ngram_model().combine(sum(d.block.learned_evidence[0] for d in decisions),
                                     sum(d.block.learned_evidence[1] for d in decisions)),
         brand_share=_brand_share(decisions, brands, options),
+        other_names=len({w.casefold() for n in named for w in n} - set(brands)) if brands else 0,
     )
 
 

@@ -192,7 +192,8 @@ class Verdict:
     n-gram model's probability for the whole text, combined from its blocks' evidence:
     a landing page is a pitch from its first paragraph to its last. ``brand_share`` is the
     largest share of blocks naming one name of a short headline that an off-site link
-    also carries (HTML only): a doorway's brand.
+    also carries (HTML only): a doorway's brand; ``other_names`` counts the other names
+    the blocks give (``clean._names``), when there is such a brand.
     """
 
     chars: int
@@ -209,6 +210,7 @@ class Verdict:
     pitch: float = 0.0
     ruled_selling_chars: int = 0
     brand_share: float = 0.0
+    other_names: int = 0
 
     @property
     def selling_share(self) -> float:

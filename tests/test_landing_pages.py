@@ -109,3 +109,22 @@ def test_article_about_a_casino_linking_to_it_stays_whole():
         "Auflage, ein Programm zur Vorbeugung gegen Spielsucht aufzulegen."]
     r = clean_html(linked_page("de", brand, longer, "http://127.0.0.9:9/spielbank-hohensee"), "http://127.0.0.1/a")
     assert r.reject_reason == "" and all(p in r.text for p in longer)
+
+
+def test_short_brief_naming_a_company_and_its_world_stays_whole():
+    # Short, titled with the company's name, naming it in every paragraph and linking
+    # to it: a doorway's shape, but a brief names people, places and papers too.
+    paragraphs = [
+        "Northwind said on Tuesday that it would close its Lisbon office, where 40 people work, and move the "
+        "team to Porto by March.",
+        "Maria Keller, who runs Northwind's European business, told the Financial Review that rents in Lisbon "
+        "had doubled since 2021.",
+        "Unions in Portugal criticised the decision; Northwind said every employee would be offered a job in "
+        "Porto or Madrid.",
+        "Shares of Northwind fell 2% in Frankfurt after the announcement, according to Reuters."]
+    html = linked_page("en", "Northwind", paragraphs, "http://127.0.0.9:9/northwind")
+    r = clean_html(html, "http://127.0.0.1/a")
+    assert r.reject_reason == "" and all(p in r.text for p in paragraphs)
+    # The other names are what keeps it: allowed any number of them, it would go.
+    many = CleanOptions(doorway_other_names=1000)
+    assert clean_html(html, "http://127.0.0.1/a", options=many).reject_reason == "spam.page"

@@ -37,13 +37,14 @@ def pitch(verdict: Verdict, page: PageFacts) -> bool:
 
 def doorway(verdict: Verdict, page: PageFacts) -> bool:
     """A doorway page: short, its headline's linked name in most of its blocks (the
-    brand it sells, ``Verdict.brand_share``), no comment region, and the model reads
-    the whole text as at least ``doorway_learned`` spam. An article about a company
-    names it as often, but runs longer, and its title is a headline, not a name."""
+    brand it sells, ``Verdict.brand_share``) and few other names, no comment region,
+    and the model reads the whole text as at least ``doorway_learned`` spam. An article
+    about a company names it as often, but runs longer, names more, and its title is a
+    headline, not a name."""
     opts = page.options
     return (page.is_html and verdict.brand_share >= opts.doorway_brand_share
-            and verdict.chars <= opts.doorway_max_chars and verdict.pitch >= opts.doorway_learned
-            and not _thread(verdict, page))
+            and verdict.chars <= opts.doorway_max_chars and verdict.other_names <= opts.doorway_other_names
+            and verdict.pitch >= opts.doorway_learned and not _thread(verdict, page))
 
 
 def _thread(verdict: Verdict, page: PageFacts) -> bool:
