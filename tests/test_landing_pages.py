@@ -1,7 +1,8 @@
-"""Whole landing pages in languages the n-gram model has seen no spam of (German,
-Italian, Polish): the rules sell every paragraph, the model reads them as ordinary
-text, and ``pitch_ruled_learned`` still rejects them; a short news brief about a
-casino in the same language stays."""
+"""Whole landing pages in languages the n-gram model has seen no spam of (Lithuanian,
+Slovenian, Latvian; until cleaner 1.6.0 German, Italian and Polish, which the dev
+corpus now has): the rules sell every paragraph, the model reads them as ordinary text,
+and ``pitch_ruled_learned`` still rejects them; a short news brief about a casino
+stays. Then doorways, rejected whatever their words."""
 
 from __future__ import annotations
 
@@ -10,18 +11,18 @@ import pytest
 from cleaners import CleanOptions, clean_html
 
 PITCHES = {
-    "it": ("Fortunaverde", [
-        "Benvenuto su Fortunaverde, il casinò online con bonus di benvenuto del 200% e 150 giri gratis sulle slot.",
-        "Registrati ora su Fortunaverde: ricarica con carta o criptovalute e preleva le vincite in pochi minuti.",
-        "Scommesse sportive con quote maggiorate ogni giorno su Fortunaverde, gioca dal telefono o dal computer."]),
-    "de": ("Glücksmühle", [
-        "Willkommen bei Glücksmühle, dem Online Casino mit 200% Willkommensbonus und 150 Freispielen ohne Umsatzbedingungen.",
-        "Jetzt bei Glücksmühle registrieren, mit Kreditkarte oder Krypto einzahlen und Gewinne sofort auszahlen lassen.",
-        "Sportwetten mit erhöhten Quoten jeden Tag bei Glücksmühle, spiele am Handy oder am PC."]),
-    "pl": ("Kasynoroza", [
-        "Witamy w Kasynoroza, kasynie online z bonusem powitalnym 200% i 150 darmowymi spinami na sloty.",
-        "Zarejestruj się teraz w Kasynoroza, wpłać kartą lub kryptowalutą i wypłacaj wygrane w kilka minut.",
-        "Zakłady sportowe z podwyższonymi kursami codziennie w Kasynoroza, graj na telefonie lub komputerze."]),
+    "lt": ("Laimėsala", [
+        "Sveiki atvykę į Laimėsala – online casino su 200% welcome bonus ir 150 free spins lošimo automatams.",
+        "Registruokis dabar Laimėsala, įnešk kortele ar kriptovaliuta ir išsimokėk laimėjimus per kelias minutes.",
+        "Sporto lažybos su padidintais koeficientais kasdien Laimėsala, žaisk telefone ar kompiuteryje."]),
+    "sl": ("Srečnidol", [
+        "Dobrodošli v Srečnidol, online casino z 200% welcome bonus in 150 free spins na igralnih avtomatih.",
+        "Registriraj se zdaj v Srečnidol, vplačaj s kartico ali kriptovaluto in izplačaj dobitke v nekaj minutah.",
+        "Športne stave s povišanimi kvotami vsak dan v Srečnidol, igraj na telefonu ali računalniku."]),
+    "lv": ("Laimesmāja", [
+        "Laipni lūdzam Laimesmāja – online casino ar 200% welcome bonus un 150 free spins spēļu automātos.",
+        "Reģistrējies tagad Laimesmāja, iemaksā ar karti vai kriptovalūtu un izmaksā laimestus dažās minūtēs.",
+        "Sporta likmes ar paaugstinātiem koeficientiem katru dienu Laimesmāja, spēlē telefonā vai datorā."]),
 }
 
 BRIEF = ("Spielbank Hohensee", [
