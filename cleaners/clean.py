@@ -310,7 +310,7 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
     spam_chars = sum(len(r.text) for r in spam) + dom_spam
     weighted = sum(len(r.text) * r.score for r in spam) + dom_spam
     kept = [(d, sum(b - a for a, b in d.cuts)) for d in decisions if not d.dropped]
-    named = [_names(d.block.text) for d in decisions]
+    named: list[set[str]] = []  # each block's names, found once, and only when a block sells
     selling = _selling(decisions, named, options, learned=True)
     ruled = _selling(decisions, named, options, learned=False)
     return Verdict(
@@ -363,8 +363,8 @@ def _names(text: str) -> set[str]:
     out = set()
     for m in NAME.finditer(text):
         w = m.group()
-        if not (w[0].isupper() or any(c.isdigit() for c in w)):
-            continue
+        if not (w[0].isupper() or (not w.isalpha() and any(c.isdigit() for c in w))):
+            continue  # (no letter is a digit: a word of letters alone is not read char by char)
         inner = any(c.isupper() or c.isdigit() for c in w[1:])
         if m.start() in openings and len(w) != alone and not inner:
             continue  # a sentence's first word
@@ -380,6 +380,8 @@ def _selling(decisions: list[Decision], named: list[set[str]], options: CleanOpt
     sells = [_sells(d, options, learned) for d in decisions]
     if not any(sells):
         return []
+    if not named:
+        named.extend(_names(d.block.text) for d in decisions)
     mine = set().union(*(n for n, s in zip(named, sells) if s))
     count: dict[str, int] = {}
     for n in named:

@@ -8,8 +8,8 @@ each side) and each word itself, each hashed (CRC-32 of its UTF-8, deterministic
 every process) into one of ``buckets`` weights: a 4 MB float32 table instead of a
 dictionary of 170,000 strings (28 MB a worker). Its score is the logistic of the bias
 plus the mean weight of its features (the model was trained on L1-normalised counts,
-so the mean is exactly its dot product). A word's weight sum is cached, so a page costs
-about one dictionary look-up per word.
+so the mean is exactly its dot product). A word's weight sum and feature count are
+cached, so a page costs about one dictionary look-up per word.
 """
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ TOKEN = re.compile(r"[^\W_]+")
 DIGIT = re.compile(r"\d")
 # Words longer than this (unspaced scripts, glued runs) give n-grams but no word feature.
 MAX_WORD = 24
-# Words whose weight sums are cached per process: a memory cap, not a decision (about
-# 110 bytes a word; 50,000 words cover all but a few per cent of the words of a site).
+# Words whose weight sums and feature counts are cached per process: a memory cap, not a
+# decision (about 170 bytes a word; 50,000 words cover all but a few per cent of the
+# words of a site).
 CACHE_WORDS = 50_000
 
 
@@ -103,7 +104,7 @@ class NgramModel:
     table: array
     bias: float
     digest: str
-    _words: dict[str, float]
+    _words: dict[str, tuple[float, int]]  # word -> (weight sum, feature count)
 
     def probability(self, text: str) -> float:
         """Probability in [0, 1] that ``text`` is spam; the bias alone for a text without words."""
@@ -114,15 +115,29 @@ class NgramModel:
         have: texts combine by adding both (a page from its blocks, ``combine``)."""
         total, count = 0.0, 0
         cache_ = self._words
-        table, mask, crc = self.table, len(self.table) - 1, zlib.crc32
         for w, hit in zip(words, map(cache_.get, words)):
             if hit is None:
-                hit = sum([table[crc(f.encode("utf8")) & mask] for f in word_features(w)])
+                hit = (self.word_weight(w), feature_count(w))
                 if len(cache_) < CACHE_WORDS:
                     cache_[w] = hit
-            total += hit
-            count += feature_count(w)
+            total += hit[0]
+            count += hit[1]
         return total, count
+
+    def word_weight(self, word: str) -> float:
+        """The sum of the weights of a word's features, in ``word_features`` order.
+
+        An ASCII word's n-grams are slices of its UTF-8 bytes, so they are cut from
+        the bytes instead of encoded one by one (the same features, the same sum)."""
+        table, mask, crc = self.table, len(self.table) - 1, zlib.crc32
+        if not word.isascii():
+            return sum([table[crc(f.encode("utf8")) & mask] for f in word_features(word)])
+        padded = b" " + word.encode() + b" "
+        size = len(padded)
+        weights = [table[crc(padded[i:i + n]) & mask] for n in GRAMS for i in range(size - n + 1)]
+        if len(word) <= MAX_WORD:
+            weights.append(table[crc(b"w:" + padded[1:-1]) & mask])
+        return sum(weights)
 
     def combine(self, total: float, count: int) -> float:
         """The probability of a text whose ``evidence`` is (total, count)."""

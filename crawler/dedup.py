@@ -101,8 +101,9 @@ def shingles(text: str) -> list[bytes]:
     words = [m.group().lower() for m in islice(WORD.finditer(text), MAX_WORDS)]
     if len(words) < SHINGLE:
         return [" ".join(words).encode("utf8")]
-    grams = (" ".join(words[i:i + SHINGLE]).encode("utf8") for i in range(len(words) - SHINGLE + 1))
-    return list(dict.fromkeys(grams))
+    # Distinct as text, then encoded: UTF-8 is one-to-one, so the same shingles in the same order.
+    grams = map(" ".join, zip(*(words[i:] for i in range(SHINGLE))))
+    return [g.encode("utf8") for g in dict.fromkeys(grams)]
 
 
 def signature(text: str) -> bytes:
@@ -112,11 +113,12 @@ def signature(text: str) -> bytes:
     and mapped by every permutation; a value is the least image of any shingle.
     """
     a, b = _permutations()
+    sha1 = hashlib.sha1
     values = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
     grams = shingles(text)
     with np.errstate(over="ignore"):  # the products wrap around: arithmetic mod 2**32
         for start in range(0, len(grams), BATCH):
-            digests = b"".join(hashlib.sha1(g).digest()[:4] for g in grams[start:start + BATCH])
+            digests = b"".join([sha1(g).digest()[:4] for g in grams[start:start + BATCH]])
             hashed = _mix(np.frombuffer(digests, "<u4").astype(np.uint32))
             values = np.minimum(values, (hashed[:, None] * a + b).min(axis=0))
     return values.astype("<u4").tobytes()

@@ -18,7 +18,7 @@ import threading
 from concurrent.futures import Future
 from multiprocessing.connection import Connection
 
-from .process import Outcome, Page, ProcessOptions, error_outcome, process_page
+from .process import Outcome, Page, ProcessOptions, error_outcome, process_page, warm_up
 
 _STOP = None
 logger = logging.getLogger(__name__)
@@ -58,6 +58,9 @@ class WorkerPool:
         self._ctx = mp.get_context("spawn")
 
     def start(self) -> "WorkerPool":
+        """Spawn the workers (each loads the cleaner at once, before its first page); a second call does nothing."""
+        if self._threads:
+            return self
         for n in range(self.workers):
             t = threading.Thread(target=self._feed, args=(n,), name=f"cleancrawl-feeder-{n}", daemon=True)
             t.start()
@@ -147,9 +150,17 @@ def _work(conn: Connection, options: ProcessOptions) -> None:
     # Ctrl-C reaches the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
+        warm_up(options)
+    except Exception:  # noqa: BLE001 - the worker boundary: the first page will meet the same trouble as data
+        pass
+    try:
         _serve(conn, options)
     except (EOFError, OSError):  # the parent went away
         pass
+    # Nothing is left to flush (outcomes are sent as they are made), so skip the
+    # interpreter's teardown of the cleaner's tables: the parent waits for this exit.
+    conn.close()
+    os._exit(0)
 
 
 def _serve(conn: Connection, options: ProcessOptions) -> None:

@@ -69,6 +69,23 @@ class ProcessOptions:
     clean: CleanOptions = field(default_factory=CleanOptions)
 
 
+# A small page run through the cleaner by ``warm_up``: its imports and lazily built
+# tables load before the first real page, not on it.
+WARM_PAGE = ("<html><head><title>Warm-up</title></head><body><article><p>"
+             + "A short article that loads the extractor and the cleaner before the first page arrives. " * 4
+             + "</p></article></body></html>")
+
+
+def warm_up(options: ProcessOptions | None = None) -> None:
+    """Load everything the first page would wait for: the cleaner's engine and data, Trafilatura,
+    the metadata readers, the n-gram model and langdetect's profiles (about a second in all).
+    A worker calls it as it starts, while the parent process is still starting up."""
+    from cleaners.language import load_profiles
+
+    cleaners.clean_html(WARM_PAGE, options=(options or ProcessOptions()).clean)
+    load_profiles()
+
+
 def process_page(page: Page, options: ProcessOptions | None = None) -> Outcome:
     """Extract, clean and route one page."""
     options = options or ProcessOptions()

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .config import JobConfig
-from .dataset.writer import DatasetWriter
 from .dataset.storage import failing_writes
 from .errors import ConfigError, WriteFailed
 from .journal import JobDir
@@ -22,6 +21,7 @@ from . import summary
 if TYPE_CHECKING:
     from scrapy.settings import Settings
 
+    from .dataset.writer import DatasetWriter
     from .dedup import Deduper
 
 
@@ -102,6 +102,8 @@ def _check_writable(out: str, state: Path) -> None:
     """Open the state and the dataset's folders before crawling, so a disk that takes no write stops the run at once."""
     from .state import JobState
 
+    from .dataset.writer import DatasetWriter
+
     JobState(state).open().close()
     DatasetWriter(out, "check").open()
 
@@ -142,26 +144,33 @@ def run_offline(items: Iterable[Page | Outcome], total: int, out: str, crawl_id:
 
     Duplicates are marked against the dataset's kept pages and those written before (crawler/dedup.py).
     """
-    from .dedup import Deduper
-
     counters: Counter[str] = Counter()
     started = time.monotonic()
     progress = Progress(total)
-    with DatasetWriter(out, crawl_id) as writer, WorkerPool(workers, options=options) as pool:
-        dedup = Deduper(out)  # read when the first outcome is written, once the workers have pages
-        window: deque[tuple[Page | None, Future[Outcome] | Outcome]] = deque()
-        limit = pool.workers * 4
-        done = 0
-        for item in items:
-            window.append((item, pool.submit(item)) if isinstance(item, Page) else (None, item))
-            while len(window) > limit or (window and _ready(window[0][1])):
+    # The workers start first: each loads the cleaner, Trafilatura and the language
+    # profiles (about a second) while this process imports pyarrow and opens the dataset.
+    pool = WorkerPool(workers, options=options).start()
+    try:
+        from .dataset.writer import DatasetWriter
+        from .dedup import Deduper
+
+        with DatasetWriter(out, crawl_id) as writer, pool:
+            dedup = Deduper(out)  # read when the first outcome is written, once the workers have pages
+            window: deque[tuple[Page | None, Future[Outcome] | Outcome]] = deque()
+            limit = pool.workers * 4
+            done = 0
+            for item in items:
+                window.append((item, pool.submit(item)) if isinstance(item, Page) else (None, item))
+                while len(window) > limit or (window and _ready(window[0][1])):
+                    _write_next(writer, dedup, counters, window, store_raw)
+                    done += 1
+                    progress.update(done)
+            while window:
                 _write_next(writer, dedup, counters, window, store_raw)
                 done += 1
                 progress.update(done)
-        while window:
-            _write_next(writer, dedup, counters, window, store_raw)
-            done += 1
-            progress.update(done)
+    finally:
+        pool.close()  # a no-op once closed above; here when the dataset could not be opened
     return finish_offline(out, crawl_id, counters, started, progress, done)
 
 

@@ -13,11 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-import pyarrow.parquet as pq
-
 from .errors import InputError
-from .dataset.reader import check_dataset
-from .dataset.schema import PARTITION
 from .process import Outcome, Page, error_outcome, is_html
 from .warc import WARC_SUFFIXES, Payloads, is_warc, warc_pages
 
@@ -88,6 +84,11 @@ def file_shards(files: list[Path], size: int = 32) -> list[list[Path]]:
 
 def raw_parts(dataset: str | Path) -> list[tuple[str, int, int]]:
     """The row groups of a dataset's raw table, in file order, as (file, group, rows)."""
+    import pyarrow.parquet as pq  # here, not at the top: `process` starts its workers before pyarrow loads
+
+    from .dataset.reader import check_dataset
+    from .dataset.schema import PARTITION
+
     folder = check_dataset(dataset) / "raw"
     parts = []
     for path in sorted(folder.glob(f"{PARTITION}=*/*.parquet")):
@@ -99,6 +100,8 @@ def raw_parts(dataset: str | Path) -> list[tuple[str, int, int]]:
 def raw_pages(parts: list[tuple[str, int, int]], crawl_id: str) -> Iterator[Page]:
     """Replay stored pages with the page type the crawl decided (the same DOM decision
     made again for datasets stored before ``raw.page_type``)."""
+    import pyarrow.parquet as pq
+
     from .pagetype import classify_stored
 
     for path, group, _ in parts:

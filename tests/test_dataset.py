@@ -92,3 +92,18 @@ def test_stats_and_not_a_dataset(tmp_path: Path) -> None:
         check_dataset(tmp_path / "pages")
     with pytest.raises(DatasetError, match="no such dataset"):
         check_dataset(tmp_path / "missing")
+
+
+def test_raw_bodies_are_stored_without_a_dictionary_and_read_back_whole(tmp_path: Path) -> None:
+    bodies = [f"<html><p>page {i}</p></html>".encode() * (i + 1) for i in range(4)]
+    with DatasetWriter(tmp_path, "c1") as w:
+        for i, body in enumerate(bodies):
+            w.write("raw", {"url": f"http://127.0.0.1/a/{i}", "crawl_id": "c1", "fetched_at": T0, "http_status": 200,
+                            "headers": {"content-type": "text/html"}, "body": body, "page_type": "article"})
+    (path,) = (tmp_path / "raw").glob("*/*.parquet")
+    group = pq.ParquetFile(path).metadata.row_group(0)
+    encodings = {group.column(i).path_in_schema: group.column(i).encodings for i in range(group.num_columns)}
+    assert "RLE_DICTIONARY" not in encodings["body"]
+    assert "RLE_DICTIONARY" in encodings["url"] and "RLE_DICTIONARY" in encodings["headers.key_value.value"]
+    rows = pq.read_table(path).to_pylist()
+    assert [r["body"] for r in rows] == bodies and rows[0]["headers"] == [("content-type", "text/html")]

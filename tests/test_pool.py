@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 from datetime import datetime, timezone
+from pathlib import Path
 
 from crawler.pool import WorkerPool
 from crawler.process import Page
@@ -57,3 +60,18 @@ def test_non_html_and_http_errors_are_error_rows() -> None:
     with WorkerPool(workers=1) as pool:
         out = pool.submit(pdf).result(timeout=60)
     assert (out.table, out.row["error"]) == ("errors", "not_html")
+
+
+def test_workers_load_the_cleaner_before_their_first_page_and_exit_cleanly() -> None:
+    pool = WorkerPool(workers=1).start()
+    assert pool.start() is pool and len(pool._threads) == 1  # a second start spawns nothing
+    with pool:
+        assert pool.submit(page(1)).result(timeout=60).table == "pages"
+        (proc,) = pool._procs.values()
+    assert proc.exitcode == 0
+    # What the worker ran first: the cleaner, Trafilatura and langdetect's profiles, loaded.
+    probe = ("import sys; from crawler.process import warm_up; from cleaners import language; warm_up(); "
+             "print('trafilatura' in sys.modules, language._factory.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.split() == ["True", "1"]

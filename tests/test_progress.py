@@ -41,8 +41,9 @@ def test_a_terminal_gets_a_bar_with_rate_and_time_left(tmp_path: Path) -> None:
     assert proc.wait(timeout=120) == 0
     bar = shown.decode("utf8", "replace").replace("\r", "\n").splitlines()[-2:]
     final = next(line for line in bar if "3/3" in line)
-    # e.g. "100%|██████████| 3/3 [00:01<00:00,  2.10 pages/s]": done, elapsed<left, rate
-    assert "100%" in final and "<00:00" in final and "pages/s]" in final
+    # e.g. "100%|██████████| 3/3 [00:01<00:00,  2.10 pages/s]": done, elapsed<left, rate (tqdm
+    # turns the rate round below one page a second, "1.72s/ pages]", as on a loaded machine)
+    assert "100%" in final and "<00:00" in final and ("pages/s]" in final or "s/ pages]" in final)
 
 
 def test_without_a_terminal_progress_is_plain_lines(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ sys.path.insert(0, str(REPO))
 
 from bench import realworld  # noqa: E402
 from bench.train_spam_model import OUT, data_digest  # noqa: E402
-from cleaners.ngrams import FORMAT, model  # noqa: E402
+from cleaners.ngrams import FORMAT, bucket, feature_count, model, word_features  # noqa: E402
 
 
 def test_heldout_is_whole_stretches():
@@ -56,3 +56,12 @@ def test_model_reads_disguises_as_their_plain_word():
     m = model()
     assert abs(m.probability("Main di 𝗪𝗘𝗧𝗢𝗡𝟴𝟴 sekarang") - m.probability("Main di WETON88 sekarang")) < 1e-9
     assert abs(m.probability("coba W\u200bE\u200bT\u200bO\u200bN88") - m.probability("coba WETON88")) < 1e-9
+
+
+def test_a_words_weight_is_the_sum_of_its_features_weights() -> None:
+    m = model()
+    for word in ("bet", "slot000", "gacor", "situs", "überweisung", "казино", "x" * 30):
+        expected = sum([m.table[bucket(f, len(m.table))] for f in word_features(word)])
+        assert m.word_weight(word) == expected
+        total, count = m.evidence([word, word])
+        assert (total, count) == (2 * expected, 2 * feature_count(word))

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Check that a speed change leaves clean_html's output alone, page for page.
+
+    .venv/bin/python bench/same_output.py --save /tmp/before.json.gz     # on the old checkout
+    .venv/bin/python bench/same_output.py --against /tmp/before.json.gz  # on the new one
+
+Runs ``cleaners.clean_html`` (default options, the page's benchmark URL where the set
+has one) over both extraction sets and records every field of each result: text,
+title, author, published, sitename, canonical URL, language and its score, spam
+score, is_spam, reject reason and each removal (kind, reason, text, offsets). With
+``--against`` it compares field by field with a saved run, prints the pages that
+differ and which fields, and exits 1 when any does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import SETS, set_pages, set_truth  # noqa: E402
+from cleaners import clean_html  # noqa: E402
+
+FIELDS = ("text", "title", "author", "published", "sitename", "canonical_url", "language", "language_score",
+          "spam_score", "is_spam", "reject_reason")
+
+
+def record(html: bytes, url: str | None) -> dict:
+    """Every output field of clean_html for one page, as JSON values."""
+    r = clean_html(html, url)
+    out = {f: getattr(r, f) for f in FIELDS}
+    out["removed"] = [[x.kind, x.reason, x.text, x.start, x.end, round(x.score, 6)] for x in r.removed]
+    return out
+
+
+def run_all() -> dict[str, dict]:
+    out = {}
+    for name in SETS:
+        urls = {k: v.get("url") for k, v in set_truth(name).items()}
+        for pid, html in set_pages(name).items():
+            out[f"{name}/{pid}"] = record(html, urls.get(pid))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    group = ap.add_mutually_exclusive_group(required=True)
+    group.add_argument("--save", type=Path, help="write this run's results (gzipped JSON)")
+    group.add_argument("--against", type=Path, help="compare with a saved run")
+    args = ap.parse_args()
+    now = run_all()
+    if args.save:
+        args.save.write_bytes(gzip.compress(json.dumps(now, ensure_ascii=False).encode()))
+        print(f"{len(now)} pages saved to {args.save}")
+        return 0
+    before = json.loads(gzip.decompress(args.against.read_bytes()))
+    differ = 0
+    for key in sorted(set(before) | set(now)):
+        a, b = before.get(key), now.get(key)
+        if a == b:
+            continue
+        differ += 1
+        fields = sorted(f for f in set(a or {}) | set(b or {}) if (a or {}).get(f) != (b or {}).get(f))
+        print(f"{key}: {', '.join(fields)}")
+    print(f"{len(now)} pages, {differ} differ")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
