@@ -25,7 +25,7 @@ from twisted.internet.error import DNSLookupError
 from twisted.internet.task import deferLater
 
 from .context import context_of
-from .keyset import KeySet, key_of
+from .keyset import DiskKeySet, KeySet, key_of
 from .refusals import redirected_from
 from .urls import trap_key, url_shape
 
@@ -222,7 +222,8 @@ class TrapGuard:
         self.variants: dict[int, int] = {}  # host+path key -> query strings admitted; paths with a query only
         self.queries = KeySet()  # keys of the host+path+query strings admitted
         self.patterns: dict[str, set[bytes]] = defaultdict(set)  # trap key -> digests of its URLs admitted
-        self.seen = KeySet()  # digests of the links met so far
+        # Every link met: the latest in memory, the rest in a temporary file (flat memory).
+        self.seen = DiskKeySet()  # digests of the links met so far
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "TrapGuard":

@@ -57,3 +57,14 @@ def test_non_html_and_http_errors_are_error_rows() -> None:
     with WorkerPool(workers=1) as pool:
         out = pool.submit(pdf).result(timeout=60)
     assert (out.table, out.row["error"]) == ("errors", "not_html")
+
+
+def test_a_worker_past_its_page_budget_is_replaced_and_no_page_is_lost() -> None:
+    with WorkerPool(workers=1, max_pages=3) as pool:
+        first = pool.submit(page(0)).result(timeout=60)
+        (pid,) = pool.pids()
+        outcomes = [first] + [f.result(timeout=60) for f in [pool.submit(page(n)) for n in range(1, 8)]]
+        later = pool.pids()
+    assert [o.table for o in outcomes] == ["pages"] * 8
+    assert [o.row["url"] for o in outcomes] == [f"http://127.0.0.1/a/{n}" for n in range(8)]
+    assert later and later != [pid]  # pages 0-2 went to one worker, 3-5 to another, 6-7 to a third

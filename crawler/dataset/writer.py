@@ -15,6 +15,7 @@ numbers its files after them, so it never overwrites one.
 
 from __future__ import annotations
 
+import ctypes
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -24,10 +25,19 @@ from typing import Any, BinaryIO
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .schema import PARTITION, SCHEMAS, TABLES, TIME_COLUMN
+from .schema import PARTITION, SCHEMAS, STATISTICS, TABLES, TIME_COLUMN
 from .storage import discard, failing_writes, open_locked, sweep_temporaries, temporary
 
 COMPRESSION = "zstd"
+# A file is finished after this many row groups, whatever its rows: the writer holds
+# each open file's footer (1-4 KB a row group) until it closes it, and a table flushed
+# by bytes (raw HTML of 60 KB pages: a group every 66 rows) would otherwise hold one
+# for every 66 pages of the crawl. 256 groups of 4 MB make files of about 1 GB.
+GROUPS_PER_FILE = 256
+try:  # glibc only; elsewhere trimming is skipped
+    _MALLOC_TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+except (OSError, AttributeError):
+    _MALLOC_TRIM = None
 
 
 @dataclass(slots=True)
@@ -41,6 +51,7 @@ class _OpenFile:
     rows: list[dict[str, Any]] = field(default_factory=list)
     buffered_bytes: int = 0
     written_rows: int = 0
+    groups: int = 0
 
 
 class DatasetWriter:
@@ -139,7 +150,8 @@ class DatasetWriter:
             folder.mkdir(parents=True, exist_ok=True)
             lock = open_locked(tmp)
             try:
-                writer = pq.ParquetWriter(tmp, SCHEMAS[table], compression=COMPRESSION)
+                writer = pq.ParquetWriter(tmp, SCHEMAS[table], compression=COMPRESSION,
+                                          write_statistics=STATISTICS[table])
             except BaseException:
                 tmp.unlink(missing_ok=True)
                 lock.close()
@@ -151,7 +163,7 @@ class DatasetWriter:
     def _flush(self, table: str, day: str, f: _OpenFile) -> None:
         with failing_writes(f.final):
             self._write_rows(table, f)
-        if f.written_rows >= self.rows_per_file:
+        if f.written_rows >= self.rows_per_file or f.groups >= GROUPS_PER_FILE:
             self._finish(table, day, f)
 
     def _finish(self, table: str, day: str, f: _OpenFile) -> None:
@@ -168,10 +180,16 @@ class DatasetWriter:
             return
         f.writer.write_table(pa.Table.from_pylist(f.rows, schema=SCHEMAS[table]))
         f.written_rows += len(f.rows)
+        f.groups += 1
         f.rows, f.buffered_bytes = [], 0
         # Arrow's allocator keeps freed buffers for reuse; a row group of raw HTML left
         # 30-80 MB resident in a long crawl. Hand them back once the group is written.
         pa.default_memory_pool().release_unused()
+        # And glibc keeps freed pages of its arenas (one per thread that allocates: the
+        # worker pool's feeders unpickle every outcome) mapped; a row group's rows were
+        # the largest thing freed, so give the free pages back now (a few ms).
+        if _MALLOC_TRIM is not None:
+            _MALLOC_TRIM(0)
 
     def _write_empty(self, table: str) -> None:
         """Leave one empty file so that a glob over a table with no rows still reads."""
@@ -195,7 +213,8 @@ def write_part(path: Path, table: str, rows: list[dict[str, Any]]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             with open_locked(tmp):
-                pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[table]), tmp, compression=COMPRESSION)
+                pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[table]), tmp, compression=COMPRESSION,
+                               write_statistics=STATISTICS[table])
                 os.replace(tmp, path)
         except BaseException:
             tmp.unlink(missing_ok=True)
