@@ -1,4 +1,4 @@
-"""KeySet: a set of 64-bit keys in one flat array, for what a crawl remembers per URL.
+"""KeySet and DiskKeySet: sets of 64-bit keys for what a crawl remembers per URL (in a flat array; spilled to disk).
 
 A Python ``set`` of 8- to 20-byte digests costs about 100 bytes a key (the bytes
 object, its hash slot, the table's spare room): 10 MB per 100,000 URLs for each
