@@ -3,7 +3,7 @@
 Scrapy's ``RFPDupeFilter`` keeps every request fingerprint it has seen (20-byte SHA-1
 digests) in a Python set: 160-170 bytes a URL on the heap, 16 MB per 100,000 requests
 (``bench/memory_structures.py``). This subclass keeps the same fingerprints as 8-byte
-keys in a ``DiskKeySet`` (crawler/keyset.py): the latest 16,384 in memory, the rest in
+keys in a ``DiskKeySet`` (crawler/keyset.py): at most the 16,384 latest in memory, the rest in
 a temporary SQLite file, so the crawler's memory does not grow with the URLs met (a
 KeySet in memory took 8-16 bytes a URL, in steps as it doubled). Nothing else changes:
 the same fingerprinter (REQUEST_FINGERPRINTER_CLASS), the same ``requests.seen`` file
