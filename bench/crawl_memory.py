@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -47,6 +49,24 @@ def rss_kb(pid: int) -> int:
     except (FileNotFoundError, ProcessLookupError):
         pass
     return 0
+
+
+def mappings_mb(pid: int) -> dict[str, float]:
+    """RSS of a process by kind of mapping, in MB: brk heap, anonymous mmaps (malloc's thread arenas,
+    pymalloc's arenas, Arrow's pool), files (libraries, SQLite's shared memory)."""
+    kinds = {"heap": 0, "anon": 0, "file": 0}
+    kind = "anon"
+    try:
+        for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
+            head = line.split()
+            if "-" in head[0] and not head[0].endswith(":"):  # a mapping's first line: range perms offset dev inode [path]
+                path = head[5] if len(head) > 5 else ""
+                kind = "heap" if path == "[heap]" else "anon" if not path or path.startswith("[") else "file"
+            elif head[0] == "Rss:":
+                kinds[kind] += int(head[1])
+    except (FileNotFoundError, ProcessLookupError):
+        pass
+    return {k: round(v / 1024, 1) for k, v in kinds.items()}
 
 
 def children(pid: int) -> list[int]:
@@ -75,7 +95,7 @@ class ArticleCounter:
 
 
 def crawl(repo: Path, pages: int, every: int = 0, jobdir: bool = False, fault_site: bool = False,
-          python: str = sys.executable) -> dict[str, Any]:
+          python: str = sys.executable, trace: Path | None = None) -> dict[str, Any]:
     """Run one crawl from the checkout at ``repo`` with the interpreter ``python``; return its memory and speed figures."""
     out = Path(tempfile.mkdtemp(prefix="cleancrawl-mem-"))
     flags = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
@@ -93,7 +113,9 @@ def crawl(repo: Path, pages: int, every: int = 0, jobdir: bool = False, fault_si
     marks: list[dict[str, Any]] = []
     with server:
         counter = ArticleCounter(server)
-        cmd = [python, "-m", "crawler.cli", "crawl", "--start-url", server.url + start,
+        # --trace: the crawler runs under tracemalloc and writes a heap snapshot at each mark.
+        entry = [str(REPO / "bench" / "memory_shim.py"), str(trace)] if trace else ["-m", "crawler.cli"]
+        cmd = [python, *entry, "crawl", "--start-url", server.url + start,
                "--out", str(out / "data"), *flags]
         started = time.monotonic()
         proc = subprocess.Popen(cmd, cwd=repo, stdout=subprocess.PIPE, text=True)
@@ -118,7 +140,11 @@ def crawl(repo: Path, pages: int, every: int = 0, jobdir: bool = False, fault_si
                               "median_tree_mb": round(statistics.median(t for t, _ in window) / 1024, 1),
                               "main_mb": round(main_kb / 1024, 1),
                               "median_main_mb": round(statistics.median(m for _, m in window) / 1024, 1),
-                              "largest_worker_mb": round(max(worker_kbs) / 1024, 1)})
+                              "largest_worker_mb": round(max(worker_kbs) / 1024, 1),
+                              "crawler_maps_mb": mappings_mb(proc.pid),
+                              "worker_maps_mb": [mappings_mb(k) for k in kids]})
+                if trace:
+                    os.kill(proc.pid, signal.SIGUSR1)
                 window = []
                 print(json.dumps({"mark": marks[-1]}), file=sys.stderr, flush=True)  # a long run shows its progress
                 next_mark += every
@@ -162,13 +188,16 @@ def main() -> None:
     ap.add_argument("--python", default=sys.executable,
                     help="the interpreter the crawl runs in (default this one), e.g. a virtualenv with cleancrawl"
                          " installed alone: pyarrow imports pandas whenever it can, 54 MB")
+    ap.add_argument("--trace", type=Path, metavar="DIR",
+                    help="run the crawler under tracemalloc and write a heap snapshot into DIR at each mark"
+                         " (slower; diff two with bench/memory_shim.py --diff A B)")
     args = ap.parse_args()
     runs: dict[str, list[dict[str, Any]]] = {"this": [], "other": []}
     for _ in range(args.rounds):
         for name, repo in (("this", REPO), ("other", args.compare)):
             if repo is None:
                 continue
-            result = crawl(repo, args.pages, args.every, args.jobdir, args.fault_site, args.python)
+            result = crawl(repo, args.pages, args.every, args.jobdir, args.fault_site, args.python, args.trace)
             if args.every:
                 result["growth_mb_per_10k"] = {k: growth_per_10k(result["marks"], k, args.start)
                                                for k in ("tree_mb", "median_tree_mb", "peak_tree_mb", "main_mb",

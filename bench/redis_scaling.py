@@ -13,7 +13,8 @@ rate from the server's own clock: requests answered over the time from the first
 the last, and while every worker is at work (from each one's first article to the 90th
 percentile of the requests; the ratio is of these, as in tests/test_redis.py). With ``--memory``, /proc is sampled every 0.5 s: peak RSS of each worker's
 process tree and of its crawler process alone, and the crawler's RSS against the
-pages the server had answered, so growth per 10,000 pages can be read off.
+pages the server had answered: each crawler's growth in MB per 10,000 pages of the crawl
+(``crawler_mb_per_10k``, through the medians of each tenth, from 20,000 pages on).
 Prints one JSON line per run and a summary line with the median ratio.
 """
 
@@ -72,14 +73,14 @@ def crawl(n: int, args: argparse.Namespace, redis_url: str) -> dict[str, object]
         procs = [subprocess.Popen([*cmd, "-s", f"USER_AGENT=worker{i}"], cwd=REPO, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.PIPE) for i in range(n)]
         peaks = [{"tree_kb": 0, "crawler_kb": 0} for _ in procs]
-        curve: list[tuple[int, int]] = []  # (pages answered, largest crawler RSS)
+        curve: list[tuple[int, list[int]]] = []  # (pages answered, each crawler's RSS)
         while any(p.poll() is None for p in procs):
             if args.memory:
                 for p, peak in zip(procs, peaks):
                     crawler = rss_kb(p.pid)
                     peak["crawler_kb"] = max(peak["crawler_kb"], crawler)
                     peak["tree_kb"] = max(peak["tree_kb"], crawler + sum(rss_kb(c) for c in descendants(p.pid)))
-                curve.append((len(site.answered), max(rss_kb(p.pid) for p in procs)))
+                curve.append((len(site.answered), [rss_kb(p.pid) for p in procs]))
             time.sleep(0.5)
         failed = [p.stderr.read().decode()[-500:] for p in procs if p.returncode]  # type: ignore[union-attr]
         times = list(site.answered)
@@ -92,21 +93,34 @@ def crawl(n: int, args: argparse.Namespace, redis_url: str) -> dict[str, object]
                                  "steady_pages_per_second": round(steady, 2)}
     if args.memory:
         result["peaks"] = peaks
-        result["growth_kb_per_10k"] = growth(curve)
+        result["crawler_mb_per_10k"] = growth(curve)
     return result
 
 
-def growth(curve: list[tuple[int, int]]) -> float | None:
-    """Crawler RSS growth per 10,000 pages between a fifth of the crawl and its end (least squares)."""
+def growth(curve: list[tuple[int, list[int]]]) -> list[float | None]:
+    """Each crawler's RSS growth, MB per 10,000 pages of the whole crawl, from 20,000 pages on (a fifth of a shorter crawl).
+
+    Least squares through the medians of its samples over each tenth of the crawl (each
+    10,000 pages from 100,000 on): a single sample may fall in a row group's flush.
+    """
     if not curve:
-        return None
+        return []
     last = curve[-1][0]
-    points = [(x, y) for x, y in curve if x >= last / 5]
-    if len(points) < 3 or points[-1][0] == points[0][0]:
-        return None
-    mx, my = statistics.fmean(x for x, _ in points), statistics.fmean(y for _, y in points)
-    slope = sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x, _ in points)
-    return round(slope * 10_000, 1)
+    window = min(10_000, max(1, last // 10))
+    start = 20_000 if last >= 50_000 else last // 5
+    slopes: list[float | None] = []
+    for i in range(len(curve[0][1])):
+        windows: dict[int, list[int]] = {}
+        for x, rss in curve:
+            if x >= start and rss[i]:
+                windows.setdefault(x // window, []).append(rss[i])
+        points = [((w + 0.5) * window, statistics.median(v) / 1024) for w, v in sorted(windows.items())]
+        if len(points) < 3:
+            slopes.append(None)
+            continue
+        slope = statistics.linear_regression([x for x, _ in points], [y for _, y in points]).slope
+        slopes.append(round(slope * 10_000, 2))
+    return slopes
 
 
 def main() -> None:

@@ -34,7 +34,7 @@ from typing import Any, Callable, Iterator
 from w3lib.url import canonicalize_url
 
 from .errors import ConfigError
-from .keyset import KeySet
+from .keyset import DiskKeySet
 
 
 def request_key(url: str) -> bytes:
@@ -95,8 +95,8 @@ class Frontier:
 
     ``schedule`` and ``finish`` append one JSON line each, unbuffered, before they return.
     Lines that do not parse (only a torn last line can be torn) are skipped on load.
-    In memory it keeps keys only, in KeySets (8-16 bytes a URL; sets of digests took
-    about 470: bench/memory_structures.py); the entries pending when it was opened are
+    It keeps keys only, in DiskKeySets (the latest keys in memory, the rest in a
+    temporary file; sets of digests took about 470 bytes a URL: bench/memory_structures.py); the entries pending when it was opened are
     kept until ``take_pending`` hands them over. The journal is read twice when opened,
     line by line (done URLs, then the requests still pending), so opening it holds no
     more than the pending entries either.
@@ -104,8 +104,8 @@ class Frontier:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.scheduled = KeySet()
-        self.done = KeySet()
+        self.scheduled = DiskKeySet()
+        self.done = DiskKeySet()
         self.skipped = 0
         self._pending: list[Entry] = []
         for d in self._records():

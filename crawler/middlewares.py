@@ -25,7 +25,7 @@ from twisted.internet.error import DNSLookupError
 from twisted.internet.task import deferLater
 
 from .context import context_of
-from .keyset import KeySet, key_of
+from .keyset import DiskKeySet, KeySet, key_of
 from .refusals import redirected_from
 from .urls import trap_key, url_shape
 
@@ -217,12 +217,14 @@ class TrapGuard:
             raise NotConfigured
         self.productive = s.getint("CLEANCRAWL_TRAP_PRODUCTIVE")
         self.stats = crawler.stats
-        # Per URL only 8-16 bytes (keyset.KeySet): a set of digests took 480 bytes a page
-        # of the generated site, a set for every path 300 of them (bench/memory_structures.py).
+        # A set of digests took 480 bytes a page of the generated site, a set for every path
+        # 300 of them (bench/memory_structures.py); query strings, met only on paths that
+        # have them, take 8-16 bytes each (keyset.KeySet), and the links met nothing in
+        # memory past the latest 16,384 (keyset.DiskKeySet).
         self.variants: dict[int, int] = {}  # host+path key -> query strings admitted; paths with a query only
         self.queries = KeySet()  # keys of the host+path+query strings admitted
         self.patterns: dict[str, set[bytes]] = defaultdict(set)  # trap key -> digests of its URLs admitted
-        self.seen = KeySet()  # digests of the links met so far
+        self.seen = DiskKeySet()  # digests of the links met so far
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "TrapGuard":

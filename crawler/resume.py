@@ -36,7 +36,7 @@ from .dataset.wal import RowLog, recover
 from .errors import ConfigError
 from .extensions import stop_crawl
 from .journal import Entry, Frontier, JobDir, request_key
-from .keyset import KeySet
+from .keyset import DiskKeySet
 
 # Request meta that must survive a restart: the spider's page-type hint, TrapGuard's
 # run length, and Scrapy's depth and redirect bookkeeping (loop detection, limits).
@@ -83,7 +83,7 @@ class JournalDupeFilter(BaseDupeFilter):
     def __init__(self, job: JobJournal, stats: Any = None) -> None:
         self.frontier = job.frontier
         self.stats = stats
-        self.queued = KeySet()  # 8-16 bytes a URL (crawler/keyset.py)
+        self.queued = DiskKeySet()  # flat in memory: the latest keys, the rest on disk (crawler/keyset.py)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "JournalDupeFilter":

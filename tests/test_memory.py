@@ -29,7 +29,7 @@ from crawler.dedup import BANDS, NEAR_THRESHOLD, NUM_PERM, ROWS, SEED, Deduper, 
 from crawler.demo.generated import article_page
 from crawler.demo.server import SiteServer
 from crawler.dupefilter import CompactDupeFilter
-from crawler.keyset import KeySet
+from crawler.keyset import DiskKeySet, KeySet
 from crawler.process import Outcome
 
 TAG = re.compile(r"<[^>]+>")
@@ -54,6 +54,22 @@ def test_a_keyset_answers_as_a_set_does_in_8_to_16_bytes_a_key() -> None:
     assert 8 * len(s) < s.nbytes() <= 16 * len(s) * 1.5
 
 
+def test_a_disk_keyset_answers_as_a_set_does_across_its_moves_to_disk() -> None:
+    rng = random.Random(13)
+    keys = [rng.randbytes(rng.choice((8, 16, 20))) for _ in range(6_000)]
+    keys += rng.sample(keys, 2_000)  # repeats of keys by then on disk, in the buffer, or both
+    reference: set[bytes] = set()
+    s = DiskKeySet(buffer=500)
+    for k in keys[:7_000]:
+        assert s.add(k) == (k not in reference)
+        reference.add(k)
+    assert len(s) == len(reference) and len(s._recent) < 500  # most keys left memory for the file
+    assert all(k in s for k in reference)
+    fresh = [k for k in (rng.randbytes(16) for _ in range(1_000)) if k[:8] not in {r[:8] for r in reference}]
+    assert len(fresh) == 1_000 and not any(k in s for k in fresh)
+    s.close()
+
+
 def test_the_crawl_dupefilter_drops_what_scrapys_drops_and_keeps_its_jobdir_file(tmp_path: Path) -> None:
     urls = [f"http://127.0.0.1:1/gen/article-{i % 700}.html?b=2&a=1" for i in range(1000)]
     urls += [f"http://127.0.0.1:1/gen/article-{i}.html?a=1&b=2#x" for i in range(650, 750)]
@@ -64,7 +80,7 @@ def test_the_crawl_dupefilter_drops_what_scrapys_drops_and_keeps_its_jobdir_file
     first.close("finished")
     again = CompactDupeFilter(str(tmp_path), fingerprinter=RequestFingerprinter())
     assert again.request_seen(Request(urls[0])) and not again.request_seen(Request(urls[-1]))
-    assert isinstance(again._fingerprints, KeySet)  # Scrapy's set was swapped, so it holds 8-16 bytes a URL
+    assert isinstance(again._fingerprints, DiskKeySet)  # Scrapy's set was swapped: flat in memory
     again.close("finished")
 
 

@@ -75,3 +75,14 @@ def test_workers_load_the_cleaner_before_their_first_page_and_exit_cleanly() -> 
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.split() == ["True", "1"]
+
+
+def test_a_worker_past_its_page_budget_is_replaced_and_no_page_is_lost() -> None:
+    with WorkerPool(workers=1, max_pages=3) as pool:
+        first = pool.submit(page(0)).result(timeout=60)
+        (pid,) = pool.pids()
+        outcomes = [first] + [f.result(timeout=60) for f in [pool.submit(page(n)) for n in range(1, 8)]]
+        later = pool.pids()
+    assert [o.table for o in outcomes] == ["pages"] * 8
+    assert [o.row["url"] for o in outcomes] == [f"http://127.0.0.1/a/{n}" for n in range(8)]
+    assert later and later != [pid]  # pages 0-2 went to one worker, 3-5 to another, 6-7 to a third

@@ -15,6 +15,7 @@ numbers its files after them, so it never overwrites one.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import os
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from typing import Any, BinaryIO
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .schema import PARTITION, SCHEMAS, TABLES, TIME_COLUMN
+from .schema import PARTITION, SCHEMAS, STATISTICS, TABLES, TIME_COLUMN
 from .storage import discard, failing_writes, open_locked, sweep_temporaries, temporary
 
 COMPRESSION = "zstd"
@@ -50,6 +51,17 @@ def _dictionary(table: str) -> bool | tuple[str, ...]:
     return tuple(p for p in paths if p.split(".")[0] not in skip)
 
 
+# A file is finished after this many row groups, whatever its rows: the writer holds
+# each open file's footer (1-4 KB a row group) until it closes it, and a table flushed
+# by bytes (raw HTML of 60 KB pages: a group every 66 rows) would otherwise hold one
+# for every 66 pages of the crawl. 256 groups of 4 MB make files of about 1 GB.
+GROUPS_PER_FILE = 256
+try:  # glibc only; elsewhere trimming is skipped
+    _MALLOC_TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+except (OSError, AttributeError):
+    _MALLOC_TRIM = None
+
+
 @dataclass(slots=True)
 class _OpenFile:
     """One partition file being written: its writer, buffered rows and counts."""
@@ -61,6 +73,7 @@ class _OpenFile:
     rows: list[dict[str, Any]] = field(default_factory=list)
     buffered_bytes: int = 0
     written_rows: int = 0
+    groups: int = 0
 
 
 class DatasetWriter:
@@ -160,7 +173,7 @@ class DatasetWriter:
             lock = open_locked(tmp)
             try:
                 writer = pq.ParquetWriter(tmp, SCHEMAS[table], compression=COMPRESSION,
-                                          use_dictionary=_dictionary(table))
+                                          use_dictionary=_dictionary(table), write_statistics=STATISTICS[table])
             except BaseException:
                 tmp.unlink(missing_ok=True)
                 lock.close()
@@ -172,7 +185,7 @@ class DatasetWriter:
     def _flush(self, table: str, day: str, f: _OpenFile) -> None:
         with failing_writes(f.final):
             self._write_rows(table, f)
-        if f.written_rows >= self.rows_per_file:
+        if f.written_rows >= self.rows_per_file or f.groups >= GROUPS_PER_FILE:
             self._finish(table, day, f)
 
     def _finish(self, table: str, day: str, f: _OpenFile) -> None:
@@ -189,10 +202,16 @@ class DatasetWriter:
             return
         f.writer.write_table(pa.Table.from_pylist(f.rows, schema=SCHEMAS[table]))
         f.written_rows += len(f.rows)
+        f.groups += 1
         f.rows, f.buffered_bytes = [], 0
         # Arrow's allocator keeps freed buffers for reuse; a row group of raw HTML left
         # 30-80 MB resident in a long crawl. Hand them back once the group is written.
         pa.default_memory_pool().release_unused()
+        # And glibc keeps freed pages of its arenas (one per thread that allocates: the
+        # worker pool's feeders unpickle every outcome) mapped; a row group's rows were
+        # the largest thing freed, so give the free pages back now (a few ms).
+        if _MALLOC_TRIM is not None:
+            _MALLOC_TRIM(0)
 
     def _write_empty(self, table: str) -> None:
         """Leave one empty file so that a glob over a table with no rows still reads."""
@@ -218,6 +237,8 @@ def write_part(path: Path, table: str, rows: list[dict[str, Any]]) -> None:
             with open_locked(tmp):
                 pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[table]), tmp, compression=COMPRESSION,
                                use_dictionary=_dictionary(table))
+
+                               write_statistics=STATISTICS[table])
                 os.replace(tmp, path)
         except BaseException:
             tmp.unlink(missing_ok=True)
