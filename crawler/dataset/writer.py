@@ -236,9 +236,7 @@ def write_part(path: Path, table: str, rows: list[dict[str, Any]]) -> None:
         try:
             with open_locked(tmp):
                 pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[table]), tmp, compression=COMPRESSION,
-                               use_dictionary=_dictionary(table))
-
-                               write_statistics=STATISTICS[table])
+                               use_dictionary=_dictionary(table), write_statistics=STATISTICS[table])
                 os.replace(tmp, path)
         except BaseException:
             tmp.unlink(missing_ok=True)
