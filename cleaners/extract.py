@@ -17,6 +17,11 @@ or a small share of the page's own prose (``fallback_visible_ratio``). That is w
 they find what the fast pass misses (forum posts, service, listing and collection
 pages); elsewhere they more often swap a right text for a longer wrong one. A text
 that is still (nearly) empty gets one more try with ``favor_recall``.
+
+Choice per page: the text is then compared with other extractors' (``choice.py``):
+widened where Readability and Resiliparse agree that Trafilatura missed part of the
+content, or where the page's prose asks for a ``favor_recall`` pass and it holds the
+first text; trimmed to Readability's span where Readability's text is nearly a subset.
 """
 
 from __future__ import annotations
@@ -28,14 +33,10 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
+from .choice import PROSE, candidates, choose  # PROSE: the page's own prose, also read by the fallback decision
 from .options import CleanOptions
 
 
-# The page's own prose: text outside links, scripts, styles, navigation, headers,
-# footers and asides (the fallback decision compares it with the fast pass's text).
-PROSE = etree.XPath(
-    "//body//text()[not(ancestor::a or ancestor::script or ancestor::style or ancestor::noscript"
-    " or ancestor::nav or ancestor::footer or ancestor::header or ancestor::aside)]")
 # All of the body's text, scripts included: an upper bound of PROSE at a seventh of its cost.
 BODY_TEXT = etree.XPath("string(//body)")
 HEADLINES = etree.XPath("//h1 | //title | //meta[@property='og:title']/@content")
@@ -65,7 +66,10 @@ def extract(tree: HtmlElement, url: str | None, options: CleanOptions) -> Extrac
 
 def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> tuple[str, Any, tuple[str, ...]]:
     """Return the main text, Trafilatura's Document (None when it found nothing) and the
-    passes that ran ("fast", "fallback", "recall"), in order."""
+    passes that ran ("fast", "fallback", "recall", "readability", "resiliparse"), in order.
+
+    The text is then chosen between extractors (``choice.choose``) when
+    ``options.choose_extraction`` is on; the Document stays Trafilatura's."""
     passes = ["fast" if options.fast_extraction else "fallback"]
     doc = _bare(tree, url, options, fast=options.fast_extraction)
     text = (doc.text or "") if doc is not None else ""
@@ -79,6 +83,10 @@ def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> t
         again = _bare(tree, url, options, fast=False, favor_recall=True)
         if again is not None and again.text:
             doc, text = again, again.text
+    if options.choose_extraction and text:
+        chosen = choose(text, candidates(tree, lambda: recall_text(tree, url, options)), options)
+        passes.extend(chosen.passes)
+        text = chosen.text
     return text, doc, tuple(passes)
 
 
@@ -100,6 +108,12 @@ def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions, body: i
         return False
     prose = sum(len(x.strip()) for x in PROSE(tree))
     return prose > limit
+
+
+def recall_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> str:
+    """Trafilatura's text with its fallback extractors and ``favor_recall`` ("" when it finds none)."""
+    doc = _bare(tree, url, options, fast=False, favor_recall=True)
+    return (doc.text or "") if doc is not None else ""
 
 
 def _bare(tree: HtmlElement, url: str | None, options: CleanOptions, fast: bool, favor_recall: bool = False):
