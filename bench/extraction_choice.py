@@ -57,7 +57,7 @@ def candidates(job: tuple[str, str, bytes]) -> dict:
                     ("readability", lambda: choice.readability_text(tree)),
                     ("resiliparse", lambda: choice.resiliparse_text(tree)),
                     ("recall", lambda: recall_text(tree, None, DEFAULT)),
-                    ("prose", lambda: sum(len(x.strip()) for x in choice.PROSE(tree)))):
+                    ("prose", lambda: choice.prose_length(tree))):
         start = time.perf_counter()
         out[key] = fn()
         out["ms"][key] = 1000 * (time.perf_counter() - start)

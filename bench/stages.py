@@ -36,7 +36,7 @@ from bench.common import SETS, set_pages  # noqa: E402
 from cleaners import CleanOptions, clean_html, dom  # noqa: E402
 from cleaners.charset import decode_html  # noqa: E402
 from cleaners.clean import run_dom, run_text  # noqa: E402
-from cleaners.choice import candidates, choose  # noqa: E402
+from cleaners.choice import candidates, choose, prose_length  # noqa: E402
 from cleaners.extract import drop_headline, extract_text, headlines, metadata, recall_text  # noqa: E402
 from cleaners.facts import page_facts  # noqa: E402
 
@@ -70,7 +70,7 @@ def stages(html: bytes, passes: Counter) -> tuple[dict[str, float], str]:
     t["extraction"] = clock() - start
     start = clock()
     if main and OPTIONS.choose_extraction:
-        made = choose(main, candidates(tree, lambda: recall_text(tree, None, OPTIONS)),
+        made = choose(main, candidates(tree, lambda: recall_text(tree, None, OPTIONS), lambda: prose_length(tree)),
                       OPTIONS)
         main, ran = made.text, (*ran, *made.passes, f"move {made.move}")
     t["choice"] = clock() - start

@@ -115,10 +115,11 @@ def choose(text: str, others: Candidates, options: CleanOptions) -> Choice:
     return Choice(text, "kept", tuple(passes))
 
 
-def candidates(tree: HtmlElement, recall: Callable[[], str]) -> Candidates:
-    """The other extractors on a parsed tree; ``recall`` runs Trafilatura with favor_recall."""
+def candidates(tree: HtmlElement, recall: Callable[[], str], prose: Callable[[], int]) -> Candidates:
+    """The other extractors on a parsed tree; ``recall`` runs Trafilatura with favor_recall,
+    ``prose`` returns the page's prose length (``prose_length``, read once by the caller)."""
     return Candidates(lambda: readability_text(tree), lambda: resiliparse_text(tree), recall,
-                      lambda limit: prose_over(tree, limit))
+                      lambda limit: prose() > limit)
 
 
 def trim_to(text: str, theirs: set, theirs_text: str) -> str:
@@ -146,14 +147,9 @@ def _found(line: str, theirs: set, folded: str) -> bool:
     return share(shingles(line), theirs) >= 0.5
 
 
-def prose_over(tree: HtmlElement, limit: float) -> bool:
-    """Tell whether the page's prose is longer than ``limit`` characters."""
-    total = 0
-    for piece in PROSE(tree):
-        total += len(piece.strip())
-        if total > limit:
-            return True
-    return False
+def prose_length(tree: HtmlElement) -> int:
+    """The length of the page's own prose (``PROSE``, each piece stripped)."""
+    return sum(len(x.strip()) for x in PROSE(tree))
 
 
 def readability_text(tree: HtmlElement) -> str:

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .choice import PROSE, candidates, choose  # PROSE: the page's own prose, also read by the fallback decision
+from .choice import candidates, choose, prose_length
 from .options import CleanOptions
 
 
@@ -74,7 +75,8 @@ def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> t
     doc = _bare(tree, url, options, fast=options.fast_extraction)
     text = (doc.text or "") if doc is not None else ""
     body = len(BODY_TEXT(tree))  # read once: both decisions below use it
-    if options.fast_extraction and needs_fallback(tree, len(text), options, body):
+    prose = _once(lambda: prose_length(tree))  # read once too, and only when a decision asks
+    if options.fast_extraction and needs_fallback(tree, len(text), options, body, prose):
         passes.append("fallback")
         doc = _bare(tree, url, options, fast=False)
         text = (doc.text or "") if doc is not None else ""
@@ -84,18 +86,20 @@ def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> t
         if again is not None and again.text:
             doc, text = again, again.text
     if options.choose_extraction and text:
-        chosen = choose(text, candidates(tree, lambda: recall_text(tree, url, options)), options)
+        chosen = choose(text, candidates(tree, lambda: recall_text(tree, url, options), prose), options)
         passes.extend(chosen.passes)
         text = chosen.text
     return text, doc, tuple(passes)
 
 
-def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions, body: int | None = None) -> bool:
+def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions, body: int | None = None,
+                   prose: Callable[[], int] | None = None) -> bool:
     """Tell whether a fast pass that found ``found`` characters should be redone with the fallback.
 
     Never on a page whose body holds less than ``fallback_below_chars`` of text in all
     (``body``, the length of the body's text, when the caller has it): there is nothing
-    more to find, and the fallback would take a bare text for a page.
+    more to find, and the fallback would take a bare text for a page. ``prose`` returns
+    the page's prose length when the caller reads it once for several decisions.
     """
     if body is None:
         body = len(BODY_TEXT(tree))
@@ -106,8 +110,18 @@ def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions, body: i
     limit = options.fallback_visible_ratio * found
     if not limit or body <= limit:
         return False
-    prose = sum(len(x.strip()) for x in PROSE(tree))
-    return prose > limit
+    return (prose() if prose else prose_length(tree)) > limit
+
+
+def _once(read: Callable[[], int]) -> Callable[[], int]:
+    """``read``, called the first time only."""
+    known: list[int] = []
+
+    def value() -> int:
+        if not known:
+            known.append(read())
+        return known[0]
+    return value
 
 
 def recall_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> str:

@@ -78,6 +78,7 @@ class CleanOptions:
     # thread, beyond 4 a text is another part of the page (a Zyte page 4.9 times longer
     # had its comments).
     wider_min_ratio: float = 1.3
+    # ... and wider_max_ratio (see above).
     wider_max_ratio: float = 4.0
     # Widen to Resiliparse only when Readability found at least this share of what
     # Resiliparse adds: 4 pages at 0.87 to 1.0 all gained (+0.20 to +0.48 F1 each),
