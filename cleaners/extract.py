@@ -125,8 +125,12 @@ def _once(read: Callable[[], int]) -> Callable[[], int]:
 
 
 def recall_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> str:
-    """Trafilatura's text with its fallback extractors and ``favor_recall`` ("" when it finds none)."""
-    doc = _bare(tree, url, options, fast=False, favor_recall=True)
+    """Trafilatura's text with ``favor_recall``, without its fallback extractors ("" when it finds none).
+
+    The choice's favor_recall pass: with the fallback extractors it chose the same text
+    on every page of both sets (bench/extraction_choice.py), at about twice the cost.
+    """
+    doc = _bare(tree, url, options, fast=True, favor_recall=True)
     return (doc.text or "") if doc is not None else ""
 
 
