@@ -167,8 +167,13 @@ def resiliparse_text(tree: HtmlElement) -> str:
     """Resiliparse's main-content text of the tree (serialised again: it parses with its own parser)."""
     from lxml.html import tostring
     from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.html import HTMLParserException
 
-    return _lines(extract_plain_text(tostring(tree, encoding="unicode"), main_content=True, list_bullets=False))
+    try:
+        text = extract_plain_text(tostring(tree, encoding="unicode"), main_content=True, list_bullets=False)
+    except (TypeError, HTMLParserException):  # text it cannot encode (a lone surrogate): no wider text
+        return ""
+    return _lines(text)
 
 
 def _lines(text: str) -> str:
