@@ -6,8 +6,9 @@
 Runs each page through the stages of ``cleaners.clean_html`` in its order, calling
 the same functions, and times each: decode (bytes to text), parse (lxml, once),
 DOM pass (canonical URL, candidates, DOM rules), extraction (Trafilatura's fast pass,
-the fallback and favor_recall passes where ``extract.extract_text`` runs them,
-the page's headlines), metadata, cleaning (the text engine without the language probe) and
+the fallback and favor_recall passes where ``extract.extract_text`` runs them, the
+page's headlines), choice (the other extractors where they run and the choice between
+texts, ``choice.py``), metadata, cleaning (the text engine without the language probe) and
 language (the document's language: the same engine run again with the probe, minus
 the run without it). Trafilatura's own ``extract(html, include_comments=False,
 fast=True)``, which parses the page itself, is timed beside it, page by page, as
@@ -35,11 +36,13 @@ from bench.common import SETS, set_pages  # noqa: E402
 from cleaners import CleanOptions, clean_html, dom  # noqa: E402
 from cleaners.charset import decode_html  # noqa: E402
 from cleaners.clean import run_dom, run_text  # noqa: E402
-from cleaners.extract import drop_headline, extract_text, headlines, metadata  # noqa: E402
+from cleaners.choice import candidates, choose, prose_length  # noqa: E402
+from cleaners.extract import drop_headline, extract_text, headlines, metadata, recall_text  # noqa: E402
 from cleaners.facts import page_facts  # noqa: E402
 
-STAGES = ("decode", "parse", "dom pass", "extraction", "metadata", "cleaning", "language")
+STAGES = ("decode", "parse", "dom pass", "extraction", "choice", "metadata", "cleaning", "language")
 OPTIONS = CleanOptions()
+FIRST = replace(OPTIONS, choose_extraction=False)  # Trafilatura's passes alone; the choice is timed apart
 NO_LANGUAGE = replace(OPTIONS, detect_language=False)
 
 
@@ -63,8 +66,14 @@ def stages(html: bytes, passes: Counter) -> tuple[dict[str, float], str]:
     t["dom pass"] = clock() - start
     start = clock()
     titles = headlines(tree)
-    main, _, ran = extract_text(tree, None, OPTIONS)
+    main, _, ran = extract_text(tree, None, FIRST)
     t["extraction"] = clock() - start
+    start = clock()
+    if main and OPTIONS.choose_extraction:
+        made = choose(main, candidates(tree, lambda: recall_text(tree, None, OPTIONS), lambda: prose_length(tree)),
+                      OPTIONS)
+        main, ran = made.text, (*ran, *made.passes, f"move {made.move}")
+    t["choice"] = clock() - start
     passes.update(ran)
     start = clock()
     metadata(tree, None)

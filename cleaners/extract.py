@@ -17,25 +17,27 @@ or a small share of the page's own prose (``fallback_visible_ratio``). That is w
 they find what the fast pass misses (forum posts, service, listing and collection
 pages); elsewhere they more often swap a right text for a longer wrong one. A text
 that is still (nearly) empty gets one more try with ``favor_recall``.
+
+Choice per page: the text is then compared with other extractors' (``choice.py``):
+widened where Readability and Resiliparse agree that Trafilatura missed part of the
+content, or where the page's prose asks for a ``favor_recall`` pass and it holds the
+first text; trimmed to Readability's span where Readability's text is nearly a subset.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
 
+from .choice import candidates, choose, prose_length
 from .options import CleanOptions
 
 
-# The page's own prose: text outside links, scripts, styles, navigation, headers,
-# footers and asides (the fallback decision compares it with the fast pass's text).
-PROSE = etree.XPath(
-    "//body//text()[not(ancestor::a or ancestor::script or ancestor::style or ancestor::noscript"
-    " or ancestor::nav or ancestor::footer or ancestor::header or ancestor::aside)]")
 # All of the body's text, scripts included: an upper bound of PROSE at a seventh of its cost.
 BODY_TEXT = etree.XPath("string(//body)")
 HEADLINES = etree.XPath("//h1 | //title | //meta[@property='og:title']/@content")
@@ -65,12 +67,16 @@ def extract(tree: HtmlElement, url: str | None, options: CleanOptions) -> Extrac
 
 def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> tuple[str, Any, tuple[str, ...]]:
     """Return the main text, Trafilatura's Document (None when it found nothing) and the
-    passes that ran ("fast", "fallback", "recall"), in order."""
+    passes that ran ("fast", "fallback", "recall", "readability", "resiliparse"), in order.
+
+    The text is then chosen between extractors (``choice.choose``) when
+    ``options.choose_extraction`` is on; the Document stays Trafilatura's."""
     passes = ["fast" if options.fast_extraction else "fallback"]
     doc = _bare(tree, url, options, fast=options.fast_extraction)
     text = (doc.text or "") if doc is not None else ""
     body = len(BODY_TEXT(tree))  # read once: both decisions below use it
-    if options.fast_extraction and needs_fallback(tree, len(text), options, body):
+    prose = _once(lambda: prose_length(tree))  # read once too, and only when a decision asks
+    if options.fast_extraction and needs_fallback(tree, len(text), options, body, prose):
         passes.append("fallback")
         doc = _bare(tree, url, options, fast=False)
         text = (doc.text or "") if doc is not None else ""
@@ -79,15 +85,21 @@ def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> t
         again = _bare(tree, url, options, fast=False, favor_recall=True)
         if again is not None and again.text:
             doc, text = again, again.text
+    if options.choose_extraction and text:
+        chosen = choose(text, candidates(tree, lambda: recall_text(tree, url, options), prose), options)
+        passes.extend(chosen.passes)
+        text = chosen.text
     return text, doc, tuple(passes)
 
 
-def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions, body: int | None = None) -> bool:
+def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions, body: int | None = None,
+                   prose: Callable[[], int] | None = None) -> bool:
     """Tell whether a fast pass that found ``found`` characters should be redone with the fallback.
 
     Never on a page whose body holds less than ``fallback_below_chars`` of text in all
     (``body``, the length of the body's text, when the caller has it): there is nothing
-    more to find, and the fallback would take a bare text for a page.
+    more to find, and the fallback would take a bare text for a page. ``prose`` returns
+    the page's prose length when the caller reads it once for several decisions.
     """
     if body is None:
         body = len(BODY_TEXT(tree))
@@ -98,8 +110,28 @@ def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions, body: i
     limit = options.fallback_visible_ratio * found
     if not limit or body <= limit:
         return False
-    prose = sum(len(x.strip()) for x in PROSE(tree))
-    return prose > limit
+    return (prose() if prose else prose_length(tree)) > limit
+
+
+def _once(read: Callable[[], int]) -> Callable[[], int]:
+    """``read``, called the first time only."""
+    known: list[int] = []
+
+    def value() -> int:
+        if not known:
+            known.append(read())
+        return known[0]
+    return value
+
+
+def recall_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> str:
+    """Trafilatura's text with ``favor_recall``, without its fallback extractors ("" when it finds none).
+
+    The choice's favor_recall pass: with the fallback extractors it chose the same text
+    on every page of both sets (bench/extraction_choice.py), at about twice the cost.
+    """
+    doc = _bare(tree, url, options, fast=True, favor_recall=True)
+    return (doc.text or "") if doc is not None else ""
 
 
 def _bare(tree: HtmlElement, url: str | None, options: CleanOptions, fast: bool, favor_recall: bool = False):

@@ -59,6 +59,35 @@ class CleanOptions:
     # A first line longer than this (folded characters) also goes when a headline
     # contains it ("Headline | Site name"); a shorter one only when equal to one.
     headline_part_chars: int = 20
+    # Choose the text per page between Trafilatura, Readability (Trafilatura's port, on
+    # the same tree), Resiliparse's main_content and Trafilatura's favor_recall, by how
+    # their shingles agree (choice.py). Trafilatura's text before cleaning, zyte / dev
+    # (181 / 316 pages): 0.9661 / 0.8727 without, 0.9739 / 0.8800 with; fitted with
+    # bench/extraction_choice.py, which also gives each source left out of the fit.
+    choose_extraction: bool = True
+    # "Holds": a text holds another when at least this share of the other's 4-word
+    # shingles is in it (Readability's text in Trafilatura's for trim, Trafilatura's in
+    # the wider text for widen).
+    choice_contains: float = 0.9
+    # Trim to Readability's span of lines when its text also covers at least this share
+    # of Trafilatura's: 0.5 / 0.6 / 0.7 / 0.8 gave zyte +0.0043 / +0.0055 / +0.0055 /
+    # +0.0036 and dev -0.0003 / +0.0002 / +0.0005 / +0.0005 (trim alone).
+    trim_cover: float = 0.7
+    # A wider text replaces Trafilatura's only when it is at least wider_min_ratio and
+    # at most wider_max_ratio times as many shingles: 1.2 takes a Zyte page's comment
+    # thread, beyond 4 a text is another part of the page (a Zyte page 4.9 times longer
+    # had its comments).
+    wider_min_ratio: float = 1.3
+    # ... and wider_max_ratio (see above).
+    wider_max_ratio: float = 4.0
+    # Widen to Resiliparse only when Readability found at least this share of what
+    # Resiliparse adds: 4 pages at 0.87 to 1.0 all gained (+0.20 to +0.48 F1 each),
+    # none lost; at 0.56 to 0.72 three of four lost.
+    union_agree: float = 0.8
+    # Run favor_recall when the page's prose is over this many times Trafilatura's text
+    # (0: never). 1.5: on 32 of 181 Zyte and 75 of 316 dev pages;
+    # on every page, dev +0.0005 more.
+    wider_recall_prose: float = 1.5
     # Keep table rows in the extracted text (Trafilatura's include_tables).
     include_tables: bool = True
     # Trafilatura's full metadata pass (author search in the body, categories, tags):

@@ -19,6 +19,7 @@ CLEANERS = REPO / "cleaners"
 # every offline path must read the same text whatever the cleaner's options).
 KEPT = {
     "charset.py": {"UTF8_MARGIN"},
+    "choice.py": {"SHINGLE"},  # 4-word shingles: the unit the benchmarks score in (bench/scoring.py)
     "dom.py": {"MAX_SELECTORS", "MAX_STYLE_CHARS"},
     "ngrams.py": {"GRAMS", "MAX_WORD", "CACHE_WORDS"},
     "morphology.py": {"MIN_SUFFIX_REST", "MIN_PREFIX_REST"},
