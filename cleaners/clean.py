@@ -313,6 +313,9 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
     named: list[set[str]] = []  # each block's names, found once, and only when a block sells
     selling = _selling(decisions, named, options, learned=True)
     ruled = _selling(decisions, named, options, learned=False)
+    brand_share = _brand_share(decisions, brands, options)
+    if brand_share >= options.doorway_brand_share and not named:  # a doorway's shape: its other names count
+        named.extend(_names(d.block.text) for d in decisions)
     return Verdict(
         chars=sum(len(d.block.text) for d in decisions) + dom_spam, spam_chars=spam_chars,
         scored_chars=sum(len(r.text) for r in spam if r.signals), dom_spam_chars=dom_spam,
@@ -325,8 +328,8 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
         ruled_selling_chars=sum(len(b.text) for b in ruled) + dom_spam,
         pitch=ngram_model().combine(sum(d.block.learned_evidence[0] for d in decisions),
                                     sum(d.block.learned_evidence[1] for d in decisions)),
-        brand_share=_brand_share(decisions, brands, options),
-        other_names=len({w.casefold() for n in named for w in n} - set(brands)) if brands else 0,
+        brand_share=brand_share,
+        other_names=len({w.casefold() for n in named for w in n} - set(brands)) if named and brands else 0,
     )
 
 

@@ -487,10 +487,15 @@ class CleanOptions:
     # never read them or their language's spam, and no word-list signal, as held-out
     # pages are written): see the README's landing-page figures.
     doorway_title_words: int = 5
+    # ... the blocks a doorway has at least (a name in two of two blocks is a short note),
     doorway_blocks: int = 3
+    # ... the share of them that name the linked headline name,
     doorway_brand_share: float = 0.6
+    # ... the characters it has at most (dev landing pages 256-667; articles run longer),
     doorway_max_chars: int = 1500
+    # ... the other names its blocks give at most,
     doorway_other_names: int = 6
+    # ... and the model's probability for the whole text it needs.
     doorway_learned: float = 0.05
     # Kept prose free of commercial words below this many characters is "not an
     # article" (spam.page). 200: a doorway page of the demo site keeps 160 such
