@@ -124,3 +124,15 @@ def test_snippet_scores_count_present_and_absent_snippets_per_source():
                 "p2": {"source": "wcxb", "with": [], "without": ["Sidebar"]}}
     texts = {"p1": "the main\ntext, and more", "p2": "Body with a SIDEBAR"}
     assert snippet_scores(texts, snippets) == {"wcxb": (0.5, 0.5)}
+
+
+def test_zero_width_joiners_survive_extraction():
+    # Persian writes a zero-width non-joiner inside words ("می‌شود", "نامه‌ها"); Trafilatura
+    # drops unprintable characters, so the extractor carries them across as stand-ins.
+    para = ("شهرداری اعلام کرد که کتابخانه‌ی مرکزی از شنبه دوباره باز می‌شود و نامه‌ها و "
+            "روزنامه‌های قدیمی شهر در تالار تازه‌ی آن به نمایش گذاشته می‌شوند. ")
+    html = ('<html lang="fa"><head><title>کتابخانه</title></head><body><article><h1>کتابخانه‌ی مرکزی</h1>'
+            + "".join(f"<p>{para}{i}</p>" for i in range(6)) + "</article></body></html>")
+    text = clean_html(html, "http://127.0.0.1/a").text
+    assert "کتابخانه\u200cی مرکزی از شنبه" in text and text.count("\u200c") >= 6 * para.count("\u200c")
+    assert "\U0001E900" not in text
