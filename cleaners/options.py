@@ -278,6 +278,19 @@ class CleanOptions:
     # ... in at least this many prose blocks: two injected paragraphs can outweigh a short
     # news brief, a bilingual page alternates its languages throughout.
     bilingual_blocks: int = 4
+    # spam.foreign_block in the comment region: a comment in another language of the
+    # page's own script is a commenter's (Sundanese and Javanese in an Indonesian thread,
+    # Spanish under an English video), not injected prose; only another script counts
+    # there. With comment_style_disguise, on the dev stretch of the real comment threads
+    # (bench/realspam_eval.py --split dev, 2026-12-05): legitimate text lost 0.019 ->
+    # 0.010 (Indonesian) and 0.037 -> 0.024 (English), spam removed 0.968 -> 0.965 and
+    # unchanged. True: a comment in another language of the script counts as foreign.
+    foreign_comments_same_script: bool = False
+    # spam.disguised_name in the comment region: a comment in a fancy font or spaced out
+    # with no commercial evidence and no support from the model (under learned_floor)
+    # is styled, not hiding a name; its disguise counts this much. A disguised brand
+    # ("𝗪𝗘𝗧𝗢𝗡𝟴𝟴") has its brand fact, so it counts whole.
+    comment_style_disguise: float = 0.5
 
     # ---- Context signals (rules/context.py) ----
 
