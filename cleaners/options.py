@@ -285,7 +285,7 @@ class CleanOptions:
     # (bench/realspam_eval.py --split dev, 2026-12-05): legitimate text lost 0.019 ->
     # 0.010 (Indonesian) and 0.037 -> 0.024 (English), spam removed 0.968 -> 0.965 and
     # unchanged. True: a comment in another language of the script counts as foreign.
-    foreign_comments_same_script: bool = False
+    foreign_comments_same_script: bool = True
     # spam.disguised_name in the comment region: a comment in a fancy font or spaced out
     # with no commercial evidence and no support from the model (under learned_floor)
     # is styled, not hiding a name; its disguise counts this much. A disguised brand
