@@ -3,7 +3,6 @@
     .venv/bin/pip install -e '.[train]'
     .venv/bin/python bench/train_spam_model.py            # writes the model, prints validation figures
     .venv/bin/python bench/train_spam_model.py --check    # retrain in memory, fail if it differs from the shipped file
-    .venv/bin/python bench/train_spam_model.py --by-video # each dev UCI video held out in turn: how it generalises
 
 Training data, development material only (nothing of a held-out split):
   spam        real comments: the dev stretch of bench/data/realworld-spam (bench/realworld);
@@ -15,11 +14,9 @@ Training data, development material only (nothing of a held-out split):
               (42 languages, seeded)
 Languages with spam examples but no legitimate text at all are left out of the spam side.
 
-Model: logistic regression (scikit-learn, liblinear, L2, classes balanced) on
-L1-normalised counts of the features of cleaners/ngrams.py, hashed into BUCKETS weights
-(ngrams.bucket); web addresses read in the real comments only (as the cleaner reads
-them in a comment region only); the real English comments weigh UCI_WEIGHT times as
-much as other examples; weights rounded to 4 decimals, those under MIN_WEIGHT set to 0.
+Model: logistic regression (scikit-learn, liblinear, L2) on L1-normalised counts of the
+features of cleaners/ngrams.py, hashed into BUCKETS weights (ngrams.bucket); weights
+rounded to 4 decimals, those under MIN_WEIGHT set to 0.
 """
 
 from __future__ import annotations
@@ -44,7 +41,6 @@ from bench import realworld  # noqa: E402
 from bench.spamcorpus import corpus  # noqa: E402
 from cleaners import ngrams  # noqa: E402
 from cleaners.ngrams import MODEL, features  # noqa: E402
-from cleaners.segment import LINK  # noqa: E402
 
 OUT = REPO / "cleaners" / "data" / MODEL
 SPAM_DIR = corpus.SPAM_DIRS["dev"]
@@ -64,11 +60,6 @@ PSEUDO = 200  # word sequences per wordfreq language, at least
 # (tests/cases) with 150 vi spam examples and 200 word sequences. Topped up with word
 # sequences.
 LEGIT_PER_SPAM = 4
-# Each real English comment (UCI) counts this many times: 981 comments among 66,000
-# examples taught the model little of self-promotion. Held out one dev video at a time
-# (bench/train_spam_model.py --by-video), spam at p >= 0.8: 1: 0.28-0.46, 5: 0.64-0.81,
-# with legitimate comments 0.04-0.12 and article paragraphs 0-1 of 1,600 (2026-12-05).
-UCI_WEIGHT = 5.0
 SENTENCE = re.compile(r"(?<=[.!?。！？])\s+")
 
 
@@ -146,8 +137,7 @@ def pseudo_text(rng: random.Random, wanted: dict[str, int] | None = None) -> dic
 
 
 def dataset(rng: random.Random) -> tuple[list[str], list[int], list[str]]:
-    """Texts, labels (1 spam) and a group name per example (a UCI comment's names its
-    video: "uci-spam@Youtube01-Psy")."""
+    """Texts, labels (1 spam) and a group name per example."""
     texts, labels, groups = [], [], []
 
     def add(text: str, label: int, group: str) -> None:
@@ -157,13 +147,7 @@ def dataset(rng: random.Random) -> tuple[list[str], list[int], list[str]]:
 
     for source in realworld.FILES:
         for c in realworld.split(source, "dev"):
-            video = f"@{c.source}" if source == "uci" else ""
-            group = f"{source}-{'spam' if c.spam else 'legit'}{video}"
-            add(c.text, int(c.spam), group)
-            if LINK.search(c.text):
-                # Read again as the cleaner reads it outside a comment region (alone, or
-                # placed in an article): its addresses left out (``comments_of``).
-                add(c.text, int(c.spam), group + "#nolinks")
+            add(c.text, int(c.spam), f"{source}-{'spam' if c.spam else 'legit'}")
     legit = legit_text()
     spam = synthetic_spam(random.Random(SEED + 1))
     per_lang = Counter(lang for lang, _ in spam)
@@ -182,41 +166,21 @@ def dataset(rng: random.Random) -> tuple[list[str], list[int], list[str]]:
     return texts, labels, groups
 
 
-def weights_of(groups: list[str]) -> list[float]:
-    """How many times each example counts: ``UCI_WEIGHT`` for a real English comment, else 1."""
-    return [UCI_WEIGHT if g.startswith("uci-") else 1.0 for g in groups]
-
-
-def comments_of(groups: list[str]) -> list[bool]:
-    """Which examples are comments (the real corpora): the model reads their web
-    addresses, as the cleaner does in a page's comment region."""
-    return [g.split("-", 1)[0] in realworld.FILES and not g.endswith("#nolinks") for g in groups]
-
-
-def fit_groups(texts: list[str], labels: list[int], groups: list[str], c: float = C):
-    """``fit`` with each example's weight and comment flag taken from its group."""
-    return fit(texts, labels, c, weights_of(groups), comments_of(groups))
-
-
-def fit(texts: list[str], labels: list[int], c: float = C, weights: list[float] | None = None,
-        comments: list[bool] | None = None):
-    """Fit the model on hashed features, each example counting ``weights[i]`` times
-    (default 1), web addresses read in the examples that are ``comments[i]`` (default
-    none); returns (weights by bucket, bias)."""
+def fit(texts: list[str], labels: list[int], c: float = C):
+    """Fit the model on hashed features; returns (weights by bucket, bias)."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import normalize
 
     rows, cols, vals = [], [], []
     for i, t in enumerate(texts):
-        links = bool(comments and comments[i])
-        for b, n in Counter(ngrams.bucket(f, BUCKETS) for f in features(t, links)).items():
+        for b, n in Counter(ngrams.bucket(f, BUCKETS) for f in features(t)).items():
             rows.append(i)
             cols.append(b)
             vals.append(float(n))
     x = normalize(csr_matrix((vals, (rows, cols)), shape=(len(texts), BUCKETS)), norm="l1")
     clf = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", max_iter=2000, random_state=0)
-    clf.fit(x, labels, sample_weight=weights)
+    clf.fit(x, labels)
     return clf.coef_[0], float(clf.intercept_[0])
 
 
@@ -231,38 +195,14 @@ def validate(texts, labels, groups, c: float) -> dict:
     val = [i for i in range(len(texts)) if not i % 5]
     from cleaners.ngrams import parse
 
-    w, b = fit_groups([texts[i] for i in train], [labels[i] for i in train], [groups[i] for i in train], c)
+    w, b = fit([texts[i] for i in train], [labels[i] for i in train], c)
     model = parse(gzip.decompress(serialise(w, b, "")))
     out: dict = {}
-    comments = comments_of(groups)
     for g in sorted(set(groups)):
         idx = [i for i in val if groups[i] == g]
-        probs = [model.probability(texts[i], comments[i]) for i in idx]
+        probs = [model.probability(texts[i]) for i in idx]
         out[g] = {"n": len(idx), ">=0.5": round(sum(p >= 0.5 for p in probs) / len(idx), 4),
                   ">=0.9": round(sum(p >= 0.9 for p in probs) / len(idx), 4)}
-    return out
-
-
-def by_video(texts, labels, groups) -> dict:
-    """Fit without one dev UCI video at a time; the share of its spam, of its legitimate
-    comments and of the paragraphs of the 181 benchmark articles (bench/realspam_eval.py's
-    hosts, never trained on) read as spam at each threshold."""
-    from bench.realspam_eval import hosts
-    from cleaners.ngrams import parse
-
-    paras = [p for _, ps in hosts() for p in ps]
-    videos = sorted({g.split("@", 1)[1].split("#", 1)[0] for g in groups if "@" in g})
-    out: dict = {}
-    for v in videos:
-        train = [i for i, g in enumerate(groups) if f"@{v}" not in g]
-        w, b = fit_groups([texts[i] for i in train], [labels[i] for i in train], [groups[i] for i in train])
-        model = parse(gzip.decompress(serialise(w, b, "")))
-        mine = [i for i, g in enumerate(groups) if g.endswith("@" + v)]  # each comment once, links read
-        sets = {"spam": [texts[i] for i in mine if labels[i]], "legit": [texts[i] for i in mine if not labels[i]],
-                "articles": paras}
-        probs = {k: [model.probability(t, k != "articles") for t in ts] for k, ts in sets.items()}
-        out[v] = {f">={th}": {k: round(sum(p >= th for p in ps) / len(ps), 4) for k, ps in probs.items()}
-                  for th in (0.6, 0.8, 0.9)}
     return out
 
 
@@ -270,7 +210,6 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="retrain and compare with the shipped file")
     ap.add_argument("--validate", type=float, nargs="*", help="report validation figures for these C values")
-    ap.add_argument("--by-video", action="store_true", help="report figures with each dev UCI video held out")
     args = ap.parse_args()
     rng = random.Random(SEED)
     texts, labels, groups = dataset(rng)
@@ -279,11 +218,7 @@ def main() -> int:
         for c in args.validate or [C]:
             print(c, json.dumps(validate(texts, labels, groups, c)))
         return 0
-    if args.by_video:
-        for video, figures in by_video(texts, labels, groups).items():
-            print(video, json.dumps(figures))
-        return 0
-    w, b = fit_groups(texts, labels, groups)
+    w, b = fit(texts, labels)
     blob = serialise(w, b, data_digest())
     if args.check:
         same = OUT.exists() and OUT.read_bytes() == blob

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 # 1.5.0: a pitch the rules sell alone needs 0.1 from the model (pitch_ruled_*), pharmacy
 # and follower-selling lexicons in about 30 more languages, the fallback extraction run
 # per page (extract.py), the headline line left out of the kept text.
-# 1.6.0: comment threads judged comment by comment (guard, neighbours, same-script
-# languages, fancy fonts), the n-gram model reads web addresses in comments (format 4).
+# 1.6.0: comment threads judged comment by comment (the over-removal guard, neighbours,
+# fancy fonts).
 CLEANER_VERSION = "1.6.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]

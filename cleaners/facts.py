@@ -71,7 +71,7 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
     # the n-gram model does not read them either.
     used = folded if quoted else MENTION_FRAMES.sub(" ", MENTION.sub(" ", folded))
     hits = term_hits(plain if used is folded else bare(used))
-    evidence = ngram_model().evidence(folded_tokens(used, ctx.in_comments)) if learned else (0.0, 0)
+    evidence = ngram_model().evidence(folded_tokens(used)) if learned else (0.0, 0)
     block = Block(
         index=index, text=text, start=start, end=end, units=units, script=script,
         stop_lang=lang, stop_ratio=stop_ratio, stop_hits=tuple(stops.items()), sentence_end=bool(SENTENCE_CLOSE.search(text)),

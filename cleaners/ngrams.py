@@ -4,8 +4,7 @@ Trained by ``bench/train_spam_model.py`` (one command, reproducible) on real lab
 comment spam, the development spam corpus and legitimate article text, and shipped as
 ``data/model/spam_ngrams.bin.gz`` (layout in ``parse``). A text's features are the
 n-grams of its words (revealed, folded, every digit read as "0", padded with a space on
-each side) and each word itself, a web address in a comment read as ``LINK_WORD`` and
-the words of its host (elsewhere left out), each hashed (CRC-32 of its UTF-8, deterministic in
+each side) and each word itself, each hashed (CRC-32 of its UTF-8, deterministic in
 every process) into one of ``buckets`` weights: a 4 MB float32 table instead of a
 dictionary of 170,000 strings (28 MB a worker). Its score is the logistic of the bias
 plus the mean weight of its features (the model was trained on L1-normalised counts,
@@ -30,7 +29,7 @@ from .normalize import reveal
 from .segment import LINK
 
 MODEL = "model/spam_ngrams.bin.gz"
-FORMAT = "cleancrawl-ngrams 4"
+FORMAT = "cleancrawl-ngrams 3"
 # The model's features are fixed when it is trained (GRAMS, MAX_WORD): changing them
 # needs a new model file, so they are module constants, not CleanOptions fields.
 GRAMS = (2, 3, 4)
@@ -41,53 +40,23 @@ MAX_WORD = 24
 # Words whose weight sums are cached per process: a memory cap, not a decision (about
 # 110 bytes a word; 50,000 words cover all but a few per cent of the words of a site).
 CACHE_WORDS = 50_000
-# In a comment, a web address is read as this word and the names of its host ("zlinkz
-# facebook"), its path left out (ids and tracking codes). Where a comment points, and
-# that it is a link at all, tell self-promotion from praise: on the UCI comments, held
-# out one dev video at a time, spam at p >= 0.8 rose from 0.28-0.46 (links left out) to
-# 0.64-0.81 (bench/train_spam_model.py --by-video, UCI_WEIGHT 5, 2026-12-05). Outside
-# comments addresses are left out: a bare address is as common in news (sources,
-# credits, "Plans and maps: http://...") as in spam, and read there it made such lines
-# spam (tests/cases).
-LINK_WORD = "zlinkz"
-PATH = re.compile(r"[/?#]")
 
 
-def tokens(text: str, links: bool = False) -> list[str]:
+def tokens(text: str) -> list[str]:
     """The words the model reads: revealed, folded, digits as "0".
 
     >>> tokens("Main di 𝗪𝗘𝗧𝗢𝗡𝟴𝟴!")
     ['main', 'di', 'weton00']
     """
-    return folded_tokens(fold(reveal(text).text), links)
+    return folded_tokens(fold(reveal(text).text))
 
 
-def folded_tokens(folded: str, links: bool = False) -> list[str]:
-    """The words of text already revealed and folded (``block_facts`` has both). A web
-    address is left out, or with ``links`` (a comment) gives ``LINK_WORD`` and its
-    host's names (``link_words``)."""
+def folded_tokens(folded: str) -> list[str]:
+    """The words of text already revealed and folded (``block_facts`` has both). Links
+    are left out: a bare address is as common in news (sources, credits) as in spam."""
     if "://" in folded or "www." in folded:
-        folded = LINK.sub(link_words if links else " ", folded)
+        folded = LINK.sub(" ", folded)
     return TOKEN.findall(DIGIT.sub("0", folded))
-
-
-def link_words(m: re.Match[str]) -> str:
-    """What the model reads of a web address: ``LINK_WORD`` and its host's names, "www"
-    and the top-level domain left out (every address has one: it would only repeat
-    ``LINK_WORD``).
-
-    >>> link_words(re.match(r"\\S+", "(https://www.twitch.tv/someone?ref=1"))
-    ' zlinkz twitch '
-    >>> link_words(re.match(r"\\S+", "http://m.freemyapps.com/share"))
-    ' zlinkz m freemyapps '
-    """
-    s = m.group()
-    at = s.find("://")
-    s = s[at + 3:] if at >= 0 else s[max(0, s.find("www.")):]
-    names = PATH.split(s, 1)[0].split(".")[:-1]
-    if names and names[0].startswith("www"):
-        names = names[1:]
-    return f" {LINK_WORD} {' '.join(names)} "
 
 
 def word_features(word: str) -> list[str]:
@@ -103,10 +72,9 @@ def word_features(word: str) -> list[str]:
     return out
 
 
-def features(text: str, links: bool = False) -> list[str]:
-    """Every feature of a text, repeated as often as it occurs (training reads these);
-    ``links`` as for ``folded_tokens``."""
-    return [f for w in tokens(text, links) for f in word_features(w)]
+def features(text: str) -> list[str]:
+    """Every feature of a text, repeated as often as it occurs (training reads these)."""
+    return [f for w in tokens(text) for f in word_features(w)]
 
 
 def bucket(feature: str, buckets: int) -> int:
@@ -137,10 +105,9 @@ class NgramModel:
     digest: str
     _words: dict[str, float]
 
-    def probability(self, text: str, links: bool = False) -> float:
-        """Probability in [0, 1] that ``text`` is spam; the bias alone for a text without
-        words. ``links``: read web addresses, as in a comment."""
-        return self.combine(*self.evidence(tokens(text, links)))
+    def probability(self, text: str) -> float:
+        """Probability in [0, 1] that ``text`` is spam; the bias alone for a text without words."""
+        return self.combine(*self.evidence(tokens(text)))
 
     def evidence(self, words: list[str]) -> tuple[float, int]:
         """The summed feature weights of a text's ``tokens`` and how many features they
