@@ -282,9 +282,10 @@ class CleanOptions:
     # of the page's own script (Sundanese and Javanese in an Indonesian thread) is a
     # commenter's, and only another script counts there. False, with
     # comment_style_disguise, lost less legitimate text of the dev threads (0.019 ->
-    # 0.010 Indonesian, 0.037 -> 0.024 English), but the held-out text dumps kept more
-    # of their spam (dump spam recall 0.75 -> 0.57, measured with a retrained model;
-    # bench/realspam_eval.py, bench/spam_eval.py, 2026-12-05), so True.
+    # 0.010 Indonesian, 0.037 -> 0.024 English), but with it the held-out text dumps kept
+    # far more spam (dump spam recall 0.57, against 0.75 with True, each measured with a
+    # model retrained on branch i9-real-model; bench/realspam_eval.py,
+    # bench/spam_eval.py, 2026-12-05), so True.
     foreign_comments_same_script: bool = True
     # spam.disguised_name in the comment region: a comment in a fancy font or spaced out
     # with no commercial evidence and no support from the model (under learned_floor)
