@@ -319,6 +319,8 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
     return Verdict(
         chars=sum(len(d.block.text) for d in decisions) + dom_spam, spam_chars=spam_chars,
         scored_chars=sum(len(r.text) for r in spam if r.signals), dom_spam_chars=dom_spam,
+        scored_comment_chars=sum(len(r.text) for d in decisions if d.block.in_comments
+                                 for r in d.removals if r.kind == "spam" and r.signals),
         specific_chars=sum(len(r.text) for r in spam if not r.signals or _specific(r)) + dom_spam,
         confidence=weighted / spam_chars if spam_chars else 0.0,
         kept_chars=sum(len(d.block.text) - cut for d, cut in kept),

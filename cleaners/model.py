@@ -186,7 +186,8 @@ class Verdict:
     characters removed on evidence beyond topic words (brands, calls to action,
     promos, glue, links, DOM rules). ``kept_prose_chars`` counts the kept prose that
     carries no commercial evidence at all: the article, if there is one;
-    ``kept_comment_chars`` the kept text of the comment region (a thread's own comments).
+    ``kept_comment_chars`` the kept text of the comment region (a thread's own comments),
+    ``scored_comment_chars`` the scored spam removals there.
     ``selling_chars`` (``selling_blocks``) counts the text (the blocks) of blocks that sell: scored at least the probe
     threshold, or read as spam by the n-gram model, removed or not. ``pitch`` is the
     n-gram model's probability for the whole text, combined from its blocks' evidence:
@@ -211,6 +212,7 @@ class Verdict:
     ruled_selling_chars: int = 0
     brand_share: float = 0.0
     other_names: int = 0
+    scored_comment_chars: int = 0
 
     @property
     def selling_share(self) -> float:

@@ -307,6 +307,20 @@ class CleanOptions:
     # ... in at least this many prose blocks: two injected paragraphs can outweigh a short
     # news brief, a bilingual page alternates its languages throughout.
     bilingual_blocks: int = 4
+    # spam.foreign_block in the comment region: with False, a comment in another language
+    # of the page's own script (Sundanese and Javanese in an Indonesian thread) is a
+    # commenter's, and only another script counts there. False, with
+    # comment_style_disguise, lost less legitimate text of the dev threads (0.019 ->
+    # 0.010 Indonesian, 0.037 -> 0.024 English), but with it the held-out text dumps kept
+    # far more spam (dump spam recall 0.57, against 0.75 with True, each measured with a
+    # model retrained on branch i9-real-model; bench/realspam_eval.py,
+    # bench/spam_eval.py, 2026-12-05), so True.
+    foreign_comments_same_script: bool = True
+    # spam.disguised_name in the comment region: a comment in a fancy font or spaced out
+    # with no commercial evidence and no support from the model (under learned_floor)
+    # is styled, not hiding a name; its disguise counts this much. A disguised brand
+    # ("𝗪𝗘𝗧𝗢𝗡𝟴𝟴") has its brand fact, so it counts whole.
+    comment_style_disguise: float = 0.5
 
     # ---- Context signals (rules/context.py) ----
 

@@ -46,7 +46,7 @@ def foreign_block(block: Block, page: PageFacts) -> float:
         return 0.0
     if block.units < (opts.foreign_units_unspaced if block.script in UNSPACED else opts.foreign_units):
         return 0.0
-    if block.foreign:
+    if block.foreign and not (block.in_comments and not opts.foreign_comments_same_script):
         return 1.0
     if other_script(block.script, page.script) and (block.sentence_end or block.glued or SHAPES.search(block.text)):
         return 1.0  # not verse or a name: spam comes in sentences, with figures or Latin brand names

@@ -25,5 +25,10 @@ def learned(block: Block, page: PageFacts) -> float:
 @signal("spam.disguised_name", weight="weight_disguised_name")
 def disguised_name(block: Block, page: PageFacts) -> float:
     """A word written in mathematical letters, spaced out, with look-alikes or hidden
-    characters: news prose never writes a name so, promotion does to pass filters."""
-    return min(1.0, float(block.disguised))
+    characters: news prose never writes a name so, promotion does to pass filters. In
+    the comment region, a disguise with no commercial evidence that the model does not
+    read as spam is a comment's style (``comment_style_disguise``)."""
+    value = min(1.0, float(block.disguised))
+    if value and block.in_comments and not block.commercial() and block.learned < page.options.learned_floor:
+        value *= page.options.comment_style_disguise
+    return value
