@@ -65,8 +65,8 @@ SENTENCE = re.compile(r"(?<=[.!?。！？])\s+")
 
 def data_digest() -> str:
     """sha256 over every training input file (sorted paths and bytes): the model records it."""
-    paths = [realworld.DATA / name for name in realworld.FILES.values()] + [EXTRACTION] + sorted(SPAM_DIR.glob("*.toml")) + sorted(
-        LEGIT_DIR.glob("*.toml")) + sorted(DEMO.glob("*.toml"))
+    corpus_files = [p for p in sorted(SPAM_DIR.glob("*.toml")) + sorted(LEGIT_DIR.glob("*.toml")) if corpus.trained(p)]
+    paths = [realworld.DATA / name for name in realworld.FILES.values()] + [EXTRACTION] + corpus_files + sorted(DEMO.glob("*.toml"))
     h = hashlib.sha256()
     for p in paths:
         h.update(str(p.relative_to(REPO)).encode() + b"\0" + p.read_bytes())
@@ -81,6 +81,8 @@ def synthetic_spam(rng: random.Random) -> list[tuple[str, str]]:
     """(language, text) of every dev spam template, filled with its market's brands."""
     out = []
     for m in corpus.markets("dev"):
+        if not m.train:
+            continue
         for t in m.templates():
             for _ in range(FILLS if "{brand" in t else 1):
                 b1, b2 = rng.choice(m.brands), rng.choice(m.brands)
@@ -106,6 +108,8 @@ def legit_text() -> dict[str, list[str]]:
     """Legitimate article text by language."""
     out: dict[str, list[str]] = {}
     for a in corpus.articles("dev"):
+        if not a.train:
+            continue
         out.setdefault(a.lang, []).extend(paragraphs_and_sentences(a.paragraphs))
     for path in sorted(DEMO.glob("*.toml")):
         for a in _toml(path).get("article", ()):

@@ -32,7 +32,12 @@ DECORATION = re.compile("[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2900-\u297f\u
 STYLED = re.compile("[\U0001d400-\U0001d7ff\u24b6-\u24e9\U0001f130-\U0001f189]")
 FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-HIDDEN_JOIN = re.compile("[^\\W_](?:%s)+[^\\W_]" % INVISIBLE.pattern)
+HIDDEN_JOIN = re.compile("[^\\W_](?:%s)+[^\\W_]" % INVISIBLE.pattern.replace("\u200b-\u200f", "\u200b\u200e\u200f"))
+# The zero-width non-joiner and joiner belong inside words of Arabic-script and Indic
+# text (Persian "می‌شود"); they disguise a word only between letters of alphabets that
+# never use them (Latin, Greek, Cyrillic).
+ALPHABET = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+ALPHABET_JOIN = re.compile("[%s][\u200c\u200d]+[%s]" % (ALPHABET, ALPHABET))
 SPACES = re.compile(r"[ \t]{2,}")
 LATIN_WORD = re.compile(r"[^\W_]+")
 ASCII_LETTER = re.compile("[A-Za-z]")
@@ -70,7 +75,7 @@ def reveal(text: str) -> Revealed:
     """
     count = 0
     if INVISIBLE.search(text):
-        count += len(HIDDEN_JOIN.findall(text))
+        count += len(HIDDEN_JOIN.findall(text)) + len(ALPHABET_JOIN.findall(text))
         text = INVISIBLE.sub("", text)
     if not text.isascii():
         count += _styled_words(text)

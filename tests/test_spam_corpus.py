@@ -139,7 +139,10 @@ def test_heldout_languages_mostly_unseen():
     langs = {m.lang for m in corpus.markets("heldout")}
     stop = {p.stem for p in (REPO / "cleaners" / "data" / "stopwords").glob("*.txt")}
     assert len(langs) >= 16
-    assert len(langs - stop) >= 8, sorted(langs - stop)
+    # 8 until 2026-12-05, when Danish, Finnish and Polish got stopword lists: legitimate
+    # articles in them were read as English and lost whole as foreign. Those three
+    # held-out languages are no longer unseen (README, spam figures).
+    assert len(langs - stop) >= 7, sorted(langs - stop)
     assert langs == corpus.split().languages
 
 

@@ -36,6 +36,7 @@ class Market:
     anchors: tuple[str, ...]
     landing: tuple[str, ...] = ()
     split: str = "dev"
+    train: bool = True  # its file's top-level ``train`` (False: evaluation only, see trained())
 
     def templates(self) -> tuple[str, ...]:
         """Every template of the market: prose, sentences, comments, anchors, then landing."""
@@ -53,6 +54,7 @@ class Article:
     site: str
     nav: tuple[str, ...]
     split: str = "dev"
+    train: bool = True  # its file's top-level ``train`` (False: evaluation only, see trained())
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,7 @@ def markets(split: str = "dev") -> tuple[Market, ...]:
         for m in data["market"]:
             out.append(Market(m["market"], data["lang"], m["kind"], tuple(m["brands"]), tuple(m["prose"]),
                               tuple(m["sentences"]), tuple(m["comments"]), tuple(m["anchors"]),
-                              tuple(m.get("landing", ())), split))
+                              tuple(m.get("landing", ())), split, data.get("train", True)))
     return tuple(out)
 
 
@@ -95,8 +97,14 @@ def articles(split: str | None = None) -> tuple[Article, ...]:
             data = _read(path)
             for a in data["article"]:
                 out.append(Article(a["id"], data["lang"], a["title"], tuple(a["paragraphs"]),
-                                   data["site"], tuple(data["nav"]), s))
+                                   data["site"], tuple(data["nav"]), s, data.get("train", True)))
     return tuple(out)
+
+
+def trained(path: Path) -> bool:
+    """A corpus file the n-gram model trains on: all but those whose top-level ``train``
+    is false (written after the shipped model, evaluated but not yet trained on)."""
+    return _read(path).get("train", True)
 
 
 @cache
