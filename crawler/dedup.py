@@ -40,6 +40,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
+from .keyset import scratch_sqlite
 from .process import Outcome
 
 NUM_PERM = 128
@@ -151,10 +152,7 @@ class Deduper:
     def _index(self) -> sqlite3.Connection:
         """The index, made (with what the dataset keeps) on first use."""
         if self._db is None:
-            # "": a private temporary file, unlinked by SQLite once open, gone with the connection.
-            db = sqlite3.connect("", isolation_level=None)
-            for pragma in ("journal_mode = OFF", "synchronous = OFF", f"cache_size = -{CACHE_KIB}", "temp_store = FILE"):
-                db.execute(f"PRAGMA {pragma}")
+            db = scratch_sqlite(CACHE_KIB)
             db.executescript(SCHEMA)
             if self.root is not None:
                 self._load(db, self.root)

@@ -15,12 +15,27 @@ for ten million URLs, where it would skip one URL.
 from __future__ import annotations
 
 from array import array
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # The table doubles when it would be more than 3/4 full: probes stay short (2.5 on
 # average for a miss) and the table spends at most 16 bytes a key right after growing.
 LOAD = 0.75
 EMPTY = 0
+
+
+def scratch_sqlite(cache_kib: int) -> "sqlite3.Connection":
+    """A SQLite database in a private temporary file: SQLite unlinks it once open, so it
+    is gone with the connection, even after a kill. No journal, no syncs (nothing in it
+    outlives the process), a page cache of ``cache_kib`` KiB, and sorts spilled to files."""
+    import sqlite3
+
+    db = sqlite3.connect("", isolation_level=None, check_same_thread=False)
+    for pragma in ("journal_mode = OFF", "synchronous = OFF", f"cache_size = -{cache_kib}", "temp_store = FILE"):
+        db.execute(f"PRAGMA {pragma}")
+    return db
 
 
 def key_of(key: bytes | int) -> int:
@@ -33,7 +48,30 @@ def key_of(key: bytes | int) -> int:
     return k or 1
 
 
-class KeySet:
+class _Keys:
+    """What both key sets answer alike: ``in``, ``len`` and ``update``, over ``add`` and
+    ``_has`` (a 64-bit key, ``key_of``) of their own."""
+
+    __slots__ = ()
+
+    def __len__(self) -> int:
+        return self._count  # type: ignore[attr-defined]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, (bytes, bytearray, memoryview, int)) and self._has(key_of(key))
+
+    def update(self, keys: Iterable[bytes | int]) -> None:
+        for key in keys:
+            self.add(key)
+
+    def add(self, key: bytes | int) -> bool:
+        raise NotImplementedError
+
+    def _has(self, k: int) -> bool:
+        raise NotImplementedError
+
+
+class KeySet(_Keys):
     """A growing set of digests (or 64-bit ints) with ``add``, ``in`` and ``len``, 8-16 bytes a key.
 
     >>> s = KeySet()
@@ -54,13 +92,11 @@ class KeySet:
         self._count = 0
         self.update(keys)
 
-    def __len__(self) -> int:
-        return self._count
+    def __iter__(self) -> Iterator[int]:
+        """The 64-bit keys held (``key_of`` of what was added), in table order."""
+        return (k for k in self._slots if k != EMPTY)
 
-    def __contains__(self, key: object) -> bool:
-        if not isinstance(key, (bytes, bytearray, memoryview, int)):
-            return False
-        k = key_of(key)
+    def _has(self, k: int) -> bool:
         return self._slots[self._slot(k)] == k
 
     def add(self, key: bytes | int) -> bool:
@@ -74,10 +110,6 @@ class KeySet:
         if self._count > LOAD * (self._mask + 1):
             self._grow()
         return True
-
-    def update(self, keys: Iterable[bytes | int]) -> None:
-        for key in keys:
-            self.add(key)
 
     def nbytes(self) -> int:
         """Bytes the table takes."""
@@ -110,7 +142,7 @@ BUFFER_KEYS = 16_384
 DISK_CACHE_KIB = 512
 
 
-class DiskKeySet:
+class DiskKeySet(_Keys):
     """A set of digests (or 64-bit ints) whose memory stays flat: older keys go to a temporary SQLite file.
 
     The last BUFFER_KEYS keys added are in a KeySet; then they move, in one transaction,
@@ -135,29 +167,19 @@ class DiskKeySet:
         self._db: "sqlite3.Connection | None" = None
         self.update(keys)
 
-    def __len__(self) -> int:
-        return self._count
-
-    def __contains__(self, key: object) -> bool:
-        if not isinstance(key, (bytes, bytearray, memoryview, int)):
-            return False
-        k = key_of(key)
+    def _has(self, k: int) -> bool:
         return k in self._recent or self._on_disk(k)
 
     def add(self, key: bytes | int) -> bool:
         """Add ``key``; True if it was not in the set."""
         k = key_of(key)
-        if k in self._recent or self._on_disk(k):
+        if self._has(k):
             return False
         self._recent.add(k)
         self._count += 1
         if len(self._recent) >= self._buffer:
             self._spill()
         return True
-
-    def update(self, keys: Iterable[bytes | int]) -> None:
-        for key in keys:
-            self.add(key)
 
     def close(self) -> None:
         """Drop the file (also done when the set is collected)."""
@@ -172,16 +194,10 @@ class DiskKeySet:
     def _spill(self) -> None:
         """Move the buffered keys to the file and empty the buffer."""
         if self._db is None:
-            import sqlite3
-
-            # "": a private temporary file, unlinked by SQLite once open (as crawler/dedup.py's index).
-            self._db = sqlite3.connect("", isolation_level=None, check_same_thread=False)
-            for pragma in ("journal_mode = OFF", "synchronous = OFF", f"cache_size = -{DISK_CACHE_KIB}"):
-                self._db.execute(f"PRAGMA {pragma}")
+            self._db = scratch_sqlite(DISK_CACHE_KIB)
             # SQLite's integers are signed: a key k is stored as k - 2**63.
             self._db.execute("CREATE TABLE k (id INTEGER PRIMARY KEY)")
         with self._db:
             self._db.execute("BEGIN")
-            self._db.executemany("INSERT INTO k VALUES (?)",
-                                 ((k - 2**63,) for k in self._recent._slots if k != EMPTY))
+            self._db.executemany("INSERT INTO k VALUES (?)", ((k - 2**63,) for k in self._recent))
         self._recent = KeySet()
