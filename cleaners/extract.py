@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from collections.abc import Callable
 from typing import Any
 
@@ -60,7 +61,7 @@ def extract(tree: HtmlElement, url: str | None, options: CleanOptions) -> Extrac
     hidden = _hide_joiners(tree)
     text, doc, _ = extract_text(tree, url, options)
     if hidden:
-        _show_joiners(tree)
+        _retext(tree, SHOW_JOINERS)  # the metadata readers work on the tree next
         text = text.translate(SHOW_JOINERS)
         if doc is not None:
             doc.title, doc.author, doc.sitename = (x.translate(SHOW_JOINERS) if x else x
@@ -79,23 +80,18 @@ def _hide_joiners(tree: HtmlElement) -> bool:
     "صفحهی"); letters of a script no page of either benchmark uses cross it unharmed."""
     if not HAS_JOINER(tree) or HAS_STAND_IN(tree):
         return False
-    for el in tree.iter():
-        if isinstance(el.tag, str):
-            if el.text and JOINER_CHARS & set(el.text):
-                el.text = el.text.translate(HIDE_JOINERS)
-            if el.tail and JOINER_CHARS & set(el.tail):
-                el.tail = el.tail.translate(HIDE_JOINERS)
+    _retext(tree, HIDE_JOINERS)
     return True
 
 
-def _show_joiners(tree: HtmlElement) -> None:
-    """Undo ``_hide_joiners`` on the tree (the metadata readers work on it next)."""
+def _retext(tree: HtmlElement, table: dict[int, str]) -> None:
+    """Translate every text and tail of the tree with ``table`` (``str.translate``)."""
     for el in tree.iter():
         if isinstance(el.tag, str):
             if el.text:
-                el.text = el.text.translate(SHOW_JOINERS)
+                el.text = el.text.translate(table)
             if el.tail:
-                el.tail = el.tail.translate(SHOW_JOINERS)
+                el.tail = el.tail.translate(table)
 
 
 def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> tuple[str, Any, tuple[str, ...]]:
@@ -108,7 +104,7 @@ def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> t
     doc = _bare(tree, url, options, fast=options.fast_extraction)
     text = (doc.text or "") if doc is not None else ""
     body = len(BODY_TEXT(tree))  # read once: both decisions below use it
-    prose = _once(lambda: prose_length(tree))  # read once too, and only when a decision asks
+    prose = cache(lambda: prose_length(tree))  # read once too, and only when a decision asks
     if options.fast_extraction and needs_fallback(tree, len(text), options, body, prose):
         passes.append("fallback")
         doc = _bare(tree, url, options, fast=False)
@@ -128,7 +124,6 @@ def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> t
 # Zero-width non-joiner and joiner, and their stand-ins: two Adlam letters (U+1E900,
 # U+1E901), printable word characters of a script neither extraction benchmark holds.
 JOINERS = {"\u200c": "\U0001E900", "\u200d": "\U0001E901"}
-JOINER_CHARS = frozenset(JOINERS)
 HIDE_JOINERS = str.maketrans(JOINERS)
 SHOW_JOINERS = str.maketrans({v: k for k, v in JOINERS.items()})
 HAS_JOINER = etree.XPath("boolean(//text()[contains(., '\u200c') or contains(., '\u200d')])")
@@ -154,17 +149,6 @@ def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions, body: i
     if not limit or body <= limit:
         return False
     return (prose() if prose else prose_length(tree)) > limit
-
-
-def _once(read: Callable[[], int]) -> Callable[[], int]:
-    """``read``, called the first time only."""
-    known: list[int] = []
-
-    def value() -> int:
-        if not known:
-            known.append(read())
-        return known[0]
-    return value
 
 
 def recall_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> str:
