@@ -17,11 +17,15 @@ from dataclasses import dataclass
 
 from .resources import LEET, LEET_RUN, LOOKALIKES, RANGES, SPACED_MIN, SPACED_PIECE
 
-# Format characters that hide inside words: soft hyphen, zero-width space/joiners, bidi
-# controls and isolates, word joiner, invisible operators, BOM, variation selectors,
-# the keycap combiner and tag characters.
-INVISIBLE = re.compile("[\u0305\u0332\u0333\u0336-\u0338\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufe00-\ufe0f\u20e3"
-                       "\U000e0000-\U000e007f]")
+# Format characters that hide inside words (INVISIBLE, all removed for matching): soft
+# hyphen, zero-width space, direction marks, bidi controls and isolates, word joiner,
+# invisible operators, BOM, variation selectors, the keycap combiner and tag characters
+# (HIDING); and the zero-width non-joiner and joiner, kept apart since they belong inside
+# words of Arabic-script and Indic text (Persian "می‌شود").
+JOINERS = "\u200c\u200d"
+HIDING = ("\u0305\u0332\u0333\u0336-\u0338\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+          "\ufeff\ufe00-\ufe0f\u20e3\U000e0000-\U000e007f")
+INVISIBLE = re.compile(f"[{HIDING}{JOINERS}]")
 # Symbols used as separators or decoration: arrows, technical and geometric shapes,
 # dingbats, CJK corner brackets, emoji and pictographs. They become spaces.
 DECORATION = re.compile("[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2900-\u297f\u2b00-\u2bff\u3010\u3011\u3016\u3017"
@@ -32,12 +36,11 @@ DECORATION = re.compile("[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2900-\u297f\u
 STYLED = re.compile("[\U0001d400-\U0001d7ff\u24b6-\u24e9\U0001f130-\U0001f189]")
 FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-HIDDEN_JOIN = re.compile("[^\\W_](?:%s)+[^\\W_]" % INVISIBLE.pattern.replace("\u200b-\u200f", "\u200b\u200e\u200f"))
-# The zero-width non-joiner and joiner belong inside words of Arabic-script and Indic
-# text (Persian "می‌شود"); they disguise a word only between letters of alphabets that
-# never use them (Latin, Greek, Cyrillic).
+# A hiding character inside a word disguises it; a joiner does only between letters of
+# alphabets that never use one (Latin, Greek, Cyrillic).
+HIDDEN_JOIN = re.compile(f"[^\\W_][{HIDING}]+[^\\W_]")
 ALPHABET = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
-ALPHABET_JOIN = re.compile("[%s][\u200c\u200d]+[%s]" % (ALPHABET, ALPHABET))
+ALPHABET_JOIN = re.compile(f"[{ALPHABET}][{JOINERS}]+[{ALPHABET}]")
 SPACES = re.compile(r"[ \t]{2,}")
 LATIN_WORD = re.compile(r"[^\W_]+")
 ASCII_LETTER = re.compile("[A-Za-z]")
