@@ -314,8 +314,8 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
     selling = _selling(decisions, named, options, learned=True)
     ruled = _selling(decisions, named, options, learned=False)
     brand_share = _brand_share(decisions, brands, options)
-    if brand_share >= options.doorway_brand_share and not named:  # a doorway's shape: its other names count
-        named.extend(_names(d.block.text) for d in decisions)
+    if brand_share >= options.doorway_brand_share:  # a doorway's shape: its other names count
+        _read_names(named, decisions)
     return Verdict(
         chars=sum(len(d.block.text) for d in decisions) + dom_spam, spam_chars=spam_chars,
         scored_chars=sum(len(r.text) for r in spam if r.signals), dom_spam_chars=dom_spam,
@@ -368,14 +368,21 @@ def _names(text: str) -> set[str]:
     out = set()
     for m in NAME.finditer(text):
         w = m.group()
-        if not (w[0].isupper() or (not w.isalpha() and any(c.isdigit() for c in w))):
-            continue  # (no letter is a digit: a word of letters alone is not read char by char)
+        if not dom.name_shaped(w):
+            continue
         inner = any(c.isupper() or c.isdigit() for c in w[1:])
         if m.start() in openings and len(w) != alone and not inner:
             continue  # a sentence's first word
         if w.lower() not in STOPWORDS:
             out.add(w)
     return out
+
+
+def _read_names(named: list[set[str]], decisions: list[Decision]) -> None:
+    """Fill ``named`` with each block's names (``_names``) unless already read: a page's
+    names are read once, and only when a decision needs them."""
+    if not named:
+        named.extend(_names(d.block.text) for d in decisions)
 
 
 def _selling(decisions: list[Decision], named: list[set[str]], options: CleanOptions, learned: bool) -> list[Block]:
@@ -385,8 +392,7 @@ def _selling(decisions: list[Decision], named: list[set[str]], options: CleanOpt
     sells = [_sells(d, options, learned) for d in decisions]
     if not any(sells):
         return []
-    if not named:
-        named.extend(_names(d.block.text) for d in decisions)
+    _read_names(named, decisions)
     mine = set().union(*(n for n, s in zip(named, sells) if s))
     count: dict[str, int] = {}
     for n in named:

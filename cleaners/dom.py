@@ -215,10 +215,15 @@ def linked_headline_names(tree: HtmlElement, site: str | None, most_words: int) 
     return tuple(sorted(w for w in found if NOT_WORD.sub("", w) in linked))
 
 
+def name_shaped(word: str) -> bool:
+    """Capitalised, or carrying a digit: the shape of a name (a brand, a person, a place)."""
+    return word[0].isupper() or (not word.isalpha() and any(c.isdigit() for c in word))
+
+
 def _name_like(word: str) -> bool:
     if word.lower() == word.upper():  # a script without capitals
         return len(word) >= 2
-    return word[0].isupper() or any(c.isdigit() for c in word)
+    return name_shaped(word)
 
 
 def _fold_link(a: HtmlElement) -> str:
