@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -42,6 +43,14 @@ def run_cli(*args: str, stdin: str | None = None, timeout: float = 300) -> subpr
     """Run `cleancrawl ARGS` in a subprocess, as a user would."""
     return subprocess.run([*CLI, *args], input=stdin, capture_output=True, text=True, timeout=timeout, cwd=REPO,
                           env=cli_env())
+
+
+def run_json(code: str, timeout: float = 300) -> object:
+    """Run Python ``code`` in a fresh interpreter at the repository's root (nothing this
+    test process has loaded or cached can help it) and return what it printed as JSON."""
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=timeout)
+    assert r.returncode == 0, r.stderr[-2000:]
+    return json.loads(r.stdout)
 
 
 # Runs a command and writes its peak RSS (KB) to the file named first. A fresh small

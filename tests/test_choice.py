@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import json
-import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +13,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench import common  # noqa: E402
+from conftest import run_json  # noqa: E402
 from bench.scoring import score  # noqa: E402
 from cleaners import CleanOptions, clean_html, dom  # noqa: E402
 from cleaners.choice import Candidates, choose, shingles, trim_to  # noqa: E402
@@ -128,9 +127,7 @@ print(json.dumps(out))
 
 @pytest.fixture(scope="module")
 def service_page() -> dict:
-    r = subprocess.run([sys.executable, "-c", RECALL], capture_output=True, text=True, cwd=REPO, timeout=300)
-    assert r.returncode == 0, r.stderr[-2000:]
-    return json.loads(r.stdout)
+    return run_json(RECALL)
 
 
 def test_a_service_page_whose_prose_asks_for_more_gets_the_favor_recall_text(service_page):

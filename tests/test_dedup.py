@@ -8,7 +8,6 @@ site under two addresses; the dataset is read back with pyarrow and DuckDB.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import subprocess
 import sys
@@ -18,7 +17,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import CLI, cli_env, FAST, REPO, run_cli
+from conftest import CLI, cli_env, FAST, REPO, run_cli, run_json
 from crawler.dedup import NEAR_THRESHOLD
 from crawler.demo.chrome import Links
 from crawler.demo.inject import inject
@@ -72,9 +71,7 @@ print(json.dumps({"same": [similarity(sigs[x], sigs[y]) for x, y in pairs if x[0
 
 
 def test_the_near_threshold_parts_one_article_in_three_themes_from_different_articles() -> None:
-    r = subprocess.run([sys.executable, "-c", MEASURE], capture_output=True, text=True, cwd=REPO, timeout=120)
-    assert r.returncode == 0, r.stderr[-2000:]
-    scores = json.loads(r.stdout)
+    scores = run_json(MEASURE, timeout=120)
     same, different = scores["same"], scores["different"]
     print(f"same article, two themes: {len(same)} pairs, least {min(same):.3f}; "
           f"different articles: {len(different)} pairs, most {max(different):.3f}")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -14,6 +12,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench import common  # noqa: E402
+from conftest import run_json  # noqa: E402
 from cleaners import CleanOptions, clean_html, dom  # noqa: E402
 from cleaners.extract import needs_fallback  # noqa: E402
 
@@ -55,9 +54,7 @@ print(json.dumps(out))
 
 @pytest.fixture(scope="module")
 def measured() -> dict:
-    r = subprocess.run([sys.executable, "-c", MEASURE], capture_output=True, text=True, cwd=REPO, timeout=300)
-    assert r.returncode == 0, r.stderr[-2000:]
-    return json.loads(r.stdout)
+    return run_json(MEASURE)
 
 
 def test_dev_archive_holds_every_page_of_the_truth_and_snippets(measured):

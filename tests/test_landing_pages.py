@@ -32,10 +32,13 @@ BRIEF = ("Spielbank Hohensee", [
     "Ein Sprecher der Spielbank Hohensee sagte, man rechne für das laufende Jahr wieder mit steigenden Zahlen."])
 
 
-def page(lang: str, brand: str, paragraphs: list[str]) -> str:
+def page(lang: str, brand: str, paragraphs: list[str], href: str = "http://127.0.0.1/go",
+         title: str | None = None) -> str:
+    """A page selling ``brand``: its name as title and h1 (or ``title``), the paragraphs,
+    and a button to ``href`` (on the page's own site unless told otherwise)."""
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f'<html lang="{lang}"><head><title>{brand}</title></head><body><header><a href="/">{brand}</a></header>'
-            f'<main><h1>{brand}</h1>{body}<a class="button" href="http://127.0.0.1/go">{brand}</a></main>'
+    return (f'<html lang="{lang}"><head><title>{title or brand}</title></head><body><header><a href="/">{brand}</a>'
+            f'</header><main><h1>{title or brand}</h1>{body}<a class="button" href="{href}">{brand}</a></main>'
             f'<footer><p>© 2025 {brand}</p></footer></body></html>')
 
 
@@ -65,35 +68,28 @@ DOORWAY = ("Rahakiisu", [
     "Üle 40 000 rahuloleva kliendi on Rahakiisu valinud. Liitu täna ja saa 50 eurot boonust esimese laenu pealt."])
 
 
-def linked_page(lang: str, brand: str, paragraphs: list[str], href: str, title: str | None = None) -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f'<html lang="{lang}"><head><title>{title or brand}</title></head><body><header><a href="/">{brand}</a>'
-            f'</header><main><h1>{title or brand}</h1>{body}<a class="button" href="{href}">{brand}</a></main>'
-            f'<footer><p>© 2025 {brand}</p></footer></body></html>')
-
-
 OFFSITE = "http://127.0.0.9:9/rahakiisu"
 
 
 def test_doorway_without_lexicon_words_is_rejected():
-    r = clean_html(linked_page("et", *DOORWAY, OFFSITE), "http://127.0.0.1/a")
+    r = clean_html(page("et", *DOORWAY, OFFSITE), "http://127.0.0.1/a")
     assert r.reject_reason == "spam.page" and r.is_spam
     assert {x.reason for x in r.removed} == {"spam.page"}
     # No rule and no word list sold it: without the doorway rule the page stays.
     off = CleanOptions(doorway_learned=1.0)
-    assert clean_html(linked_page("et", *DOORWAY, OFFSITE), "http://127.0.0.1/a", options=off).reject_reason == ""
+    assert clean_html(page("et", *DOORWAY, OFFSITE), "http://127.0.0.1/a", options=off).reject_reason == ""
 
 
 def test_doorway_needs_its_brand_linked_off_site():
     # The same page whose button stays on its own site: a company's own page.
-    r = clean_html(linked_page("et", *DOORWAY, "http://127.0.0.1/laen"), "http://127.0.0.1/a")
+    r = clean_html(page("et", *DOORWAY, "http://127.0.0.1/laen"), "http://127.0.0.1/a")
     assert r.reject_reason == "" and all(p in r.text for p in DOORWAY[1])
 
 
 def test_doorway_needs_a_name_for_a_headline():
     # A headline that is a sentence is an article's, however often the text names the brand.
     title = "Rahakiisu laenud said tarbijakaitselt hoiatuse, sest intressid olid varjatud"
-    r = clean_html(linked_page("et", DOORWAY[0], DOORWAY[1], OFFSITE, title=title), "http://127.0.0.1/a")
+    r = clean_html(page("et", DOORWAY[0], DOORWAY[1], OFFSITE, title=title), "http://127.0.0.1/a")
     assert r.reject_reason == ""
 
 
@@ -108,7 +104,7 @@ def test_article_about_a_casino_linking_to_it_stays_whole():
         "die Einnahmen der Gemeinde aus der Abgabe seit Jahren zurückgingen.",
         "Im Frühjahr hatte das Land die Konzession der Spielbank Hohensee um zehn Jahre verlängert, unter der "
         "Auflage, ein Programm zur Vorbeugung gegen Spielsucht aufzulegen."]
-    r = clean_html(linked_page("de", brand, longer, "http://127.0.0.9:9/spielbank-hohensee"), "http://127.0.0.1/a")
+    r = clean_html(page("de", brand, longer, "http://127.0.0.9:9/spielbank-hohensee"), "http://127.0.0.1/a")
     assert r.reject_reason == "" and all(p in r.text for p in longer)
 
 
@@ -123,7 +119,7 @@ def test_short_brief_naming_a_company_and_its_world_stays_whole():
         "Unions in Portugal criticised the decision; Northwind said every employee would be offered a job in "
         "Porto or Madrid.",
         "Shares of Northwind fell 2% in Frankfurt after the announcement, according to Reuters."]
-    html = linked_page("en", "Northwind", paragraphs, "http://127.0.0.9:9/northwind")
+    html = page("en", "Northwind", paragraphs, "http://127.0.0.9:9/northwind")
     r = clean_html(html, "http://127.0.0.1/a")
     assert r.reject_reason == "" and all(p in r.text for p in paragraphs)
     # The other names are what keeps it: allowed any number of them, it would go.
