@@ -100,9 +100,8 @@ def _crawl(config: JobConfig, crawl_id: str, worker: str = "") -> dict[str, Any]
 
 def _check_writable(out: str, state: Path) -> None:
     """Open the state and the dataset's folders before crawling, so a disk that takes no write stops the run at once."""
-    from .state import JobState
-
     from .dataset.writer import DatasetWriter
+    from .state import JobState
 
     JobState(state).open().close()
     DatasetWriter(out, "check").open()
