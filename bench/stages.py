@@ -37,7 +37,9 @@ from cleaners import CleanOptions, clean_html, dom  # noqa: E402
 from cleaners.charset import decode_html  # noqa: E402
 from cleaners.clean import run_dom, run_text  # noqa: E402
 from cleaners.choice import candidates, choose, prose_length  # noqa: E402
-from cleaners.extract import drop_headline, extract_text, headlines, metadata, recall_text  # noqa: E402
+from cleaners.extract import (  # noqa: E402
+    SHOW_JOINERS, _hide_joiners, _retext, drop_headline, extract_text, headlines, metadata, recall_text,
+)
 from cleaners.facts import page_facts  # noqa: E402
 
 STAGES = ("decode", "parse", "dom pass", "extraction", "choice", "metadata", "cleaning", "language")
@@ -66,6 +68,7 @@ def stages(html: bytes, passes: Counter) -> tuple[dict[str, float], str]:
     t["dom pass"] = clock() - start
     start = clock()
     titles = headlines(tree)
+    hidden = _hide_joiners(tree)  # as extract.extract does: Trafilatura drops the zero-width joiners
     main, _, ran = extract_text(tree, None, FIRST)
     t["extraction"] = clock() - start
     start = clock()
@@ -73,6 +76,9 @@ def stages(html: bytes, passes: Counter) -> tuple[dict[str, float], str]:
         made = choose(main, candidates(tree, lambda: recall_text(tree, None, OPTIONS), lambda: prose_length(tree)),
                       OPTIONS)
         main, ran = made.text, (*ran, *made.passes, f"move {made.move}")
+    if hidden:
+        _retext(tree, SHOW_JOINERS)
+        main = main.translate(SHOW_JOINERS)
     t["choice"] = clock() - start
     passes.update(ran)
     start = clock()

@@ -39,7 +39,8 @@ from .choice import candidates, choose, prose_length
 from .options import CleanOptions
 
 
-# All of the body's text, scripts included: an upper bound of PROSE at a seventh of its cost.
+# All of the body's text, scripts included: an upper bound of the page's prose
+# (``choice.prose_length``) at a fraction of its cost.
 BODY_TEXT = etree.XPath("string(//body)")
 HEADLINES = etree.XPath("//h1 | //title | //meta[@property='og:title']/@content")
 WORD = re.compile(r"\w+")
