@@ -40,6 +40,8 @@ HIDDEN_DECLARATION = re.compile(
 STYLED = etree.XPath("//*[@style or @hidden]")
 VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
 ABSOLUTE_LINKS = etree.XPath("//a[starts-with(@href, 'http') or starts-with(@href, '//')]")
+# Where a page declares its canonical URL, in the order they are read.
+CANONICAL = (etree.XPath('//link[@rel="canonical"]/@href'), etree.XPath('//meta[@property="og:url"]/@content'))
 # The headlines a doorway names its brand in, and the words of one.
 HEADS = etree.XPath("//title | //h1")
 HEAD_WORD = re.compile(r"[^\W_]+")
@@ -71,10 +73,21 @@ class Candidate:
 
 
 def parse(html: str | bytes) -> HtmlElement | None:
-    """Parse HTML with charset detection and repair; None when it is not HTML."""
-    from trafilatura.utils import load_html
+    """Parse HTML with charset detection and repair; None when it is not HTML.
 
-    return load_html(html)
+    Text is parsed as Trafilatura's ``load_html`` parses it when the text declares an
+    encoding: repaired, then handed to lxml as UTF-8 bytes. From a Python string
+    lxml parses about a fifth slower, into the same tree (all 627 pages of both
+    extraction sets, serialised and compared, 2026-12-05)."""
+    from trafilatura.utils import fromstring_bytes, is_dubious_html, load_html, repair_faulty_html
+
+    if not isinstance(html, str):
+        return load_html(html)
+    beginning = html[:50].lower()
+    tree = fromstring_bytes(repair_faulty_html(html, beginning))
+    if tree is None or (is_dubious_html(beginning) and len(tree) < 2):
+        return None  # load_html's test: a fragment with no <html> is not a page
+    return tree
 
 
 def site_of(url: str | None) -> str | None:
@@ -96,8 +109,8 @@ def site_of(url: str | None) -> str | None:
 
 def canonical_url(tree: HtmlElement, url: str | None) -> str | None:
     """Return the page's declared canonical URL (link rel=canonical, else og:url)."""
-    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
-        found = tree.xpath(xpath)
+    for xpath in CANONICAL:
+        found = xpath(tree)
         if found and found[0].strip():
             return urljoin(url or "", found[0].strip())
     return None
