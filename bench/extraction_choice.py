@@ -13,7 +13,8 @@ headline line dropped as clean_html drops it) is printed per set and per source 
     maximises the smallest gain over the other three sources, scored on the one left out;
   - fit on one set, scored on the other.
 
-with how often each move was made and each extractor ran, and its cost per page.
+with how often each move was made and each extractor ran, and its cost per page; and
+the F1 of gating Readability on the length of the text's first and last lines (``gates``).
 
     .venv/bin/python bench/extraction_choice.py [--workers 2] [--pages N]
 """
@@ -95,6 +96,28 @@ def scores(pages: list[dict], options: CleanOptions | None, memo: dict) -> tuple
     return {g: f1(c) for g, c in groups.items()}, moves
 
 
+def gates(pages: list[dict], memo: dict) -> None:
+    """Print F1 per set when Readability runs only on pages whose text opens or ends with a
+    line of fewer than K words (the lines trim cuts are teasers, bylines, lists; widening
+    is lost where it does not run), and how many pages it ran on: a gate for its cost."""
+    for k in (6, 10, 15, 20, 30):
+        groups: dict[str, list] = {}
+        ran: dict[str, int] = {}
+        for page in pages:
+            lines = [x for x in page["trafilatura"].split("\n") if x.strip()]
+            runs = not lines or min(len(choice.WORD.findall(lines[0])), len(choice.WORD.findall(lines[-1]))) < k
+            ran[page["set"]] = ran.get(page["set"], 0) + runs
+            others = choice.Candidates(lambda p=page, r=runs: p["readability"] if r else "", lambda p=page: p["resiliparse"],
+                                       lambda p=page: p["recall"], lambda limit, p=page: p["prose"] > limit)
+            made = choice.choose(page["trafilatura"], others, DEFAULT)
+            key = (page["id"], "gate", made.text)
+            if key not in memo:
+                memo[key] = page_counts(page["truth"], drop_headline(made.text, page["headlines"]))
+            groups.setdefault(page["set"], []).append(memo[key])
+        print(f"  Readability gated on an end line under {k:2d} words: "
+              + ", ".join(f"{g} F1 {f1(c):.4f} ({ran[g]} of {len(c)} pages ran it)" for g, c in sorted(groups.items())))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--workers", type=int, default=2)
@@ -133,6 +156,7 @@ def main() -> int:
     for name in SETS:
         made = [m for m, p in zip(moves, pages) if p["set"] == name]
         print(f"  moves on {name}: " + ", ".join(f"{m} {made.count(m)}" for m in sorted(set(made))))
+    gates(pages, memo)
     ms = {k: statistics.mean(p["ms"][k] for p in pages) for k in pages[0]["ms"]}
     print("  ms a page, each run on every page (bench/stages.py times the choice as it runs): "
           + ", ".join(f"{k} {v:.1f}" for k, v in ms.items()))

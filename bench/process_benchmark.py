@@ -114,6 +114,7 @@ def main() -> None:
     if args.baseline and not (args.baseline / "crawler" / "cli.py").is_file():
         sys.exit(f"error: --baseline {args.baseline} is not a cleancrawl checkout (no crawler/cli.py)")
     scratch = args.out or Path(tempfile.mkdtemp(prefix="cleancrawl-bench-"))
+    scratch.mkdir(parents=True, exist_ok=True)
     pages = BENCH_DATA / "html" if args.set == "zyte" else unpack_dev(scratch)
     n_pages = len(list(pages.glob("*.htm*")))
     parallel = args.workers or len(os.sched_getaffinity(0))

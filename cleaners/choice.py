@@ -40,10 +40,13 @@ SHINGLE = 4
 BLOCK_TAGS = frozenset(
     "p div li h1 h2 h3 h4 h5 h6 td th tr blockquote pre article section br dd dt figcaption ul ol table".split())
 # The page's own prose: text outside links, scripts, styles, navigation, headers,
-# footers and asides (compared with what an extractor found).
-PROSE = etree.XPath(
-    "//body//text()[not(ancestor::a or ancestor::script or ancestor::style or ancestor::noscript"
-    " or ancestor::nav or ancestor::footer or ancestor::header or ancestor::aside)]")
+# footers and asides (compared with what an extractor found). Read by a walk that does
+# not enter them: the XPath with eight ancestor tests per text node
+# ("//body//text()[not(ancestor::a or ancestor::script ...)]") gave the same length on all
+# 627 pages of both sets at about four times the cost (3.1 against 0.9 ms a page on zyte,
+# 6.0 against 1.4 on dev; one interleaved run, 2026-12-05).
+NOT_PROSE = frozenset({"a", "script", "style", "noscript", "nav", "footer", "header", "aside"})
+BODIES = etree.XPath("//body[not(ancestor::body)]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +64,13 @@ def shingles(text: str) -> set[tuple[str, ...]]:
     >>> sorted(shingles("One two three four five"))
     [('one', 'two', 'three', 'four'), ('two', 'three', 'four', 'five')]
     """
-    toks = WORD.findall(text.lower())
-    return {tuple(toks[i:i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1))} if toks else set()
+    return _shingles(WORD.findall(text.lower()))
+
+
+def _shingles(toks: list[str]) -> set[tuple[str, ...]]:
+    if len(toks) < SHINGLE:
+        return {tuple(toks)} if toks else set()
+    return set(zip(*(toks[i:] for i in range(SHINGLE))))
 
 
 def share(part: set, whole: set) -> float:
@@ -144,12 +152,24 @@ def _found(line: str, theirs: set, folded: str) -> bool:
         return False
     if len(toks) < SHINGLE:
         return " ".join(toks) in folded
-    return share(shingles(line), theirs) >= 0.5
+    return share(_shingles(toks), theirs) >= 0.5
 
 
 def prose_length(tree: HtmlElement) -> int:
-    """The length of the page's own prose (``PROSE``, each piece stripped)."""
-    return sum(len(x.strip()) for x in PROSE(tree))
+    """The length of the page's own prose: the body's text outside ``NOT_PROSE`` elements, each piece stripped."""
+    total = 0
+    for body in BODIES(tree):
+        stack = [body]
+        while stack:
+            el = stack.pop()
+            if el.text:
+                total += len(el.text.strip())
+            for child in el:
+                if child.tail:  # a tail is its parent's text, even after a link
+                    total += len(child.tail.strip())
+                if isinstance(child.tag, str) and child.tag not in NOT_PROSE:
+                    stack.append(child)
+    return total
 
 
 def readability_text(tree: HtmlElement) -> str:

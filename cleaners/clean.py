@@ -85,7 +85,7 @@ def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions 
     brands = dom.linked_headline_names(tree, site, options.doorway_title_words) if options.doorway_learned < 1 else ()
     dom_removals = run_dom(found, page_facts([], {}, {}, options, site, anchors, True))
     titles = headlines(tree) if options.drop_headline else ()
-    meta = extract(tree, url, options)
+    meta = extract(tree, url, options, html)
     result = run_text(meta.text, options, site, anchors, dom_removals, is_html=True, brands=brands)
     # The headline is judged with the text (a landing page's pitch starts there) and
     # left out of what is kept: neither extraction benchmark counts it as body text.

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from urllib.parse import urljoin
 
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml import html as lxml_html
+from lxml.html import HtmlElement, fromstring
 
 from .facts import block_facts, commercial_text, commercial_texts
 from .model import Block
@@ -40,6 +41,8 @@ HIDDEN_DECLARATION = re.compile(
 STYLED = etree.XPath("//*[@style or @hidden]")
 VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
 ABSOLUTE_LINKS = etree.XPath("//a[starts-with(@href, 'http') or starts-with(@href, '//')]")
+# Where a page declares its canonical URL, in the order they are read.
+CANONICAL = (etree.XPath('//link[@rel="canonical"]/@href'), etree.XPath('//meta[@property="og:url"]/@content'))
 # The headlines a doorway names its brand in, and the words of one.
 HEADS = etree.XPath("//title | //h1")
 HEAD_WORD = re.compile(r"[^\W_]+")
@@ -71,10 +74,45 @@ class Candidate:
 
 
 def parse(html: str | bytes) -> HtmlElement | None:
-    """Parse HTML with charset detection and repair; None when it is not HTML."""
-    from trafilatura.utils import load_html
+    """Parse HTML with charset detection and repair; None when it is not HTML.
 
-    return load_html(html)
+    Text is parsed as Trafilatura's ``load_html`` parses text that declares an
+    encoding (repaired, then handed to lxml as UTF-8 bytes), with ``PARSER``. From a
+    Python string lxml parses about a fifth slower, into the same tree (all 627 pages
+    of both extraction sets, serialised and compared, 2026-12-05)."""
+    from trafilatura.utils import is_dubious_html, load_html, repair_faulty_html
+
+    if not isinstance(html, str):
+        return load_html(html)
+    beginning = html[:50].lower()
+    try:
+        tree = fromstring(repair_faulty_html(html, beginning).encode("utf8", "surrogatepass"), parser=PARSER)
+    except (etree.LxmlError, ValueError):  # empty or unparsable: load_html's None
+        return None
+    if tree is None or (is_dubious_html(beginning) and len(tree) < 2):
+        return None  # load_html's test: a fragment with no <html> is not a page
+    return tree
+
+
+def _parser() -> etree.HTMLParser:
+    """Trafilatura's HTML parser options, and lxml.html's element classes looked up in C.
+
+    lxml.html's own lookup is a Python method that lxml calls each time it hands an
+    element to Python: 818,000 calls on the 181 zyte pages, most inside Trafilatura's
+    passes over copies of the tree (which keep its parser). The same classes looked up
+    by tag in C (``ElementNamespaceClassLookup``) made clean_html 1.10x as fast on zyte
+    (one interleaved run, 2026-12-05), with the same output."""
+    lookup = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
+        element=HtmlElement, comment=lxml_html.HtmlComment, pi=lxml_html.HtmlProcessingInstruction,
+        entity=lxml_html.HtmlEntity))
+    lookup.get_namespace(None).update(lxml_html.HtmlElementClassLookup._default_element_classes)  # form, input, ...
+    parser = etree.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                              remove_comments=True, remove_pis=True)
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+PARSER = _parser()
 
 
 def site_of(url: str | None) -> str | None:
@@ -96,8 +134,8 @@ def site_of(url: str | None) -> str | None:
 
 def canonical_url(tree: HtmlElement, url: str | None) -> str | None:
     """Return the page's declared canonical URL (link rel=canonical, else og:url)."""
-    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
-        found = tree.xpath(xpath)
+    for xpath in CANONICAL:
+        found = xpath(tree)
         if found and found[0].strip():
             return urljoin(url or "", found[0].strip())
     return None

@@ -39,8 +39,10 @@ from .choice import candidates, choose, prose_length
 from .options import CleanOptions
 
 
-# All of the body's text, scripts included: an upper bound of PROSE at a seventh of its cost.
-BODY_TEXT = etree.XPath("string(//body)")
+# The length of all of the body's text, scripts included: an upper bound of the page's
+# prose (``choice.prose_length``) at a fraction of its cost. Counted in lxml (as
+# characters, as len() counts them), so the text is not copied into a Python string.
+BODY_LENGTH = etree.XPath("string-length(//body)")
 HEADLINES = etree.XPath("//h1 | //title | //meta[@property='og:title']/@content")
 WORD = re.compile(r"\w+")
 
@@ -56,9 +58,12 @@ class Extracted:
     sitename: str | None = None
 
 
-def extract(tree: HtmlElement, url: str | None, options: CleanOptions) -> Extracted:
-    """Extract the main text (comments excluded) and metadata from a parsed tree."""
-    hidden = _hide_joiners(tree)
+def extract(tree: HtmlElement, url: str | None, options: CleanOptions, source: str | None = None) -> Extracted:
+    """Extract the main text (comments excluded) and metadata from a parsed tree.
+
+    ``source``, the text the tree was parsed from, spares a scan of the tree's text
+    for zero-width joiners when it holds none (``may_hold_joiners``)."""
+    hidden = (source is None or may_hold_joiners(source)) and _hide_joiners(tree)
     text, doc, _ = extract_text(tree, url, options)
     if hidden:
         _retext(tree, SHOW_JOINERS)  # the metadata readers work on the tree next
@@ -71,6 +76,16 @@ def extract(tree: HtmlElement, url: str | None, options: CleanOptions) -> Extrac
             return Extracted("")
         return Extracted(text, doc.title or None, doc.author or None, doc.date or None, doc.sitename or None)
     return Extracted(text, *metadata(tree, url))
+
+
+def may_hold_joiners(source: str) -> bool:
+    """Tell whether HTML source text can put a zero-width joiner in its tree: as the
+    character, or as a named or numeric character reference (any case, leading zeros).
+
+    >>> may_hold_joiners("<p>plain</p>"), may_hold_joiners("<p>a&#x200C;b</p>"), may_hold_joiners("a&zwj;b")
+    (False, True, True)
+    """
+    return "\u200c" in source or "\u200d" in source or JOINER_REFERENCE.search(source) is not None
 
 
 def _hide_joiners(tree: HtmlElement) -> bool:
@@ -103,7 +118,7 @@ def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> t
     passes = ["fast" if options.fast_extraction else "fallback"]
     doc = _bare(tree, url, options, fast=options.fast_extraction)
     text = (doc.text or "") if doc is not None else ""
-    body = len(BODY_TEXT(tree))  # read once: both decisions below use it
+    body = int(BODY_LENGTH(tree))  # read once: both decisions below use it
     prose = cache(lambda: prose_length(tree))  # read once too, and only when a decision asks
     if options.fast_extraction and needs_fallback(tree, len(text), options, body, prose):
         passes.append("fallback")
@@ -126,6 +141,9 @@ def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> t
 JOINERS = {"\u200c": "\U0001E900", "\u200d": "\U0001E901"}
 HIDE_JOINERS = str.maketrans(JOINERS)
 SHOW_JOINERS = str.maketrans({v: k for k, v in JOINERS.items()})
+# A character reference that names a joiner, as the HTML parser reads one ("&zwnj;",
+# "&#8204;", "&#x200C;"), in any case and with or without its semicolon.
+JOINER_REFERENCE = re.compile(r"&(?:#0*820[45]|#x0*200[cd]|zwn?j)", re.I)
 HAS_JOINER = etree.XPath("boolean(//text()[contains(., '\u200c') or contains(., '\u200d')])")
 HAS_STAND_IN = etree.XPath("boolean(//text()[contains(., '\U0001E900') or contains(., '\U0001E901')])")
 
@@ -140,7 +158,7 @@ def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions, body: i
     the page's prose length when the caller reads it once for several decisions.
     """
     if body is None:
-        body = len(BODY_TEXT(tree))
+        body = int(BODY_LENGTH(tree))
     if body < options.fallback_below_chars:
         return False
     if found < options.fallback_below_chars:
