@@ -57,18 +57,22 @@ STEM_WORD = re.compile(f"{LETTERS}{{4,}}")
 
 def marks(text: str, page: PageFacts) -> int:
     """Count the pitch marks of a text: offer figure, brand-shaped name, hook question,
-    exclamation; 0 without one of the first two (a pitch names who sells or what it
-    costs: a question and an exclamation alone are a columnist's).
+    exclamation; 0 unless it has one of the first two and one of the last two. A pitch
+    names who sells or what it costs and calls out to the reader: figures and company
+    names alone are business news, a question and an exclamation alone a columnist's.
 
     >>> from cleaners.options import CleanOptions
     >>> from cleaners.facts import page_facts
     >>> page = page_facts([], {"latin": 30}, {}, CleanOptions())
     >>> marks("Tired of limits? At Lucky 7 you get 100% more!", page), marks("Ever heard them? Listen!", page)
     (4, 0)
+    >>> marks("Brent LCOc1 was last at $60.73, down 2.74% on the day.", page)
+    0
     """
     brand = bool(BRANDISH.search(text)) or (page.script not in ("latin", "none") and bool(LATIN_WORD.search(text)))
     selling = bool(OFFER.search(text)) + brand
-    return selling + bool(HOOK.search(text)) + bool(EXCLAIM.search(text)) if selling else 0
+    calling = bool(HOOK.search(text)) + bool(EXCLAIM.search(text))
+    return selling + calling if selling and calling else 0
 
 
 def stems(text: str, chars: int) -> set[str]:
