@@ -313,6 +313,9 @@ class CleanOptions:
     pitch_overlap_high: float = 0.25
     # ... stems are a word's first this many letters (inflected forms meet) ...
     pitch_stem_chars: int = 5
+    # ... of words of at least this many letters (shorter ones are mostly function words,
+    # in languages without a stopword list too) ...
+    pitch_word_letters: int = 6
     # ... a stem in more than this share of the page's blocks is the page's common
     # vocabulary (function words, the site's name) and is not compared ...
     pitch_common_share: float = 0.5

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from ..language import UNSPACED
 from ..model import Block, PageFacts
+from ..options import CleanOptions
+from ..resources import STOPWORDS
 from .registry import signal
 
 # A hook: the text opens with a short question and goes on after it.
@@ -27,11 +29,11 @@ HOOK = re.compile(r"^\s*[^.!?;:؟。！？\n]{3,140}[?؟？]\s+\S")
 EXCLAIM = re.compile(r"[!！](?:\s|$)")
 # An offer in figures: a currency sign, or a percentage.
 OFFER = re.compile(r"[€$£₪₹₺¥₽₩฿₫₱₦₴₸₼]|\d\s?%|%\s?\d|\d\s?٪|٪\s?\d")
-# A brand-shaped token: a capital inside a word after a lower-case letter
-# ("RubbelRausch"), letters glued to digits ("Dhamaal7", "Penízky24"), or a capitalised
+# A brand-shaped token: two capitalised parts of three letters or more glued
+# ("RubbelRausch"; not "McKinley" or "iPhone"), letters glued to digits ("Dhamaal7", "Penízky24"), or a capitalised
 # word followed by a number of one to three digits that is not part of a longer figure
 # or a date ("Akropolux 12", "Klicksturm 360").
-BRANDISH = re.compile(r"[^\W\d_]*[a-zß-ÿ][A-ZÀ-Þ]\w*|[^\W\d_]{3,}\d{1,4}(?!\d)|\b[A-ZÀ-Þ][^\W\d_]{2,}[ -]\d{1,3}(?![\d.,:/]\d)\b")
+BRANDISH = re.compile(r"\b[A-ZÀ-Þ][a-zß-ÿ]{2,}[A-ZÀ-Þ]\w*|[^\W\d_]{3,}\d{1,4}(?!\d)|\b[A-ZÀ-Þ][^\W\d_]{2,}[ -]\d{1,3}(?![\d.,:/]\d)\b")
 # A Latin word of four or more letters (a brand) inside a block of another script.
 LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 
@@ -55,6 +57,12 @@ LETTERS = f"(?:[^\\W\\d_]|[{_mark_class()}])"
 STEM_WORD = re.compile(f"{LETTERS}{{4,}}")
 
 
+def selling(text: str, page: PageFacts) -> int:
+    """Count the marks of a text that sell: an offer figure, a brand-shaped name."""
+    brand = bool(BRANDISH.search(text)) or (page.script not in ("latin", "none") and bool(LATIN_WORD.search(text)))
+    return bool(OFFER.search(text)) + brand
+
+
 def marks(text: str, page: PageFacts) -> int:
     """Count the pitch marks of a text: offer figure, brand-shaped name, hook question,
     exclamation; 0 unless it has one of the first two and one of the last two. A pitch
@@ -69,26 +77,27 @@ def marks(text: str, page: PageFacts) -> int:
     >>> marks("Brent LCOc1 was last at $60.73, down 2.74% on the day.", page)
     0
     """
-    brand = bool(BRANDISH.search(text)) or (page.script not in ("latin", "none") and bool(LATIN_WORD.search(text)))
-    selling = bool(OFFER.search(text)) + brand
-    calling = bool(HOOK.search(text)) + bool(EXCLAIM.search(text))
-    return selling + calling if selling and calling else 0
+    sells = selling(text, page)
+    return sells + 1 + bool(EXCLAIM.search(text)) if sells and HOOK.search(text) else 0
 
 
-def stems(text: str, chars: int) -> set[str]:
-    """The word stems of a text: each word of four or more letters, case-folded, cut to ``chars``.
+def stems(text: str, opts: CleanOptions) -> set[str]:
+    """The word stems of a text: each word of ``pitch_word_letters`` letters or more that
+    is no known function word, case-folded, cut to ``pitch_stem_chars``. Short words are
+    mostly function words, in languages with no list of them too.
 
-    >>> sorted(stems("Winners win winnings in Vienna", 5))
+    >>> sorted(stems("Winners win winnings in Vienna with them", CleanOptions()))
     ['vienn', 'winne', 'winni']
     """
-    return {w.casefold()[:chars] for w in STEM_WORD.findall(text)}
+    n, chars = opts.pitch_word_letters, opts.pitch_stem_chars
+    return {low[:chars] for w in STEM_WORD.findall(text) if len(w) >= n and (low := w.casefold()) not in STOPWORDS}
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """A page's stems: the blocks each occurs in, and the blocks that look injected
-    (pitch marks, and under ``pitch_overlap_high`` of their stems in any other block),
-    which lend no vocabulary to each other: two paragraphs of one pitch share theirs."""
+    (a selling mark, and under ``pitch_overlap_high`` of their stems in a block without
+    one), which lend no vocabulary to each other: two paragraphs of one pitch share theirs."""
 
     blocks: dict[str, tuple[int, ...]]
     common: float
@@ -100,16 +109,16 @@ def vocabulary(page: PageFacts) -> Vocabulary:
     found = page.memo.get("pitch_vocabulary")
     if found is None:
         opts = page.options
-        sets = [stems(t, opts.pitch_stem_chars) for t in page.texts]
+        sets = [stems(t, opts) for t in page.texts]
         where: dict[str, list[int]] = {}
         for i, st in enumerate(sets):
             for s in st:
                 where.setdefault(s, []).append(i)
         blocks = {s: tuple(v) for s, v in where.items()}
         common = max(2.0, opts.pitch_common_share * len(sets))
-        first = Vocabulary(blocks, common, frozenset())
-        suspects = frozenset(i for i, t in enumerate(page.texts)
-                             if marks(t, page) and _shared(sets[i], i, first) < opts.pitch_overlap_high)
+        sells = frozenset(i for i, t in enumerate(page.texts) if selling(t, page))
+        first = Vocabulary(blocks, common, sells)
+        suspects = frozenset(i for i in sells if _shared(sets[i], i, first) < opts.pitch_overlap_high)
         found = page.memo["pitch_vocabulary"] = Vocabulary(blocks, common, suspects)
     return found
 
@@ -130,7 +139,7 @@ def belongs(block: Block, page: PageFacts) -> bool:
     article's; a short line (too few stems) is not known to belong."""
     opts = page.options
     vocab = vocabulary(page)
-    mine = stems(block.text, opts.pitch_stem_chars)
+    mine = stems(block.text, opts)
     if sum(1 for s in mine if len(vocab.blocks.get(s, ())) <= vocab.common) < opts.pitch_min_stems:
         return False
     return _shared(mine, block.index, vocab) >= opts.pitch_overlap_high
@@ -142,7 +151,7 @@ def isolation(block: Block, page: PageFacts) -> float:
     ``pitch_overlap_high`` or more; 0.0 for fewer than ``pitch_min_stems`` uncommon stems."""
     opts = page.options
     vocab = vocabulary(page)
-    mine = stems(block.text, opts.pitch_stem_chars)
+    mine = stems(block.text, opts)
     if sum(1 for s in mine if len(vocab.blocks.get(s, ())) <= vocab.common) < opts.pitch_min_stems:
         return 0.0
     shared = _shared(mine, block.index, vocab)
