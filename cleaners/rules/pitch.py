@@ -164,9 +164,11 @@ def pitch_shape(block: Block, page: PageFacts) -> float:
     """Pitch marks (``pitch_full_marks`` saturate) in a sentence-ending block whose
     vocabulary the rest of the page does not share (``isolation``). Not on pages of
     fewer than ``pitch_min_blocks`` blocks (nothing to compare with), not for a
-    quotation, not in scripts written without spaces (no words to compare)."""
+    quotation, not in the comment region (comments share no vocabulary with each other,
+    and a fan asks "How did this video on YouTube get so many views?"), not in scripts
+    written without spaces (no words to compare)."""
     opts = page.options
-    if (block.quoted or block.dom or not block.sentence_end or block.units < opts.pitch_min_units
+    if (block.quoted or block.dom or block.in_comments or not block.sentence_end or block.units < opts.pitch_min_units
             or block.script in UNSPACED or len(page.texts) < opts.pitch_min_blocks):
         return 0.0
     found = marks(block.text, page)
