@@ -32,7 +32,11 @@ if TYPE_CHECKING:
 # favor_recall (choice.py); doorway pages rejected as spam.page; comment threads judged
 # comment by comment; stopwords for eight more languages; the model retrained on dev
 # spam and legitimate articles in 30 languages.
-CLEANER_VERSION = "1.6.0"
+# 1.7.0: spam.pitch_shape (a paragraph built like an ad that shares no vocabulary with its
+# page; rules/pitch.py); a paragraph wholly in another language goes whole; a hook
+# question goes with the pitch cut after it; spam.neighbour spares a paragraph that has
+# only topic words and shares the article's vocabulary.
+CLEANER_VERSION = "1.7.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

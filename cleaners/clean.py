@@ -33,6 +33,9 @@ BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # sentence starts (after the text's start or . ! ? :, and spaces).
 NAME = re.compile(r"\b[^\W\d_]\w{3,}\b")
 SENTENCE_START = re.compile(r"(?:^|[.!?:])\s*")
+# A hook: one question, ending with its question mark, and no other sentence before it.
+HOOK_END = re.compile(r"[?？؟]$")
+SENTENCE_BREAK = re.compile(r"[.!?。！？؟]\s")
 DEFAULT = CleanOptions()
 
 
@@ -228,7 +231,7 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
     spam = [(a, b, p) for a, b, part, p in scored
             if p.value >= opts.spam_threshold and (_specific(p) or _topic_shift(part, hits, page))]
     unsure = any(opts.probe_threshold <= p.value < opts.spam_threshold for _, _, _, p in scored)
-    if s.value >= opts.spam_threshold and (len(spam) == len(parts) or not spam or unsure):
+    if s.value >= opts.spam_threshold and (len(spam) == len(parts) or not spam or unsure or _foreign_whole(s)):
         return None
     cut = {(a, b) for a, b, _ in spam}
     if s.value >= opts.spam_threshold and not any(
@@ -236,9 +239,32 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
         return None  # what the cuts would leave is not prose (the other cells of a spam row)
     if not spam:
         return Decision(block)
+    spam = _with_hook(block, spam)
     removals = tuple(Removal("spam", p.reason, block.text[a:b], p.value, p.evidence, block.start + a, block.start + b)
                      for a, b, p in spam)
     return Decision(block, removals, tuple((a, b) for a, b, _ in spam))
+
+
+def _foreign_whole(s: Score) -> bool:
+    """The paragraph as a whole is written in another language or script than its page
+    (``spam.foreign_block`` at full evidence): its sentences that read as spam one by one
+    and those too short to show their language are one foreign pitch, not an article
+    paragraph with a sentence appended (whose own-language words keep it from reading
+    as foreign). On dev, 14 foreign spam paragraphs had lost only some sentences
+    (bench/spam_eval.py --split dev, 2026-12-05)."""
+    return ("spam.foreign_block", 1.0) in s.evidence
+
+
+def _with_hook(block: Block, spam: list[tuple[int, int, Score]]) -> list[tuple[int, int, Score]]:
+    """Add the hook of a cut pitch: a paragraph's opening question ("Tired of waiting?")
+    kept before a sentence cut as a pitch goes with it, under that sentence's score."""
+    if not spam or spam[0][0] == 0:
+        return spam
+    a, _, p = spam[0]
+    opening = block.text[:a].strip()
+    if opening and HOOK_END.search(opening) and not SENTENCE_BREAK.search(opening.rstrip("?？؟ ")):
+        return [(0, a, p), *spam]
+    return spam
 
 
 def _worth_probing(block: Block, page: PageFacts) -> bool:

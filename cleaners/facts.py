@@ -244,6 +244,7 @@ def page_facts(
         offsite_anchors=anchors, is_html=is_html,
         foreign_share=sum(len(b.text) for b in other) / chars if chars else 0.0,
         foreign_blocks=sum(1 for b in other if b.units >= options.prose_units), own_prose=own_prose,
+        texts=tuple(b.text for b in blocks),
     )
 
 

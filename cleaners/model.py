@@ -138,7 +138,8 @@ class PageFacts:
     script and language: high on a bilingual page, low where a foreign block was slipped in;
     ``foreign_blocks`` counts those blocks of prose length. ``own_prose`` holds
     (index, text) of the blocks in the page's stopword language without commercial
-    evidence; ``memo`` what is derived from them on demand (facts.page_vocabulary).
+    evidence; ``texts`` every block's text, by block index; ``memo`` what is derived from
+    them on demand (facts.page_vocabulary, rules/pitch.page_stems).
     """
 
     host: str | None
@@ -153,6 +154,7 @@ class PageFacts:
     foreign_share: float = 0.0
     foreign_blocks: int = 0
     own_prose: tuple[tuple[int, str], ...] = ()
+    texts: tuple[str, ...] = ()
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 

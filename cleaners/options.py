@@ -300,6 +300,31 @@ class CleanOptions:
     learned_units: int = 8
     # ... and below this many it is none (for spam.learned and for a selling block, pitch_block).
     learned_min_units: int = 3
+    # spam.pitch_shape (rules/pitch.py): pitch marks (hook question, exclamation, offer
+    # figure, brand-shaped name) at which the evidence saturates. 2: on the dev blocks
+    # (spam_eval's dev cases, 2026-12-05) two marks are in 0.53 of spam paragraphs and
+    # 0.057 of the others; three in 0.21 and 0.001.
+    pitch_full_marks: int = 2
+    # ... a block's stems found in another block: at this share or less its vocabulary is
+    # the page's stranger (evidence 1.0) ...
+    pitch_overlap_low: float = 0.1
+    # ... at this share or more it belongs (0.0). 0.1 / 0.25: on the dev blocks, a share
+    # under 0.2 holds 0.89 of spam paragraphs and 0.045 of the others (2026-12-05).
+    pitch_overlap_high: float = 0.25
+    # ... stems are a word's first this many letters (inflected forms meet) ...
+    pitch_stem_chars: int = 5
+    # ... of words of at least this many letters (shorter ones are mostly function words,
+    # in languages without a stopword list too) ...
+    pitch_word_letters: int = 6
+    # ... a stem in more than this share of the page's blocks is the page's common
+    # vocabulary (function words, the site's name) and is not compared ...
+    pitch_common_share: float = 0.5
+    # ... a block needs this many stems left to be compared ...
+    pitch_min_stems: int = 5
+    # ... this many words ...
+    pitch_min_units: int = 8
+    # ... and its page this many blocks.
+    pitch_min_blocks: int = 4
     # spam.foreign_block: above this share of foreign characters a page is bilingual. 0.4:
     # the injected cases put 2-30% of a page in the spam's language; bilingual pages run
     # near half.
@@ -371,6 +396,10 @@ class CleanOptions:
     weight_foreign_block: float = 0.3
     # spam.comment_pitch: a brand-shaped name selling in a comment condemns alone (0.5).
     weight_comment_pitch: float = 0.5
+    # spam.pitch_shape: two pitch marks in a paragraph the rest of the page shares no
+    # vocabulary with condemn alone (0.5); one mark, or a paragraph that shares some,
+    # only adds to other evidence.
+    weight_pitch_shape: float = 0.5
     # Context signals (role "context") count only in proportion to the content evidence
     # (context_full); all five at full evidence give 0.80. spam.language_mismatch:
     weight_language_mismatch: float = 0.35

@@ -10,7 +10,7 @@ that fires decides).
 
 from __future__ import annotations
 
-from . import anchors, boilerplate, comments, context, foreign, hidden, learned, lexicon, neighbour, page  # noqa: F401
+from . import anchors, boilerplate, comments, context, foreign, hidden, learned, lexicon, neighbour, page, pitch  # noqa: F401
 from .registry import ORDER, REGISTRY, Entry, default_weight, entries, rule, set_order, signal
 
 set_order((
@@ -23,7 +23,7 @@ set_order((
     "spam.commercial_lexicon", "spam.brand_morphology", "spam.call_to_action", "spam.promo_phrase",
     "spam.self_promotion",
     "spam.glued_anchors", "spam.offsite_anchor", "spam.learned", "spam.disguised_name",
-    "spam.foreign_block", "spam.comment_pitch",
+    "spam.foreign_block", "spam.comment_pitch", "spam.pitch_shape",
     # Context signals.
     "spam.language_mismatch", "spam.tail_position", "spam.repetition", "spam.no_prose", "spam.comment_section",
     # Neighbour stage.

@@ -18,7 +18,10 @@ from __future__ import annotations
 from ..model import Block, Near, PageFacts
 from ..resources import COMMENT_AUTHORS
 from .foreign import other_script
-from .registry import rule
+from .pitch import belongs
+from .registry import REGISTRY, rule
+
+TOPIC_ONLY = frozenset({"spam.commercial_lexicon"})  # evidence that names a subject, not a seller
 
 
 @rule("boilerplate.spam_comment_header", scope="neighbour")
@@ -36,6 +39,10 @@ def neighbour(block: Block, near: Near, page: PageFacts) -> bool:
         return False
     if block.in_comments:  # a comment next to a spam comment is another commenter's
         return False
-    if near.score().value >= page.options.probe_threshold:
-        return True
+    score = near.score()
+    if score.value >= page.options.probe_threshold:
+        # Topic words alone in a paragraph that shares the article's vocabulary are the
+        # article's (a report on match fixing next to an injected betting pitch).
+        return not (all(code in TOPIC_ONLY or REGISTRY[code].role == "context" for code, _ in score.evidence)
+                    and belongs(block, page))
     return bool(block.foreign) or other_script(block.script, page.script)

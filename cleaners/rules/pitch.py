@@ -1,0 +1,177 @@
+"""Pitch shape: a paragraph built like an advertisement, on a subject the page never raises.
+
+Spam written with words no lexicon holds still has the shape of a sales pitch: a
+hook question ("Tired of waiting for your winnings?"), an exclamation, an offer in
+figures (a percentage, an amount in a currency sign), a brand-shaped name (an
+inner capital, letters glued to digits, a name followed by a small number, a Latin
+word in a text of another script). None of these is rare in news alone; what makes
+them a pitch is that the paragraph shares (almost) no vocabulary with the rest of
+the page: injected spam is written for its market, not for the article it lands in.
+The vocabulary is compared by word stems (a word's first ``pitch_stem_chars``
+letters, so inflected forms meet), leaving out stems most of the page's blocks use
+(function words, the site's name). Structure and overlap only: no word list.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..language import UNSPACED
+from ..model import Block, PageFacts
+from ..options import CleanOptions
+from ..resources import STOPWORDS
+from .registry import signal
+
+# A hook: the text opens with a short question and goes on after it.
+HOOK = re.compile(r"^\s*[^.!?;:؟。！？\n]{3,140}[?؟？]\s+\S")
+EXCLAIM = re.compile(r"[!！](?:\s|$)")
+# An offer in figures: a currency sign, or a percentage.
+OFFER = re.compile(r"[€$£₪₹₺¥₽₩฿₫₱₦₴₸₼]|\d\s?%|%\s?\d|\d\s?٪|٪\s?\d")
+# A brand-shaped token: two capitalised parts of three letters or more glued
+# ("RubbelRausch"; not "McKinley" or "iPhone"), letters glued to digits ("Dhamaal7", "Penízky24"), or a capitalised
+# word followed by a number of one to three digits that is not part of a longer figure
+# or a date ("Akropolux 12", "Klicksturm 360").
+BRANDISH = re.compile(r"\b[A-ZÀ-Þ][a-zß-ÿ]{2,}[A-ZÀ-Þ]\w*|[^\W\d_]{3,}\d{1,4}(?!\d)|\b[A-ZÀ-Þ][^\W\d_]{2,}[ -]\d{1,3}(?![\d.,:/]\d)\b")
+# A Latin word of four or more letters (a brand) inside a block of another script.
+LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
+
+
+def _mark_class(first: int = 0x0300, last: int = 0x2000) -> str:
+    """A regex class of the combining marks in [first, last): the vowel signs of Indic
+    scripts and the Arabic and Hebrew points, which ``\\w`` does not match, so a word
+    is not cut at its vowels."""
+    spans: list[list[int]] = []
+    for o in range(first, last):
+        if unicodedata.category(chr(o)).startswith("M"):
+            if spans and spans[-1][1] == o - 1:
+                spans[-1][1] = o
+            else:
+                spans.append([o, o])
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in spans)
+
+
+# A word: letters and the combining marks written inside them.
+LETTERS = f"(?:[^\\W\\d_]|[{_mark_class()}])"
+STEM_WORD = re.compile(f"{LETTERS}{{4,}}")
+
+
+def selling(text: str, page: PageFacts) -> int:
+    """Count the marks of a text that sell: an offer figure, a brand-shaped name."""
+    brand = bool(BRANDISH.search(text)) or (page.script not in ("latin", "none") and bool(LATIN_WORD.search(text)))
+    return bool(OFFER.search(text)) + brand
+
+
+def marks(text: str, page: PageFacts) -> int:
+    """Count the pitch marks of a text: offer figure, brand-shaped name, hook question,
+    exclamation; 0 unless it has one of the first two and one of the last two. A pitch
+    names who sells or what it costs and calls out to the reader: figures and company
+    names alone are business news, a question and an exclamation alone a columnist's.
+
+    >>> from cleaners.options import CleanOptions
+    >>> from cleaners.facts import page_facts
+    >>> page = page_facts([], {"latin": 30}, {}, CleanOptions())
+    >>> marks("Tired of limits? At Lucky 7 you get 100% more!", page), marks("Ever heard them? Listen!", page)
+    (4, 0)
+    >>> marks("Brent LCOc1 was last at $60.73, down 2.74% on the day.", page)
+    0
+    """
+    sells = selling(text, page)
+    return sells + 1 + bool(EXCLAIM.search(text)) if sells and HOOK.search(text) else 0
+
+
+def stems(text: str, opts: CleanOptions) -> set[str]:
+    """The word stems of a text: each word of ``pitch_word_letters`` letters or more that
+    is no known function word, case-folded, cut to ``pitch_stem_chars``. Short words are
+    mostly function words, in languages with no list of them too.
+
+    >>> sorted(stems("Winners win winnings in Vienna with them", CleanOptions()))
+    ['vienn', 'winne', 'winni']
+    """
+    n, chars = opts.pitch_word_letters, opts.pitch_stem_chars
+    return {low[:chars] for w in STEM_WORD.findall(text) if len(w) >= n and (low := w.casefold()) not in STOPWORDS}
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """A page's stems: the blocks each occurs in, and the blocks that look injected
+    (a selling mark, and under ``pitch_overlap_high`` of their stems in a block without
+    one), which lend no vocabulary to each other: two paragraphs of one pitch share theirs."""
+
+    blocks: dict[str, tuple[int, ...]]
+    common: float
+    suspects: frozenset[int]
+
+
+def vocabulary(page: PageFacts) -> Vocabulary:
+    """The page's ``Vocabulary``, made once a page."""
+    found = page.memo.get("pitch_vocabulary")
+    if found is None:
+        opts = page.options
+        sets = [stems(t, opts) for t in page.texts]
+        where: dict[str, list[int]] = {}
+        for i, st in enumerate(sets):
+            for s in st:
+                where.setdefault(s, []).append(i)
+        blocks = {s: tuple(v) for s, v in where.items()}
+        common = max(2.0, opts.pitch_common_share * len(sets))
+        sells = frozenset(i for i, t in enumerate(page.texts) if selling(t, page))
+        first = Vocabulary(blocks, common, sells)
+        suspects = frozenset(i for i in sells if _shared(sets[i], i, first) < opts.pitch_overlap_high)
+        found = page.memo["pitch_vocabulary"] = Vocabulary(blocks, common, suspects)
+    return found
+
+
+def _shared(mine: set[str], index: int, vocab: Vocabulary) -> float:
+    """Share of ``mine`` (uncommon stems only) found in a block other than ``index`` and
+    not a suspect; 1.0 (belongs) when fewer than 2 uncommon stems are left."""
+    own = [s for s in mine if len(vocab.blocks.get(s, ())) <= vocab.common]
+    if len(own) < 2:
+        return 1.0
+    return sum(1 for s in own if any(j != index and j not in vocab.suspects for j in vocab.blocks.get(s, ()))) / len(own)
+
+
+def belongs(block: Block, page: PageFacts) -> bool:
+    """Tell whether a block shares its page's vocabulary: ``pitch_min_stems`` uncommon
+    stems or more, at least ``pitch_overlap_high`` of them found in another block that
+    does not look injected. An article paragraph that names betting words shares the
+    article's; a short line (too few stems) is not known to belong."""
+    opts = page.options
+    vocab = vocabulary(page)
+    mine = stems(block.text, opts)
+    if sum(1 for s in mine if len(vocab.blocks.get(s, ())) <= vocab.common) < opts.pitch_min_stems:
+        return False
+    return _shared(mine, block.index, vocab) >= opts.pitch_overlap_high
+
+
+def isolation(block: Block, page: PageFacts) -> float:
+    """How little of a block's vocabulary the rest of the page shares, in [0, 1]: 1.0 at
+    ``pitch_overlap_low`` of its stems found in another block or less, 0.0 at
+    ``pitch_overlap_high`` or more; 0.0 for fewer than ``pitch_min_stems`` uncommon stems."""
+    opts = page.options
+    vocab = vocabulary(page)
+    mine = stems(block.text, opts)
+    if sum(1 for s in mine if len(vocab.blocks.get(s, ())) <= vocab.common) < opts.pitch_min_stems:
+        return 0.0
+    shared = _shared(mine, block.index, vocab)
+    span = opts.pitch_overlap_high - opts.pitch_overlap_low
+    return max(0.0, min(1.0, (opts.pitch_overlap_high - shared) / span))
+
+
+@signal("spam.pitch_shape", weight="weight_pitch_shape")
+def pitch_shape(block: Block, page: PageFacts) -> float:
+    """Pitch marks (``pitch_full_marks`` saturate) in a sentence-ending block whose
+    vocabulary the rest of the page does not share (``isolation``). Not on pages of
+    fewer than ``pitch_min_blocks`` blocks (nothing to compare with), not for a
+    quotation, not in the comment region (comments share no vocabulary with each other,
+    and a fan asks "How did this video on YouTube get so many views?"), not in scripts
+    written without spaces (no words to compare)."""
+    opts = page.options
+    if (block.quoted or block.dom or block.in_comments or not block.sentence_end or block.units < opts.pitch_min_units
+            or block.script in UNSPACED or len(page.texts) < opts.pitch_min_blocks):
+        return 0.0
+    found = marks(block.text, page)
+    if not found:
+        return 0.0
+    return min(1.0, found / opts.pitch_full_marks) * isolation(block, page)
