@@ -21,7 +21,9 @@ from .ngrams import folded_tokens, model as ngram_model
 from .normalize import reveal
 from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs
 from .options import CleanOptions
-from .resources import CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOPWORDS, TERM_GROUPS, TERMS, TOPICS
+from .resources import (
+    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, PROMO_HOSTS, STOPWORDS, TERM_GROUPS, TERMS, TOPICS,
+)
 from .folding import bare, fold
 from .segment import LINK, WORD, split_parts, words
 
@@ -29,6 +31,12 @@ SENTENCE_CLOSE = re.compile(r"[.!?。！？…:;\"”’»)।؟۔]\s*$")
 # A short quoted span: a phrase someone is reported to have used.
 MENTION = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”]|«[^»\n]{1,80}»|「[^」\n]{1,80}」|『[^』\n]{1,80}』')
 QUOTES = "\"'“”„«»‘’‚「」『』"
+# A web address's host (folded text): after a scheme or "www.", or a dotted name followed
+# by a path ("gofundme.com/abc"; a bare "Amazon.com" in prose is a name, not a link).
+HOST = re.compile(r"(?:[a-z][a-z0-9+.-]*://|(?<![\w.])(?=www\.))([^\s/?#:\"'<>()]+)|(?<![\w.@/])((?:[a-z0-9-]+\.)+[a-z]{2,})(?=/\S)")
+# A referral or affiliate parameter: the address pays whoever posted it ("ref=" only with
+# a digit in its value: "?ref=4604617" is a referrer's id, "?ref=main" a branch).
+REFERRAL = re.compile(r"[?&](?:referral|refid|ref_id|aff|affid|aff_id|affiliate|affiliateid|affiliate_id)=|[?&]ref=[\w-]*\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +90,30 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
         mixed=_mixed(scripts, options), second_letters=sorted(scripts.values())[-2] if len(scripts) > 1 else 0,
         quoted=quoted, disguised=shown.disguised,
         learned=ngram_model().combine(*evidence) if learned else 0.0, learned_evidence=evidence,
-        self_promo=hits.get("selfpromo", 0) + (_link_dominated(text, options) if ctx.in_comments else 0),
+        self_promo=(hits.get("selfpromo", 0) + options.self_promotion_cue * hits.get("selfcue", 0) + promo_links(folded)
+                    + (_link_dominated(text, options) if ctx.in_comments else 0)),
     )
     return block, scripts, stops
+
+
+def promo_links(low: str) -> int:
+    """Count the web addresses of folded text that point where self-promotion points: a
+    host of ``PROMO_HOSTS`` (or a subdomain of one), or an address with a referral
+    parameter.
+
+    >>> promo_links("sub me! https://m.facebook.com/me and gofundme.com/x, www.bbc.co.uk")
+    2
+    >>> promo_links("see https://example.org/join?aff=77 or facebook.com, pic.twitter.com/3BDnrv")
+    1
+    """
+    if "/" not in low and "www." not in low:
+        return 0
+    n = len(REFERRAL.findall(low))
+    for m in HOST.finditer(low):
+        labels = (m.group(1) or m.group(2)).strip(".").split(".")
+        listed = (PROMO_HOSTS.get(".".join(labels[i:])) for i in range(len(labels) - 1))
+        n += next((promo for promo in listed if promo is not None), False)
+    return n
 
 
 def _link_dominated(text: str, options: CleanOptions) -> int:
