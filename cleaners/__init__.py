@@ -32,7 +32,11 @@ if TYPE_CHECKING:
 # favor_recall (choice.py); doorway pages rejected as spam.page; comment threads judged
 # comment by comment; stopwords for eight more languages; the model retrained on dev
 # spam and legitimate articles in 30 languages.
-CLEANER_VERSION = "1.6.0"
+# 1.7.0: English self-promotion (selfpromo.txt phrases, selfpromo_cues.txt cues, links to
+# promo_hosts.txt), the model retrained with real comments weighed up (English 3,
+# Indonesian 2), the comment region amplifies the model alone less (comment_model_only),
+# brand repetition needs its own sellers to hold pitch_brand_own_share of a page.
+CLEANER_VERSION = "1.7.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

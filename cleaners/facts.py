@@ -80,6 +80,7 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
     used = folded if quoted else MENTION_FRAMES.sub(" ", MENTION.sub(" ", folded))
     hits = term_hits(plain if used is folded else bare(used))
     evidence = ngram_model().evidence(folded_tokens(used)) if learned else (0.0, 0)
+    links = LINK.findall(text) if "://" in text or "www." in text else ()
     block = Block(
         index=index, text=text, start=start, end=end, units=units, script=script,
         stop_lang=lang, stop_ratio=stop_ratio, stop_hits=tuple(stops.items()), sentence_end=bool(SENTENCE_CLOSE.search(text)),
@@ -92,6 +93,7 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
         learned=ngram_model().combine(*evidence) if learned else 0.0, learned_evidence=evidence,
         self_promo=(hits.get("selfpromo", 0) + options.self_promotion_cue * hits.get("selfcue", 0) + promo_links(folded)
                     + (_link_dominated(text, options) if ctx.in_comments else 0)),
+        link_units=0 if script in UNSPACED else sum(max(0, len(words(x)) - 1) for x in links),
     )
     return block, scripts, stops
 
@@ -110,19 +112,33 @@ def promo_links(low: str) -> int:
         return 0
     n = len(REFERRAL.findall(low))
     for m in HOST.finditer(low):
-        labels = (m.group(1) or m.group(2)).strip(".").split(".")
-        listed = (PROMO_HOSTS.get(".".join(labels[i:])) for i in range(len(labels) - 1))
-        n += next((promo for promo in listed if promo is not None), False)
+        n += _listed(m.group(1) or m.group(2)) is True
     return n
+
+
+def _listed(host: str) -> bool | None:
+    """True for a host of ``PROMO_HOSTS`` or under one, False for one listed as not (a
+    "-" line), None for any other host; the most specific listed name decides."""
+    labels = host.strip(".").split(".")
+    listed = (PROMO_HOSTS.get(".".join(labels[i:])) for i in range(len(labels) - 1))
+    return next((promo for promo in listed if promo is not None), None)
 
 
 def _link_dominated(text: str, options: CleanOptions) -> int:
     """1 when web addresses make up at least ``link_text_share`` of the block's characters
     (a comment that is a link and little else), else 0. Read in the comment region only:
     in an article a line of links is a credit, a source or a shop link (12 such lines of
-    the 181 bench pages, 2026-12-04)."""
-    links = sum(len(m) for m in LINK.findall(text))
+    the 181 bench pages, 2026-12-04). Addresses of hosts ``PROMO_HOSTS`` lists as not
+    promotion (the video site's own links, which fans share) do not count."""
+    found = LINK.findall(text)
+    links = sum(len(m) for m in found if _listed(_host(m)) is not False)
     return int(links > 0 and links >= options.link_text_share * len(text.strip()))
+
+
+def _host(link: str) -> str:
+    """The host of a web address as ``LINK`` finds it (lower case)."""
+    m = HOST.search(link.lower())
+    return (m.group(1) or m.group(2) or "") if m else ""
 
 
 def _mixed(scripts: dict[str, int], options: CleanOptions) -> bool:

@@ -114,6 +114,7 @@ class Block:
     learned: float = 0.0
     learned_evidence: tuple[float, int] = (0.0, 0)
     self_promo: float = 0.0
+    link_units: int = 0  # the units inside web addresses beyond one an address
 
     def stop_share(self, lang: str) -> float:
         """Share of the block's units that are stopwords of ``lang``."""

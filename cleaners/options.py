@@ -327,6 +327,15 @@ class CleanOptions:
     # ("𝗪𝗘𝗧𝗢𝗡𝟴𝟴") has its brand fact, so it counts whole.
     comment_style_disguise: float = 0.5
 
+    # spam.comment_section for a comment whose only evidence is the model's (no
+    # commercial word, no disguise): this much of its full strength, since a short fan
+    # comment ("I really like this song.") reads to the model much like a short pitch.
+    # Dev threads of bench/realspam_eval.py with the model weighing real comments up
+    # (spam removed / legitimate lost, judol and UCI): 1.0 0.970/0.013 0.834/0.029, 0.7
+    # 0.966/0.012 0.820/0.018 (weights judol 2, UCI 3); 0.5 0.953/0.012 0.821/0.018, 0
+    # 0.904/0.009 0.805/0.006 (weights judol 1, UCI 3); 2026-12-05.
+    comment_model_only: float = 0.7
+
     # ---- Context signals (rules/context.py) ----
 
     # spam.language_mismatch: a sentence of at least this many words with under
