@@ -22,21 +22,16 @@ from .normalize import reveal
 from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs
 from .options import CleanOptions
 from .resources import (
-    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, PROMO_HOSTS, STOPWORDS, TERM_GROUPS, TERMS, TOPICS,
+    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOPWORDS, TERM_GROUPS, TERMS, TOPICS,
 )
 from .folding import bare, fold
+from .links import host, listed, promo_links
 from .segment import LINK, WORD, split_parts, words
 
 SENTENCE_CLOSE = re.compile(r"[.!?。！？…:;\"”’»)।؟۔]\s*$")
 # A short quoted span: a phrase someone is reported to have used.
 MENTION = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”]|«[^»\n]{1,80}»|「[^」\n]{1,80}」|『[^』\n]{1,80}』')
 QUOTES = "\"'“”„«»‘’‚「」『』"
-# A web address's host (folded text): after a scheme or "www.", or a dotted name followed
-# by a path ("gofundme.com/abc"; a bare "Amazon.com" in prose is a name, not a link).
-HOST = re.compile(r"(?:[a-z][a-z0-9+.-]*://|(?<![\w.])(?=www\.))([^\s/?#:\"'<>()]+)|(?<![\w.@/])((?:[a-z0-9-]+\.)+[a-z]{2,})(?=/\S)")
-# A referral or affiliate parameter: the address pays whoever posted it ("ref=" only with
-# a digit in its value: "?ref=4604617" is a referrer's id, "?ref=main" a branch).
-REFERRAL = re.compile(r"[?&](?:referral|refid|ref_id|aff|affid|aff_id|affiliate|affiliateid|affiliate_id)=|[?&]ref=[\w-]*\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,47 +93,14 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
     return block, scripts, stops
 
 
-def promo_links(low: str) -> int:
-    """Count the web addresses of folded text that point where self-promotion points: a
-    host of ``PROMO_HOSTS`` (or a subdomain of one), or an address with a referral
-    parameter.
-
-    >>> promo_links("sub me! https://m.facebook.com/me and gofundme.com/x, www.bbc.co.uk")
-    2
-    >>> promo_links("see https://example.org/join?aff=77 or facebook.com, pic.twitter.com/3BDnrv")
-    1
-    """
-    if "/" not in low and "www." not in low:
-        return 0
-    n = len(REFERRAL.findall(low))
-    for m in HOST.finditer(low):
-        n += _listed(m.group(1) or m.group(2)) is True
-    return n
-
-
-def _listed(host: str) -> bool | None:
-    """True for a host of ``PROMO_HOSTS`` or under one, False for one listed as not (a
-    "-" line), None for any other host; the most specific listed name decides."""
-    labels = host.strip(".").split(".")
-    listed = (PROMO_HOSTS.get(".".join(labels[i:])) for i in range(len(labels) - 1))
-    return next((promo for promo in listed if promo is not None), None)
-
-
 def _link_dominated(text: str, options: CleanOptions) -> int:
     """1 when web addresses make up at least ``link_text_share`` of the block's characters
     (a comment that is a link and little else), else 0. Read in the comment region only:
     in an article a line of links is a credit, a source or a shop link (12 such lines of
     the 181 bench pages, 2026-12-04). Addresses of hosts ``PROMO_HOSTS`` lists as not
     promotion (the video site's own links, which fans share) do not count."""
-    found = LINK.findall(text)
-    links = sum(len(m) for m in found if _listed(_host(m)) is not False)
+    links = sum(len(m) for m in LINK.findall(text) if listed(host(m)) is not False)
     return int(links > 0 and links >= options.link_text_share * len(text.strip()))
-
-
-def _host(link: str) -> str:
-    """The host of a web address as ``LINK`` finds it (lower case)."""
-    m = HOST.search(link.lower())
-    return (m.group(1) or m.group(2) or "") if m else ""
 
 
 def _mixed(scripts: dict[str, int], options: CleanOptions) -> bool:
