@@ -58,10 +58,10 @@ def proxy_model(drop: set[str]):
 
     corpus.markets = without
     try:
-        texts, labels, _ = train.dataset(random.Random(train.SEED))
+        texts, labels, groups = train.dataset(random.Random(train.SEED))
     finally:
         corpus.markets = markets
-    weights, bias = train.fit(texts, labels)
+    weights, bias = train.fit(texts, labels, weights=train.weights_of(groups))
     return ngrams.parse(gzip.decompress(train.serialise(weights, bias, "")))
 
 

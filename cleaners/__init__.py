@@ -36,7 +36,11 @@ if TYPE_CHECKING:
 # page; rules/pitch.py); a paragraph wholly in another language goes whole; a hook
 # question goes with the pitch cut after it; spam.neighbour spares a paragraph that has
 # only topic words and shares the article's vocabulary.
-CLEANER_VERSION = "1.7.0"
+# 1.8.0: English self-promotion (selfpromo.txt phrases, selfpromo_cues.txt cues, links to
+# promo_hosts.txt), the model retrained with real comments weighed up (English 3,
+# Indonesian 2), the comment region amplifies the model alone less (comment_model_only),
+# brand repetition needs its own sellers to hold pitch_brand_own_share of a page.
+CLEANER_VERSION = "1.8.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

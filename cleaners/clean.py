@@ -413,11 +413,17 @@ def _read_names(named: list[set[str]], decisions: list[Decision]) -> None:
 
 def _selling(decisions: list[Decision], named: list[set[str]], options: CleanOptions, learned: bool) -> list[Block]:
     """The blocks that sell (``_sells``), and the blocks that name a brand a selling block
-    names when at least ``pitch_brand_blocks`` blocks of the page name it: a pitch stuffs
-    its brand into every paragraph, injected spam names its brand in the spam only."""
+    names when at least ``pitch_brand_blocks`` blocks of the page name it, and the blocks
+    that sell by themselves hold ``pitch_brand_own_share`` of the text: a pitch stuffs its
+    brand into every paragraph, injected spam names its brand in the spam only, and a
+    spam comment naming what an article is about ("Follow me on Instagram") does not sell
+    the article."""
     sells = [_sells(d, options, learned) for d in decisions]
     if not any(sells):
         return []
+    own = [d.block for d, s in zip(decisions, sells) if s]
+    if sum(len(b.text) for b in own) < options.pitch_brand_own_share * sum(len(d.block.text) for d in decisions):
+        return own
     _read_names(named, decisions)
     mine = set().union(*(n for n, s in zip(named, sells) if s))
     count: dict[str, int] = {}

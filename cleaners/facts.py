@@ -21,8 +21,11 @@ from .ngrams import folded_tokens, model as ngram_model
 from .normalize import reveal
 from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs
 from .options import CleanOptions
-from .resources import CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOPWORDS, TERM_GROUPS, TERMS, TOPICS
+from .resources import (
+    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOPWORDS, TERM_GROUPS, TERMS, TOPICS,
+)
 from .folding import bare, fold
+from .links import host, listed, promo_links
 from .segment import LINK, WORD, split_parts, words
 
 SENTENCE_CLOSE = re.compile(r"[.!?。！？…:;\"”’»)।؟۔]\s*$")
@@ -72,6 +75,7 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
     used = folded if quoted else MENTION_FRAMES.sub(" ", MENTION.sub(" ", folded))
     hits = term_hits(plain if used is folded else bare(used))
     evidence = ngram_model().evidence(folded_tokens(used)) if learned else (0.0, 0)
+    links = LINK.findall(text) if "://" in text or "www." in text else ()
     block = Block(
         index=index, text=text, start=start, end=end, units=units, script=script,
         stop_lang=lang, stop_ratio=stop_ratio, stop_hits=tuple(stops.items()), sentence_end=bool(SENTENCE_CLOSE.search(text)),
@@ -82,7 +86,9 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
         mixed=_mixed(scripts, options), second_letters=sorted(scripts.values())[-2] if len(scripts) > 1 else 0,
         quoted=quoted, disguised=shown.disguised,
         learned=ngram_model().combine(*evidence) if learned else 0.0, learned_evidence=evidence,
-        self_promo=hits.get("selfpromo", 0) + (_link_dominated(text, options) if ctx.in_comments else 0),
+        self_promo=(hits.get("selfpromo", 0) + options.self_promotion_cue * hits.get("selfcue", 0) + promo_links(folded)
+                    + (_link_dominated(text, options) if ctx.in_comments else 0)),
+        link_units=0 if script in UNSPACED else sum(max(0, len(words(x)) - 1) for x in links),
     )
     return block, scripts, stops
 
@@ -91,8 +97,9 @@ def _link_dominated(text: str, options: CleanOptions) -> int:
     """1 when web addresses make up at least ``link_text_share`` of the block's characters
     (a comment that is a link and little else), else 0. Read in the comment region only:
     in an article a line of links is a credit, a source or a shop link (12 such lines of
-    the 181 bench pages, 2026-12-04)."""
-    links = sum(len(m) for m in LINK.findall(text))
+    the 181 bench pages, 2026-12-04). Addresses of hosts ``PROMO_HOSTS`` lists as not
+    promotion (the video site's own links, which fans share) do not count."""
+    links = sum(len(m) for m in LINK.findall(text) if listed(host(m)) is not False)
     return int(links > 0 and links >= options.link_text_share * len(text.strip()))
 
 

@@ -73,7 +73,9 @@ class Block:
     disguise (see ``normalize.reveal``); ``learned``: the n-gram model's spam probability
     (``ngrams``), from ``learned_evidence`` (its summed feature weights and feature count,
     which add up over blocks). ``self_promo``: self-promotion phrases ("check out my
-    channel"), plus one for a comment made mostly of web addresses. ``foreign``: the
+    channel"), its cues ("subscribe") at ``self_promotion_cue`` each, one for each link
+    to a host self-promotion points to (``facts.promo_links``), plus one for a comment
+    made mostly of web addresses. ``foreign``: the
     language the block is written in when it is not the page's (see
     ``facts.foreign_language``), else None.
     """
@@ -111,15 +113,17 @@ class Block:
     disguised: int = 0
     learned: float = 0.0
     learned_evidence: tuple[float, int] = (0.0, 0)
-    self_promo: int = 0
+    self_promo: float = 0.0
+    link_units: int = 0  # the units inside web addresses beyond one an address
 
     def stop_share(self, lang: str) -> float:
         """Share of the block's units that are stopwords of ``lang``."""
         return sum(n for lg, n in self.stop_hits if lg == lang) / self.units if self.units else 0.0
 
     def commercial(self) -> bool:
-        """Tell whether the block carries any commercial evidence at all."""
-        return bool(self.topics or self.brands >= 1 or self.glued or self.promo or self.self_promo)
+        """Tell whether the block carries any commercial evidence at all (one
+        self-promotion cue, such as "subscribe", is not: news uses it too)."""
+        return bool(self.topics or self.brands >= 1 or self.glued or self.promo or self.self_promo >= 1)
 
     def hits(self, topic: str | None = None) -> int:
         """Lexicon hits of one topic, or of all topics when ``topic`` is None."""

@@ -283,6 +283,11 @@ class CleanOptions:
     self_promotion_full_hits: int = 1
     # ... at this density (see above).
     self_promotion_density: float = 0.1
+    # A self-promotion cue (cleaners/data/selfpromo_cues.txt: "subscribe", "check out")
+    # counts this much of a phrase: news uses the words too ("subscribe to our
+    # newsletter", "check out the review"), so one alone stays under spam_threshold even
+    # in a two-word line (0.5 * weight_self_promotion = 0.3), two condemn a short comment.
+    self_promotion_cue: float = 0.5
     # Web addresses making up at least this share of a comment's characters count as one
     # self-promotion hit: a comment that is a link and little else (0.27 of dev UCI spam,
     # 0.0 of its legitimate comments, 0.001 of dev judol legitimate comments). Comment
@@ -346,6 +351,15 @@ class CleanOptions:
     # is styled, not hiding a name; its disguise counts this much. A disguised brand
     # ("𝗪𝗘𝗧𝗢𝗡𝟴𝟴") has its brand fact, so it counts whole.
     comment_style_disguise: float = 0.5
+
+    # spam.comment_section for a comment whose only evidence is the model's (no
+    # commercial word, no disguise): this much of its full strength, since a short fan
+    # comment ("I really like this song.") reads to the model much like a short pitch.
+    # Dev threads of bench/realspam_eval.py with the model weighing real comments up
+    # (spam removed / legitimate lost, judol and UCI): 1.0 0.970/0.013 0.834/0.029, 0.7
+    # 0.966/0.012 0.820/0.018 (weights judol 2, UCI 3); 0.5 0.953/0.012 0.821/0.018, 0
+    # 0.904/0.009 0.805/0.006 (weights judol 1, UCI 3); 2026-12-05.
+    comment_model_only: float = 0.7
 
     # ---- Context signals (rules/context.py) ----
 
@@ -494,6 +508,14 @@ class CleanOptions:
     # naming it); no new rejection on the 181 bench pages, the 446 extraction-dev pages
     # or the dev legitimate articles (2026-12-05).
     pitch_brand_blocks: int = 3
+    # ... and only when the blocks that sell by themselves hold at least this share of
+    # the text: a removed spam comment naming an article's subject ("Follow me on
+    # Instagram. _chris_cz" in a WIRED story naming Instagram in 11 of 14 paragraphs,
+    # 0.008 of its text with a fan comment the model doubts) made every paragraph sell,
+    # and the story went whole as a pitch (bench/realspam_eval.py --split dev, with the
+    # model weighing real comments up). Dev landing pages whose brand spreads have 0.04
+    # or more (the shipped model, and with --blind's weights; 2026-12-05).
+    pitch_brand_own_share: float = 0.02
     # ... and the whole text needs at least this probability (see pitch_share).
     pitch_learned: float = 0.5
     # ... or only pitch_ruled_learned when at least pitch_ruled_share of the text sells

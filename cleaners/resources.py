@@ -195,9 +195,13 @@ _COMMENTS = read_toml("comments.toml")
 
 BOILERPLATE: dict[str, tuple[LinePattern, ...]] = _line_patterns()
 _GROUPS: dict[str, tuple[str, ...]] = {**_lexicons(), "cta": tuple(t.lower() for t in _group(_MORPH.get("cta", {}), "terms", "morphology.toml [cta]")),
-                                      "selfpromo": read_terms("selfpromo.txt")}
-# Groups that are not topics: offers, calls to action, a commenter selling their own channel.
-NOT_TOPICS = frozenset({"promo", "cta", "selfpromo"})
+                                      "selfpromo": read_terms("selfpromo.txt"), "selfcue": read_terms("selfpromo_cues.txt")}
+# Groups that are not topics: offers, calls to action, a commenter selling their own
+# channel, and the words such a pitch uses that news uses too.
+NOT_TOPICS = frozenset({"promo", "cta", "selfpromo", "selfcue"})
+# Hosts self-promotion links to (a host matches itself and its subdomains), and hosts
+# under them that are not ("-pic.twitter.com": a news story's embedded tweet): host -> bool.
+PROMO_HOSTS: dict[str, bool] = {h.lstrip("-"): not h.startswith("-") for h in read_terms("promo_hosts.txt")}
 TOPICS: tuple[str, ...] = tuple(sorted(set(_GROUPS) - NOT_TOPICS))
 # One regex for every lexicon topic, promo phrase and call to action, matched on
 # accent-stripped text (segment.bare), so "casinò" and "giris" match "casino", "giriş".

@@ -8,8 +8,12 @@ from .registry import signal
 
 @signal("spam.comment_section", weight="weight_comment_section", role="context")
 def comment_section(block: Block, page: PageFacts) -> float:
-    """Comments are where drive-by spam lands; their commercial words weigh more there."""
-    return 1.0 if block.in_comments else 0.0
+    """Comments are where drive-by spam lands; their commercial words weigh more there.
+    The model's verdict alone is not amplified: a short fan comment ("I really like this
+    song.") reads to it much like a short pitch."""
+    if not block.in_comments:
+        return 0.0
+    return 1.0 if block.commercial() or block.disguised else page.options.comment_model_only
 
 
 @signal("spam.comment_pitch", weight="weight_comment_pitch")

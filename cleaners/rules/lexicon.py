@@ -73,7 +73,9 @@ def promo_phrase(block: Block, page: PageFacts) -> float:
 @signal("spam.self_promotion", weight="weight_self_promotion")
 def self_promotion(block: Block, page: PageFacts) -> float:
     """A commenter selling their own channel, song or shop ("check out my channel",
-    "sub 4 sub"), or a block that is mostly a link. A quotation reports it."""
+    "sub 4 sub"), or a block that is mostly a link. A quotation reports it. A web address
+    counts as one word (its path's pieces are no prose to dilute the pitch)."""
     if block.quoted:
         return 0.0
-    return saturate(block.self_promo, block.units, page.options.self_promotion_full_hits, page.options.self_promotion_density)
+    units = max(1, block.units - block.link_units)
+    return saturate(block.self_promo, units, page.options.self_promotion_full_hits, page.options.self_promotion_density)
