@@ -60,8 +60,13 @@ def census() -> dict[str, object]:
     sized = sorted(((len(o), o) for o in containers.values()), key=lambda t: t[0], reverse=True)[:LARGEST]
     largest = [{"type": type(o).__name__, "len": n, "sample": _sample(o)} for n, o in sized]
     del objects, containers, sized
+    arrow = sys.modules.get("pyarrow")
     return {"objects": len(gc.get_objects()), "types": dict(types.most_common(60)), "largest": largest,
-            "malloc": malloc_mb()}
+            "malloc": malloc_mb(),
+            # Blocks of Python's own small-object allocator (str and bytes too, which gc does not list)
+            # and Arrow's pool: the two allocators whose pages are neither glibc's nor gc's.
+            "python_blocks": sys.getallocatedblocks(),
+            "arrow_mb": round(arrow.total_allocated_bytes() / 2**20, 2) if arrow is not None else None}
 
 
 def _code(coroutine: object) -> str:
@@ -77,7 +82,8 @@ def _sample(container: object) -> str:
 def _diff(a: str, b: str, top: int = 30) -> None:
     if a.endswith(".json"):
         old, new = json.loads(Path(a).read_text()), json.loads(Path(b).read_text())
-        print(f"objects {old['objects']} -> {new['objects']}; malloc {old['malloc']} -> {new['malloc']}")
+        print(f"objects {old['objects']} -> {new['objects']}; malloc {old['malloc']} -> {new['malloc']}; Python blocks"
+              f" {old.get('python_blocks')} -> {new.get('python_blocks')}; Arrow {old.get('arrow_mb')} -> {new.get('arrow_mb')} MB")
         grew = Counter(new["types"])
         grew.subtract(old["types"])
         for name, n in grew.most_common(top):

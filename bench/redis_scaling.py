@@ -105,7 +105,9 @@ def crawl(n: int, args: argparse.Namespace, redis_url: str) -> dict[str, object]
         sys.exit("redis_scaling.py: error: a worker failed:\n" + "\n".join(failed))
     result: dict[str, object] = {"workers": n, "requests": len(times),
                                  "pages_per_second": round((len(times) - 1) / (times[-1][0] - times[0][0]), 2),
-                                 "steady_pages_per_second": round(steady, 2)}
+                                 "steady_pages_per_second": round(steady, 2),
+                                 "requests_by_worker": [sum(1 for _, _, agent in times if agent == f"worker{i}")
+                                                        for i in range(n)]}
     if args.memory:
         result["peaks"] = peaks
         result["crawler_mb_per_10k"] = growth(curve)

@@ -197,4 +197,4 @@ def test_the_memory_census_sees_a_dict_of_request_keys_the_collector_does_not_tr
     assert r.returncode == 0, r.stderr[-2000:]
     census = json.loads(r.stdout)
     assert census["largest"][0]["type"] == "dict" and census["largest"][0]["len"] == 30000
-    assert census["malloc"]["in_use_mb"] > 0 and census["types"]["dict"] > 100
+    assert census["malloc"]["in_use_mb"] > 0 and census["types"]["dict"] > 100 and census["python_blocks"] > 30000
