@@ -95,7 +95,7 @@ class ArticleCounter:
 
 
 def crawl(repo: Path, pages: int, every: int = 0, jobdir: bool = False, fault_site: bool = False,
-          python: str = sys.executable, trace: Path | None = None) -> dict[str, Any]:
+          python: str = sys.executable, trace: Path | None = None, census: Path | None = None) -> dict[str, Any]:
     """Run one crawl from the checkout at ``repo`` with the interpreter ``python``; return its memory and speed figures."""
     out = Path(tempfile.mkdtemp(prefix="cleancrawl-mem-"))
     flags = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
@@ -113,8 +113,10 @@ def crawl(repo: Path, pages: int, every: int = 0, jobdir: bool = False, fault_si
     marks: list[dict[str, Any]] = []
     with server:
         counter = ArticleCounter(server)
-        # --trace: the crawler runs under tracemalloc and writes a heap snapshot at each mark.
-        entry = [str(REPO / "bench" / "memory_shim.py"), str(trace)] if trace else ["-m", "crawler.cli"]
+        # --trace: the crawler runs under tracemalloc and writes a heap snapshot at each mark;
+        # --census: an object census and malloc's figures at each mark, at full speed.
+        shim = str(REPO / "bench" / "memory_shim.py")
+        entry = [shim, str(trace)] if trace else [shim, "--census", str(census)] if census else ["-m", "crawler.cli"]
         cmd = [python, *entry, "crawl", "--start-url", server.url + start,
                "--out", str(out / "data"), *flags]
         started = time.monotonic()
@@ -143,7 +145,7 @@ def crawl(repo: Path, pages: int, every: int = 0, jobdir: bool = False, fault_si
                               "largest_worker_mb": round(max(worker_kbs) / 1024, 1),
                               "crawler_maps_mb": mappings_mb(proc.pid),
                               "worker_maps_mb": [mappings_mb(k) for k in kids]})
-                if trace:
+                if trace or census:
                     os.kill(proc.pid, signal.SIGUSR1)
                 window = []
                 print(json.dumps({"mark": marks[-1]}), file=sys.stderr, flush=True)  # a long run shows its progress
@@ -191,13 +193,16 @@ def main() -> None:
     ap.add_argument("--trace", type=Path, metavar="DIR",
                     help="run the crawler under tracemalloc and write a heap snapshot into DIR at each mark"
                          " (slower; diff two with bench/memory_shim.py --diff A B)")
+    ap.add_argument("--census", type=Path, metavar="DIR",
+                    help="write an object census and malloc's figures of the crawler into DIR at each mark (full speed)")
     args = ap.parse_args()
     runs: dict[str, list[dict[str, Any]]] = {"this": [], "other": []}
     for _ in range(args.rounds):
         for name, repo in (("this", REPO), ("other", args.compare)):
             if repo is None:
                 continue
-            result = crawl(repo, args.pages, args.every, args.jobdir, args.fault_site, args.python, args.trace)
+            result = crawl(repo, args.pages, args.every, args.jobdir, args.fault_site, args.python, args.trace,
+                           args.census)
             if args.every:
                 result["growth_mb_per_10k"] = {k: growth_per_10k(result["marks"], k, args.start)
                                                for k in ("tree_mb", "median_tree_mb", "peak_tree_mb", "main_mb",

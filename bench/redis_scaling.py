@@ -3,6 +3,8 @@
 
     python bench/redis_scaling.py [--pages 200] [--latency 0.4] [--concurrency 2] [--rounds 3]
     python bench/redis_scaling.py --memory --pages 20000 --latency 0 --concurrency 16 --rounds 1 [--only 2]
+    python bench/redis_scaling.py --memory --pages 100000 --latency 0 --concurrency 16 --rounds 1 --only 1 \
+        --every 10000 [--census DIR | --trace DIR] [--python VENV/bin/python]
 
 Starts a redis-server of its own on a free loopback port and the demo server's
 generated section on another, each page answering after ``--latency`` seconds (a
@@ -15,6 +17,11 @@ percentile of the requests; the ratio is of these, as in tests/test_redis.py). W
 process tree and of its crawler process alone, and the crawler's RSS against the
 pages the server had answered: each crawler's growth in MB per 10,000 pages of the crawl
 (``crawler_mb_per_10k``, through the medians of each tenth, from 20,000 pages on).
+``--every K`` also notes, each time K more pages have been answered, each crawler's RSS
+then, its median since the last mark and its RSS by kind of mapping (as
+bench/crawl_memory.py does); with ``--census DIR`` or ``--trace DIR`` the crawlers run
+under bench/memory_shim.py and write an object census or a heap snapshot at each mark
+(``DIR/wN/``; compare two with ``python bench/memory_shim.py --diff A B``).
 Prints one JSON line per run and a summary line with the median ratio.
 """
 
@@ -22,7 +29,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -34,7 +43,7 @@ from pathlib import Path
 from common import REPO
 
 sys.path.insert(0, str(REPO))
-from crawl_memory import children as descendants, rss_kb  # noqa: E402
+from crawl_memory import children as descendants, mappings_mb, rss_kb  # noqa: E402
 from crawler.demo.server import SiteServer  # noqa: E402
 
 FLAGS = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
@@ -67,13 +76,15 @@ def crawl(n: int, args: argparse.Namespace, redis_url: str) -> dict[str, object]
     """Crawl the site with ``n`` workers; return the rate and, with --memory, the workers' memory."""
     out = Path(tempfile.mkdtemp(prefix="cleancrawl-redis-"))
     with SiteServer(root=None, generated_pages=args.pages, latency=args.latency) as site:
-        cmd = [sys.executable, "-m", "crawler.cli", "crawl", "--start-url", site.url + "/gen/list-0.html",
+        cmd = ["crawl", "--start-url", site.url + "/gen/list-0.html",
                "--out", str(out), "--redis", redis_url, "--workers", str(args.workers),
                "-s", f"CONCURRENT_REQUESTS={args.concurrency}", *FLAGS]
-        procs = [subprocess.Popen([*cmd, "-s", f"USER_AGENT=worker{i}"], cwd=REPO, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE) for i in range(n)]
+        procs = [subprocess.Popen([*entry(args, i), *cmd, "-s", f"USER_AGENT=worker{i}"], cwd=REPO,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for i in range(n)]
         peaks = [{"tree_kb": 0, "crawler_kb": 0} for _ in procs]
         curve: list[tuple[int, list[int]]] = []  # (pages answered, each crawler's RSS)
+        marks: list[dict[str, object]] = []
+        next_mark, since = args.every, len(curve)
         while any(p.poll() is None for p in procs):
             if args.memory:
                 for p, peak in zip(procs, peaks):
@@ -81,6 +92,10 @@ def crawl(n: int, args: argparse.Namespace, redis_url: str) -> dict[str, object]
                     peak["crawler_kb"] = max(peak["crawler_kb"], crawler)
                     peak["tree_kb"] = max(peak["tree_kb"], crawler + sum(rss_kb(c) for c in descendants(p.pid)))
                 curve.append((len(site.answered), [rss_kb(p.pid) for p in procs]))
+                while args.every and curve[-1][0] >= next_mark:
+                    marks.append(mark(next_mark, procs, curve[since:], args))
+                    print(json.dumps({"mark": marks[-1]}), file=sys.stderr, flush=True)  # a long run's progress
+                    next_mark, since = next_mark + args.every, len(curve)
             time.sleep(0.5)
         failed = [p.stderr.read().decode()[-500:] for p in procs if p.returncode]  # type: ignore[union-attr]
         times = list(site.answered)
@@ -90,11 +105,38 @@ def crawl(n: int, args: argparse.Namespace, redis_url: str) -> dict[str, object]
         sys.exit("redis_scaling.py: error: a worker failed:\n" + "\n".join(failed))
     result: dict[str, object] = {"workers": n, "requests": len(times),
                                  "pages_per_second": round((len(times) - 1) / (times[-1][0] - times[0][0]), 2),
-                                 "steady_pages_per_second": round(steady, 2)}
+                                 "steady_pages_per_second": round(steady, 2),
+                                 "requests_by_worker": [sum(1 for _, _, agent in times if agent == f"worker{i}")
+                                                        for i in range(n)]}
     if args.memory:
         result["peaks"] = peaks
         result["crawler_mb_per_10k"] = growth(curve)
+        if marks:
+            result["marks"] = marks
     return result
+
+
+def entry(args: argparse.Namespace, i: int) -> list[str]:
+    """The command that starts worker ``i`` before cleancrawl's arguments: plain, or under bench/memory_shim.py."""
+    shim = str(REPO / "bench" / "memory_shim.py")
+    if args.census:
+        return [args.python, shim, "--census", str(args.census / f"w{i}")]
+    if args.trace:
+        return [args.python, shim, str(args.trace / f"w{i}")]
+    return [args.python, "-m", "crawler.cli"]
+
+
+def mark(pages: int, procs: list[subprocess.Popen[bytes]], window: list[tuple[int, list[int]]],
+         args: argparse.Namespace) -> dict[str, object]:
+    """Each crawler's RSS at ``pages`` pages answered, its median since the last mark, and its mappings; signal the shims."""
+    if args.census or args.trace:
+        for p in procs:
+            if p.poll() is None:
+                os.kill(p.pid, signal.SIGUSR1)
+    return {"pages": pages, "crawler_mb": [round(rss_kb(p.pid) / 1024, 1) for p in procs],
+            "median_crawler_mb": [round(statistics.median(r[i] for _, r in window) / 1024, 1) if window else None
+                                  for i in range(len(procs))],
+            "crawler_maps_mb": [mappings_mb(p.pid) for p in procs]}
 
 
 def growth(curve: list[tuple[int, list[int]]]) -> list[float | None]:
@@ -132,6 +174,11 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--memory", action="store_true", help="sample the workers' memory too")
     ap.add_argument("--only", type=int, choices=(1, 2), help="crawl with this many workers only (no ratio)")
+    ap.add_argument("--every", type=int, default=0, metavar="K", help="with --memory, note each crawler's RSS each K pages")
+    ap.add_argument("--census", type=Path, metavar="DIR", help="with --every, an object census of each crawler at each mark")
+    ap.add_argument("--trace", type=Path, metavar="DIR", help="with --every, a tracemalloc snapshot of each crawler at each mark")
+    ap.add_argument("--python", default=sys.executable,
+                    help="the workers' interpreter (default this one), e.g. a virtualenv with cleancrawl installed alone")
     args = ap.parse_args()
     server, port = start_redis()
     ratios: list[float] = []

@@ -185,3 +185,16 @@ def test_requests_wait_on_disk_in_a_temporary_directory_removed_after_the_crawl(
     stats = dict(re.findall(r"'(scheduler/(?:enqueued|dequeued)/\w+)': (\d+)", r.stderr))
     assert int(stats["scheduler/enqueued/disk"]) >= 300 and "scheduler/enqueued/memory" not in stats, stats
     assert list(tmp.glob("cleancrawl-queue-*")) == []
+
+
+def test_the_memory_census_sees_a_dict_of_request_keys_the_collector_does_not_track() -> None:
+    """bench/memory_shim.py --census: a dict holding bytes only is untracked by gc, yet it is where a worker's parked requests live."""
+    code = ("import gc, json, sys; sys.path.insert(0, 'bench'); import memory_shim\n"
+            "held = {i.to_bytes(16, 'big'): b'{\"url\": \"http://127.0.0.1/\"}' for i in range(30000)}\n"
+            "assert not gc.is_tracked(held)\n"
+            "print(json.dumps(memory_shim.census()))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=cli_env(), timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    census = json.loads(r.stdout)
+    assert census["largest"][0]["type"] == "dict" and census["largest"][0]["len"] == 30000
+    assert census["malloc"]["in_use_mb"] > 0 and census["types"]["dict"] > 100 and census["python_blocks"] > 30000
