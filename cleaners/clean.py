@@ -18,7 +18,8 @@ from .language import add_counts, document_language
 from .model import Block, CleanResult, Near, PageFacts, Removal, Verdict
 from .ngrams import model as ngram_model
 from .options import CleanOptions
-from .rules import REGISTRY, entries
+from .rules import entries
+from .rules.registry import specific
 from .rules.lexicon import commercial
 from .score import Score, score_block
 from .resources import STOPWORDS
@@ -324,8 +325,7 @@ def _part(block: Block, a: int, b: int, page: PageFacts) -> Block:
 
 def _specific(found: Score | Removal) -> bool:
     """Tell whether evidence goes beyond topic words (brands, calls, promos, links, glue)."""
-    evidence = found.evidence if isinstance(found, Score) else found.signals
-    return any(code != "spam.commercial_lexicon" and REGISTRY[code].role == "content" for code, _ in evidence)
+    return specific(found.evidence if isinstance(found, Score) else found.signals)
 
 
 def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options: CleanOptions,

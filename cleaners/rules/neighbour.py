@@ -19,9 +19,7 @@ from ..model import Block, Near, PageFacts
 from ..resources import COMMENT_AUTHORS
 from .foreign import other_script
 from .pitch import belongs
-from .registry import REGISTRY, rule
-
-TOPIC_ONLY = frozenset({"spam.commercial_lexicon"})  # evidence that names a subject, not a seller
+from .registry import rule, specific
 
 
 @rule("boilerplate.spam_comment_header", scope="neighbour")
@@ -43,6 +41,5 @@ def neighbour(block: Block, near: Near, page: PageFacts) -> bool:
     if score.value >= page.options.probe_threshold:
         # Topic words alone in a paragraph that shares the article's vocabulary are the
         # article's (a report on match fixing next to an injected betting pitch).
-        return not (all(code in TOPIC_ONLY or REGISTRY[code].role == "context" for code, _ in score.evidence)
-                    and belongs(block, page))
+        return specific(score.evidence) or not belongs(block, page)
     return bool(block.foreign) or other_script(block.script, page.script)

@@ -97,6 +97,12 @@ def set_order(codes: tuple[str, ...]) -> None:
     ORDER[:] = codes
 
 
+def specific(evidence: tuple[tuple[str, float], ...]) -> bool:
+    """Tell whether evidence goes beyond topic words: a content signal other than the
+    commercial lexicon (a brand, a call, a promo, a link, glued words)."""
+    return any(code != "spam.commercial_lexicon" and REGISTRY[code].role == "content" for code, _ in evidence)
+
+
 def entries(shape: str, scope: str) -> tuple[Entry, ...]:
     """Return the registered entries of one shape and scope, in run order."""
     if not ORDER:
