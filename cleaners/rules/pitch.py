@@ -132,17 +132,23 @@ def _shared(mine: set[str], index: int, vocab: Vocabulary) -> float:
     return sum(1 for s in own if any(j != index and j not in vocab.suspects for j in vocab.blocks.get(s, ()))) / len(own)
 
 
+def _block_shared(block: Block, page: PageFacts) -> float | None:
+    """``_shared`` for a block's stems, or None when it has fewer than
+    ``pitch_min_stems`` uncommon stems (too few to tell)."""
+    vocab = vocabulary(page)
+    mine = stems(block.text, page.options)
+    if sum(1 for s in mine if len(vocab.blocks.get(s, ())) <= vocab.common) < page.options.pitch_min_stems:
+        return None
+    return _shared(mine, block.index, vocab)
+
+
 def belongs(block: Block, page: PageFacts) -> bool:
     """Tell whether a block shares its page's vocabulary: ``pitch_min_stems`` uncommon
     stems or more, at least ``pitch_overlap_high`` of them found in another block that
     does not look injected. An article paragraph that names betting words shares the
     article's; a short line (too few stems) is not known to belong."""
-    opts = page.options
-    vocab = vocabulary(page)
-    mine = stems(block.text, opts)
-    if sum(1 for s in mine if len(vocab.blocks.get(s, ())) <= vocab.common) < opts.pitch_min_stems:
-        return False
-    return _shared(mine, block.index, vocab) >= opts.pitch_overlap_high
+    shared = _block_shared(block, page)
+    return shared is not None and shared >= page.options.pitch_overlap_high
 
 
 def isolation(block: Block, page: PageFacts) -> float:
@@ -150,11 +156,9 @@ def isolation(block: Block, page: PageFacts) -> float:
     ``pitch_overlap_low`` of its stems found in another block or less, 0.0 at
     ``pitch_overlap_high`` or more; 0.0 for fewer than ``pitch_min_stems`` uncommon stems."""
     opts = page.options
-    vocab = vocabulary(page)
-    mine = stems(block.text, opts)
-    if sum(1 for s in mine if len(vocab.blocks.get(s, ())) <= vocab.common) < opts.pitch_min_stems:
+    shared = _block_shared(block, page)
+    if shared is None:
         return 0.0
-    shared = _shared(mine, block.index, vocab)
     span = opts.pitch_overlap_high - opts.pitch_overlap_low
     return max(0.0, min(1.0, (opts.pitch_overlap_high - shared) / span))
 
