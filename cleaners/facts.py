@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .language import (
@@ -87,20 +88,21 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
         quoted=quoted, disguised=shown.disguised,
         learned=ngram_model().combine(*evidence) if learned else 0.0, learned_evidence=evidence,
         self_promo=(hits.get("selfpromo", 0) + options.self_promotion_cue * hits.get("selfcue", 0) + promo_links(folded)
-                    + (_link_dominated(text, options) if ctx.in_comments else 0)),
+                    + (_link_dominated(text, links, options) if ctx.in_comments else 0)),
         link_units=0 if script in UNSPACED else sum(max(0, len(words(x)) - 1) for x in links),
     )
     return block, scripts, stops
 
 
-def _link_dominated(text: str, options: CleanOptions) -> int:
-    """1 when web addresses make up at least ``link_text_share`` of the block's characters
+def _link_dominated(text: str, links: Sequence[str], options: CleanOptions) -> int:
+    """1 when the web addresses ``links`` (segment.LINK's) make up at least
+    ``link_text_share`` of the block's characters
     (a comment that is a link and little else), else 0. Read in the comment region only:
     in an article a line of links is a credit, a source or a shop link (12 such lines of
     the 181 bench pages, 2026-12-04). Addresses of hosts ``PROMO_HOSTS`` lists as not
     promotion (the video site's own links, which fans share) do not count."""
-    links = sum(len(m) for m in LINK.findall(text) if listed(host(m)) is not False)
-    return int(links > 0 and links >= options.link_text_share * len(text.strip()))
+    chars = sum(len(m) for m in links if listed(host(m)) is not False)
+    return int(chars > 0 and chars >= options.link_text_share * len(text.strip()))
 
 
 def _mixed(scripts: dict[str, int], options: CleanOptions) -> bool:
