@@ -62,6 +62,9 @@ def census() -> dict[str, object]:
     del objects, containers, sized
     arrow = sys.modules.get("pyarrow")
     return {"objects": len(gc.get_objects()), "types": dict(types.most_common(60)), "largest": largest,
+            # Collections each generation has had so far: objects in reference cycles (an ended
+            # asyncio task and its coroutine) wait for one of the oldest generation's.
+            "gc_collections": [g["collections"] for g in gc.get_stats()],
             "malloc": malloc_mb(),
             # Blocks of Python's own small-object allocator (str and bytes too, which gc does not list)
             # and Arrow's pool: the two allocators whose pages are neither glibc's nor gc's.

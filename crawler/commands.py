@@ -23,8 +23,10 @@ FINISHED = ("finished", "max_pages", "closespider_itemcount", "closespider_pagec
 
 def run_demo(out: str) -> int:
     """Serve the bundled site on loopback, crawl it, print the summary."""
+    from .dataset.writer import lean_arrow
     from .run import run_crawl
 
+    lean_arrow()
     server = _demo_server(out)
     try:
         print(f"serving the demo site at {server.url}", file=sys.stderr)
@@ -78,9 +80,11 @@ def _earlier_port(state: Path) -> int:
 
 def run_crawl_command(args: argparse.Namespace) -> int:
     """Build the job from defaults < --config < flags, crawl, print the summary."""
+    from .dataset.writer import lean_arrow
     from .run import run_crawl
 
     config = job_config(args).validate()
+    lean_arrow()  # this process writes the dataset and never reads it back
     if config.workers:
         config = replace(config, workers=cap_workers(config.workers))
     result = run_crawl(config, new_crawl_id())
@@ -124,6 +128,9 @@ def run_process(paths: list[str], out: str, workers: int | None, store_raw: bool
         result = run_on_ray(file_shards(files), file_pages, total, out, crawl_id, ray, cap_workers(workers),
                             store_raw, options)
     else:
+        from .dataset.writer import lean_arrow
+
+        lean_arrow()
         result = run_offline(file_pages(files, crawl_id), total, out, crawl_id, cap_workers(workers), store_raw,
                              options)
     print(summary.render(result))

@@ -12,9 +12,11 @@ import hashlib
 import json
 import random
 import re
+import signal
 import struct
 import subprocess
 import sys
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -198,3 +200,58 @@ def test_the_memory_census_sees_a_dict_of_request_keys_the_collector_does_not_tr
     census = json.loads(r.stdout)
     assert census["largest"][0]["type"] == "dict" and census["largest"][0]["len"] == 30000
     assert census["malloc"]["in_use_mb"] > 0 and census["types"]["dict"] > 100 and census["python_blocks"] > 30000
+
+
+def test_langdetect_rows_kept_sparse_read_as_langdetects_own() -> None:
+    """cleaners.language keeps the 3.8 % of langdetect's probabilities that are not zero; every n-gram's row
+    reads as langdetect's own factory builds it (to 32-bit precision), and no n-gram is missing or added."""
+    from array import array
+
+    from langdetect import DetectorFactory, detector_factory
+
+    from cleaners.language import _factory
+
+    theirs = DetectorFactory()
+    theirs.load_profile(detector_factory.PROFILES_DIRECTORY)
+    ours = _factory().word_lang_prob_map
+    assert ours.width == len(theirs.langlist) == 55
+    short = [w for w in theirs.word_lang_prob_map if 1 <= len(w) <= 3]  # langdetect looks up n-grams of 1-3
+    assert set(short) == set(ours.spans)
+    assert len(ours.probs) < 0.05 * len(short) * ours.width
+    for word in short:
+        assert ours[word] == list(array("f", theirs.word_lang_prob_map[word])), word
+
+
+def test_a_writing_process_keeps_pandas_out_of_pyarrow_and_can_still_load_it() -> None:
+    """crawler.dataset.writer.lean_arrow: Parquet is written without pyarrow importing pandas (48 MB); pandas
+    still loads when asked for, and Arrow's buffers come from glibc's allocator."""
+    code = ("import sys; from crawler.dataset.writer import lean_arrow; import pyarrow as pa\n"
+            "kept_out = lean_arrow()\n"
+            "t = pa.Table.from_pylist([{'url': 'http://127.0.0.1/', 'n': 1}])\n"
+            "print(kept_out, 'pandas' in sys.modules, pa.default_memory_pool().backend_name)\n"
+            "print(type(t.to_pandas()).__name__)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=cli_env(), timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.split() == ["True", "False", "system", "DataFrame"]
+
+
+def test_a_crawl_holds_few_ended_tasks_while_pages_wait_for_the_workers(tmp_path: Path) -> None:
+    """Scrapy starts CONCURRENT_ITEMS tasks for each response's output; they stay until the page's item is
+    through the workers. At Scrapy's 100, 2,000 loopback pages left about 10,000 ended tasks alive at once."""
+    census = tmp_path / "census"
+    with SiteServer(root=None, generated_pages=2000) as site:
+        proc = subprocess.Popen([sys.executable, "bench/memory_shim.py", "--census", str(census), "crawl",
+                                 "--start-url", site.url + "/gen/list-0.html", "--out", str(tmp_path / "out"), *FAST],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, env=cli_env())
+        articles = 0
+        while proc.poll() is None and articles < 1000:
+            articles = sum(1 for _, path, _ in list(site.requests) if path.startswith("/gen/article-"))
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGUSR1)
+        out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err[-2000:]
+    marks = sorted(census.glob("census-*.json"))
+    assert marks, err[-2000:]
+    types = json.loads(marks[0].read_text())["types"]
+    ended = sum(n for name, n in types.items() if name.startswith("Task ") and name.endswith(" done"))
+    assert ended < 2000, {k: v for k, v in types.items() if k.startswith("Task ")}

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import io
 import os
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from datetime import date, datetime, timezone
@@ -217,6 +218,40 @@ class DatasetWriter:
         """Leave one empty file so that a glob over a table with no rows still reads."""
         day = datetime.now(timezone.utc).date().isoformat()
         self._finish(table, day, self._start_file(table, day))
+
+
+def lean_arrow() -> bool:
+    """Set pyarrow up for a process that writes the dataset and never reads it back (the
+    crawl command, the offline pool's parent); return whether pandas was kept out.
+
+    - glibc's allocator for Arrow's buffers, not mimalloc: the writer hands freed pages
+      back after each row group (``malloc_trim``), and a crawl's row-group flushes peaked
+      22 MB lower in the crawler process (bench/crawl_memory.py, 10,000 pages).
+    - No pandas: pyarrow probes for it on its first conversion from Python values and
+      imports it when installed (48 MB resident), although the writer never hands it a
+      pandas object. The probe's answer is kept, so it is made here with pandas
+      unimportable. ``import pandas`` and ``to_pandas()`` still work afterwards (pyarrow
+      tries again when asked for pandas by name). Skipped when pandas is imported already.
+    """
+    pa.set_memory_pool(pa.system_memory_pool())
+    if "pandas" in sys.modules:
+        return False
+    blocker = _NoPandas()
+    sys.meta_path.insert(0, blocker)
+    try:
+        pa.array([0])
+    finally:
+        sys.meta_path.remove(blocker)
+    return "pandas" not in sys.modules
+
+
+class _NoPandas:
+    """A meta path finder under which ``import pandas`` fails."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError(f"{name} is kept out of this process")
+        return None
 
 
 def last_seq(root: Path, crawl_id: str, worker: str) -> int:
