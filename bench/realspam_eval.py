@@ -165,6 +165,9 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--limit", type=int, default=None, help="at most N spam comments per corpus and split")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--show-corpus", choices=("judol", "uci"), help="with --show: only this corpus's texts")
+    ap.add_argument("--show-place", choices=("alone", "article_text", "article_html", "thread"),
+                    help="with --show: only this placement's texts")
     ap.add_argument("--show", type=int, default=0, help="print N missed spam and N lost legitimate texts (dev only)")
     args = ap.parse_args()
     t = time.perf_counter()
@@ -183,7 +186,8 @@ def main() -> int:
                 cells.append(f"{f['cases']:6d} {_f(f['spam_removed'])} {_f(f['legit_lost'])} {_f(f['about_gambling_kept'])}")
             print(f"  {key:24s}" + "".join(f"{c:>30s}" for c in cells))
     if args.show:
-        dev = [r for r in rows if r["split"] == "dev"]
+        dev = [r for r in rows if r["split"] == "dev" and args.show_corpus in (None, r["corpus"])
+               and args.show_place in (None, r["place"])]
         for r in [r for r in dev if r["left"]][: args.show]:
             print("LEFT", r["place"], r["corpus"], repr(r["left"]))
         for r in [r for r in dev if r["lost"]][: args.show]:

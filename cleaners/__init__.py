@@ -40,7 +40,9 @@ if TYPE_CHECKING:
 # promo_hosts.txt), the model retrained with real comments weighed up (English 3,
 # Indonesian 2), the comment region amplifies the model alone less (comment_model_only),
 # brand repetition needs its own sellers to hold pitch_brand_own_share of a page.
-CLEANER_VERSION = "1.8.0"
+# 1.8.1: phrases against the spam ("stop judi", "laporkan", "promosi judol": mention.toml
+# [against]) read as mentions, so a comment calling to report gambling promotion stays.
+CLEANER_VERSION = "1.8.1"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -237,12 +237,21 @@ COMMENT_AUTHORS = re.compile("|".join(f"(?:{m})" for m in _group(_COMMENTS, "aut
 COMMENT_HEADERS = re.compile("|".join(f"(?:{m})" for m in _group(_COMMENTS, "headers", "comments.toml")), re.IGNORECASE)
 
 _MENTION = read_toml("mention.toml")
-_FRAMES = sorted({f.lower() for frames in _group(_MENTION, "frames", "mention.toml").values() for f in frames},
-                 key=len, reverse=True)
+
+
+def _phrases(table: str) -> list[str]:
+    return sorted({f.lower() for frames in _group(_MENTION, table, "mention.toml").values() for f in frames},
+                  key=len, reverse=True)
+
+
+_WORD = r"[ \t]+[^\s.,;:!?。，]+"
 # A reporting frame ("so-called", "promising", "terms such as") and the words it
 # governs, to the end of the clause or ``window`` words: what someone said, not a pitch.
-MENTION_FRAMES = re.compile(r"(?<!\w)(?:%s)\w*(?:[ \t]+[^\s.,;:!?。，]+){1,%d}"
-                            % (_trie(_FRAMES), int(_group(_MENTION, "window", "mention.toml"))))
+# A phrase against the spam ("stop judi", "laporkan") and ``against_window`` words after it.
+MENTION_FRAMES = re.compile(r"(?<!\w)(?:(?:%s)\w*(?:%s){1,%d}|(?:%s)\w*(?:%s){0,%d})"
+                            % (_trie(_phrases("frames")), _WORD, int(_group(_MENTION, "window", "mention.toml")),
+                               _trie(_phrases("against")), _WORD,
+                               int(_group(_MENTION, "against_window", "mention.toml"))))
 
 _DISGUISE = read_toml("disguise.toml")
 # Look-alike letter -> Latin letter, mapped inside words that also have Latin letters.
