@@ -224,15 +224,15 @@ def test_langdetect_rows_kept_sparse_read_as_langdetects_own() -> None:
 
 def test_a_writing_process_keeps_pandas_out_of_pyarrow_and_can_still_load_it() -> None:
     """crawler.dataset.writer.lean_arrow: Parquet is written without pyarrow importing pandas (48 MB); pandas
-    still loads when asked for, and Arrow's buffers come from glibc's allocator."""
+    still loads when asked for."""
     code = ("import sys; from crawler.dataset.writer import lean_arrow; import pyarrow as pa\n"
             "kept_out = lean_arrow()\n"
             "t = pa.Table.from_pylist([{'url': 'http://127.0.0.1/', 'n': 1}])\n"
-            "print(kept_out, 'pandas' in sys.modules, pa.default_memory_pool().backend_name)\n"
+            "print(kept_out, 'pandas' in sys.modules)\n"
             "print(type(t.to_pandas()).__name__)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=cli_env(), timeout=120)
     assert r.returncode == 0, r.stderr[-2000:]
-    assert r.stdout.split() == ["True", "False", "system", "DataFrame"]
+    assert r.stdout.split() == ["True", "False", "DataFrame"]
 
 
 def test_a_crawl_holds_few_ended_tasks_while_pages_wait_for_the_workers(tmp_path: Path) -> None:

@@ -221,19 +221,19 @@ class DatasetWriter:
 
 
 def lean_arrow() -> bool:
-    """Set pyarrow up for a process that writes the dataset and never reads it back (the
-    crawl command, the offline pool's parent); return whether pandas was kept out.
+    """Keep pyarrow from importing pandas in a process that writes the dataset and never
+    reads it back (the crawl command, the offline pool's parent); return whether it did.
 
-    - glibc's allocator for Arrow's buffers, not mimalloc: the writer hands freed pages
-      back after each row group (``malloc_trim``), and a crawl's row-group flushes peaked
-      22 MB lower in the crawler process (bench/crawl_memory.py, 10,000 pages).
-    - No pandas: pyarrow probes for it on its first conversion from Python values and
-      imports it when installed (48 MB resident), although the writer never hands it a
-      pandas object. The probe's answer is kept, so it is made here with pandas
-      unimportable. ``import pandas`` and ``to_pandas()`` still work afterwards (pyarrow
-      tries again when asked for pandas by name). Skipped when pandas is imported already.
+    pyarrow probes for pandas on its first conversion from Python values and imports it
+    when installed (48 MB resident), although the writer never hands it a pandas object.
+    The probe's answer is kept, so it is made here with pandas unimportable. ``import
+    pandas`` and ``to_pandas()`` still work afterwards (pyarrow tries again when asked
+    for pandas by name). Skipped when pandas is imported already.
+
+    Arrow's own pool (mimalloc) stays: glibc's allocator instead peaked lower in a
+    10,000-page crawl but grew 3.1 MB per 10,000 pages over 50,000 against 0.2
+    (bench/crawl_memory.py --jobdir, one machine, 2026-12-05).
     """
-    pa.set_memory_pool(pa.system_memory_pool())
     if "pandas" in sys.modules:
         return False
     blocker = _NoPandas()
