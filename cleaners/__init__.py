@@ -42,7 +42,9 @@ if TYPE_CHECKING:
 # brand repetition needs its own sellers to hold pitch_brand_own_share of a page.
 # 1.8.1: phrases against the spam ("stop judi", "laporkan", "promosi judol": mention.toml
 # [against]) read as mentions, so a comment calling to report gambling promotion stays.
-CLEANER_VERSION = "1.8.1"
+# 1.9.0: spam.off_topic (rules/pitch.py), context: a whole block of the article that the
+# model reads as spam and that shares (almost) none of its words with the page.
+CLEANER_VERSION = "1.9.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

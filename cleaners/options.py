@@ -330,6 +330,16 @@ class CleanOptions:
     pitch_min_units: int = 8
     # ... and its page this many blocks.
     pitch_min_blocks: int = 4
+    # spam.off_topic (rules/pitch.py): a block the model reads as spam that shares none of
+    # its words of this many letters or more with the rest of the page ...
+    off_topic_word_letters: int = 4
+    # ... and has at least this many such words (fewer say nothing) ...
+    off_topic_min_stems: int = 3
+    # ... in at least this many words (a dump's "Main image credit: Getty" and a table
+    # row of names and numbers read as spam to the model and share nothing: dev dumps) ...
+    off_topic_min_units: int = 6
+    # ... at most this share of them found in another block (a "time" or a "still").
+    off_topic_shared: float = 0.2
     # spam.foreign_block: above this share of foreign characters a page is bilingual. 0.4:
     # the injected cases put 2-30% of a page in the spam's language; bilingual pages run
     # near half.
@@ -426,6 +436,9 @@ class CleanOptions:
     # spam.comment_section: comments are where drive-by spam lands (see
     # weight_language_mismatch for the context signals).
     weight_comment_section: float = 0.35
+    # spam.off_topic: the model's block shares no words with its page (see
+    # weight_language_mismatch for the context signals).
+    weight_off_topic: float = 0.3
 
     # ---- Block score (score.py) ----
 

@@ -24,6 +24,7 @@ KEPT = {
     "ngrams.py": {"GRAMS", "MAX_WORD", "CACHE_WORDS"},
     "morphology.py": {"MIN_SUFFIX_REST", "MIN_PREFIX_REST"},
     "resources.py": {"CORE_STOPWORDS"},
+    "language.py": {"_COUNT_BITS"},  # bits of a langdetect row's span that hold its count: a layout, not a threshold
 }
 
 

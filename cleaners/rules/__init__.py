@@ -26,6 +26,7 @@ set_order((
     "spam.foreign_block", "spam.comment_pitch", "spam.pitch_shape",
     # Context signals.
     "spam.language_mismatch", "spam.tail_position", "spam.repetition", "spam.no_prose", "spam.comment_section",
+    "spam.off_topic",
     # Neighbour stage.
     "boilerplate.spam_comment_header", "spam.neighbour",
     # Page stage.

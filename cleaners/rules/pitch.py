@@ -179,3 +179,53 @@ def pitch_shape(block: Block, page: PageFacts) -> float:
     if not found:
         return 0.0
     return min(1.0, found / opts.pitch_full_marks) * isolation(block, page)
+
+
+def _word_counts(page: PageFacts) -> dict[str, int]:
+    """Short stems (words of ``off_topic_word_letters`` letters or more) -> the number of
+    the page's blocks that use them; made once a page."""
+    found = page.memo.get("off_topic_words")
+    if found is None:
+        opts = page.options
+        found = {}
+        for t in page.texts:
+            for stem in _short_stems(t, opts):
+                found[stem] = found.get(stem, 0) + 1
+        page.memo["off_topic_words"] = found
+    return found
+
+
+def _short_stems(text: str, opts: CleanOptions) -> set[str]:
+    chars = opts.pitch_stem_chars
+    return {low[:chars] for w in SHORT_WORD.findall(text)
+            if len(w) >= opts.off_topic_word_letters and (low := w.casefold()) not in STOPWORDS}
+
+
+SHORT_WORD = re.compile(f"{LETTERS}{{3,}}")
+
+
+@signal("spam.off_topic", weight="weight_off_topic", role="context")
+def off_topic(block: Block, page: PageFacts) -> float:
+    """1.0 for a block of the article that the n-gram model reads as spam (``learned_floor``)
+    and that shares (almost) none of its words with the rest of the page: at least
+    ``off_topic_min_stems`` words of ``off_topic_word_letters`` letters or more, no known
+    function words, at most ``off_topic_shared`` of them (by stem) in another block,
+    in a block of ``off_topic_min_units`` words or more. A reader's comment or an ad
+    pasted between the paragraphs of a story ("sub me if you dont like the song") is
+    written for somewhere else; the story's own lines reuse its words. Context only: it
+    strengthens the model's evidence, never condemns alone. Not in the comment region
+    (comments share no vocabulary with each other), not for a quotation, not in scripts
+    written without spaces, not on pages of fewer than ``pitch_min_blocks`` blocks, not
+    for one sentence of a paragraph (a pitch whose sentences each scored this way was cut
+    sentence by sentence instead of going whole, and its neighbour stayed: dev, uk)."""
+    opts = page.options
+    if (block.learned < opts.learned_floor or block.units < opts.off_topic_min_units or block.in_comments
+            or block.quoted or block.dom or block.script in UNSPACED or len(page.texts) < opts.pitch_min_blocks
+            or page.texts[block.index] != block.text):  # a sentence of a block: its block decides
+        return 0.0
+    mine = _short_stems(block.text, opts)
+    if len(mine) < opts.off_topic_min_stems:
+        return 0.0
+    counts = _word_counts(page)
+    shared = sum(1 for stem in mine if counts.get(stem, 0) > 1)
+    return 1.0 if shared <= opts.off_topic_shared * len(mine) else 0.0
