@@ -54,7 +54,7 @@ def _mark_class(first: int = 0x0300, last: int = 0x2000) -> str:
 
 # A word: letters and the combining marks written inside them.
 LETTERS = f"(?:[^\\W\\d_]|[{_mark_class()}])"
-STEM_WORD = re.compile(f"{LETTERS}{{4,}}")
+STEM_WORD = re.compile(f"{LETTERS}{{3,}}")
 
 
 def selling(text: str, page: PageFacts) -> int:
@@ -81,15 +81,18 @@ def marks(text: str, page: PageFacts) -> int:
     return sells + 1 + bool(EXCLAIM.search(text)) if sells and HOOK.search(text) else 0
 
 
-def stems(text: str, opts: CleanOptions) -> set[str]:
-    """The word stems of a text: each word of ``pitch_word_letters`` letters or more that
-    is no known function word, case-folded, cut to ``pitch_stem_chars``. Short words are
-    mostly function words, in languages with no list of them too.
+def stems(text: str, opts: CleanOptions, letters: int = 0) -> set[str]:
+    """The word stems of a text: each word of ``letters`` (by default
+    ``pitch_word_letters``) letters or more that is no known function word, case-folded,
+    cut to ``pitch_stem_chars``. Short words are mostly function words, in languages with
+    no list of them too.
 
     >>> sorted(stems("Winners win winnings in Vienna with them", CleanOptions()))
     ['vienn', 'winne', 'winni']
+    >>> sorted(stems("Winners win winnings in Vienna with them", CleanOptions(), letters=3))
+    ['vienn', 'win', 'winne', 'winni']
     """
-    n, chars = opts.pitch_word_letters, opts.pitch_stem_chars
+    n, chars = letters or opts.pitch_word_letters, opts.pitch_stem_chars
     return {low[:chars] for w in STEM_WORD.findall(text) if len(w) >= n and (low := w.casefold()) not in STOPWORDS}
 
 
@@ -189,19 +192,10 @@ def _word_counts(page: PageFacts) -> dict[str, int]:
         opts = page.options
         found = {}
         for t in page.texts:
-            for stem in _short_stems(t, opts):
+            for stem in stems(t, opts, opts.off_topic_word_letters):
                 found[stem] = found.get(stem, 0) + 1
         page.memo["off_topic_words"] = found
     return found
-
-
-def _short_stems(text: str, opts: CleanOptions) -> set[str]:
-    chars = opts.pitch_stem_chars
-    return {low[:chars] for w in SHORT_WORD.findall(text)
-            if len(w) >= opts.off_topic_word_letters and (low := w.casefold()) not in STOPWORDS}
-
-
-SHORT_WORD = re.compile(f"{LETTERS}{{3,}}")
 
 
 @signal("spam.off_topic", weight="weight_off_topic", role="context")
@@ -223,7 +217,7 @@ def off_topic(block: Block, page: PageFacts) -> float:
             or block.quoted or block.dom or block.script in UNSPACED or len(page.texts) < opts.pitch_min_blocks
             or page.texts[block.index] != block.text):  # a sentence of a block: its block decides
         return 0.0
-    mine = _short_stems(block.text, opts)
+    mine = stems(block.text, opts, opts.off_topic_word_letters)
     if len(mine) < opts.off_topic_min_stems:
         return 0.0
     counts = _word_counts(page)
