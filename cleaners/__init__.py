@@ -44,7 +44,9 @@ if TYPE_CHECKING:
 # [against]) read as mentions, so a comment calling to report gambling promotion stays.
 # 1.9.0: spam.off_topic (rules/pitch.py), context: a whole block of the article that the
 # model reads as spam and that shares (almost) none of its words with the page.
-CLEANER_VERSION = "1.9.0"
+# 1.9.1: Turkish "dedi" makes a comment header or author line only with its colon
+# (comments.toml): "kang dedi" ends Indonesian comments to a man named Dedi.
+CLEANER_VERSION = "1.9.1"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 
