@@ -136,8 +136,11 @@ def test_a_worker_killed_mid_crawl_and_started_again_loses_and_repeats_nothing(r
     out = tmp_path / "out"
     db = redis_url + "/2"
     # Commit files every half second and every 10 rows, so the kill finds committed files,
-    # rows not yet committed, and requests in flight.
-    often = ["-s", "CLEANCRAWL_REDIS_COMMIT_SECONDS=0.5", "-s", "CLEANCRAWL_ROWS_PER_FILE=10"]
+    # rows not yet committed, and requests in flight; and fetch no more than a few pages
+    # ahead of the extraction process (a few KB of bodies waiting), or a fast loopback
+    # crawl has every page fetched before a worker has written its first file.
+    often = ["-s", "CLEANCRAWL_REDIS_COMMIT_SECONDS=0.5", "-s", "CLEANCRAWL_ROWS_PER_FILE=10",
+             "-s", "SCRAPER_SLOT_MAX_ACTIVE_SIZE=20000"]
     with SiteServer(root=None, generated_pages=PAGES) as server:
         start = server.url + "/gen/list-0.html"
         victim, other = _worker(start, out, db, *often), _worker(start, out, db, *often)
