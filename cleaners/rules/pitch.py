@@ -107,17 +107,27 @@ class Vocabulary:
     suspects: frozenset[int]
 
 
+def stem_index(page: PageFacts, letters: int) -> tuple[list[set[str]], dict[str, tuple[int, ...]]]:
+    """Each block's ``stems`` (of words of ``letters`` letters or more), and for each stem
+    the blocks that use it; made once a page for each ``letters``."""
+    key = f"stems_{letters}"
+    found = page.memo.get(key)
+    if found is None:
+        sets = [stems(t, page.options, letters) for t in page.texts]
+        where: dict[str, list[int]] = {}
+        for i, st in enumerate(sets):
+            for s in st:
+                where.setdefault(s, []).append(i)
+        found = page.memo[key] = (sets, {s: tuple(v) for s, v in where.items()})
+    return found
+
+
 def vocabulary(page: PageFacts) -> Vocabulary:
     """The page's ``Vocabulary``, made once a page."""
     found = page.memo.get("pitch_vocabulary")
     if found is None:
         opts = page.options
-        sets = [stems(t, opts) for t in page.texts]
-        where: dict[str, list[int]] = {}
-        for i, st in enumerate(sets):
-            for s in st:
-                where.setdefault(s, []).append(i)
-        blocks = {s: tuple(v) for s, v in where.items()}
+        sets, blocks = stem_index(page, opts.pitch_word_letters)
         common = max(2.0, opts.pitch_common_share * len(sets))
         sells = frozenset(i for i, t in enumerate(page.texts) if selling(t, page))
         first = Vocabulary(blocks, common, sells)
@@ -184,20 +194,6 @@ def pitch_shape(block: Block, page: PageFacts) -> float:
     return min(1.0, found / opts.pitch_full_marks) * isolation(block, page)
 
 
-def _word_counts(page: PageFacts) -> dict[str, int]:
-    """Short stems (words of ``off_topic_word_letters`` letters or more) -> the number of
-    the page's blocks that use them; made once a page."""
-    found = page.memo.get("off_topic_words")
-    if found is None:
-        opts = page.options
-        found = {}
-        for t in page.texts:
-            for stem in stems(t, opts, opts.off_topic_word_letters):
-                found[stem] = found.get(stem, 0) + 1
-        page.memo["off_topic_words"] = found
-    return found
-
-
 @signal("spam.off_topic", weight="weight_off_topic", role="context")
 def off_topic(block: Block, page: PageFacts) -> float:
     """1.0 for a block of the article that the n-gram model reads as spam (``learned_floor``)
@@ -217,9 +213,9 @@ def off_topic(block: Block, page: PageFacts) -> float:
             or block.quoted or block.dom or block.script in UNSPACED or len(page.texts) < opts.pitch_min_blocks
             or page.texts[block.index] != block.text):  # a sentence of a block: its block decides
         return 0.0
-    mine = stems(block.text, opts, opts.off_topic_word_letters)
+    sets, blocks = stem_index(page, opts.off_topic_word_letters)
+    mine = sets[block.index]
     if len(mine) < opts.off_topic_min_stems:
         return 0.0
-    counts = _word_counts(page)
-    shared = sum(1 for stem in mine if counts.get(stem, 0) > 1)
+    shared = sum(1 for stem in mine if len(blocks[stem]) > 1)  # a block's stems are a set: >1 is another block
     return 1.0 if shared <= opts.off_topic_shared * len(mine) else 0.0
