@@ -14,13 +14,14 @@ from . import dom
 from .charset import decode_html
 from .extract import drop_headline, extract, headlines
 from .facts import Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
-from .language import add_counts, document_language
+from .language import UNSPACED, add_counts, document_language
 from .model import Block, CleanResult, Near, PageFacts, Removal, Verdict
 from .ngrams import model as ngram_model
 from .options import CleanOptions
 from .rules import entries
 from .rules.registry import specific
 from .rules.lexicon import commercial
+from .rules.pitch import tail_apart
 from .score import Score, score_block
 from .resources import STOPWORDS
 from .segment import last_part, segment_text, split_parts, words
@@ -283,6 +284,8 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
         return True  # a short sentence in another script, appended ("Moonbet 바로가기 링크는 아래에 있습니다.")
     if block.topics and not {t for t, _ in block.topics} <= page.topics and _selling_tail(block, page):
         return True  # "... turn signals. Order cheap tramadol without prescription at Medsdirect24."
+    if _apart_tail(block, page):
+        return True  # "... Bayiler mesai saatlerini uzattı. En güncel Betarslan giriş linki için hemen tıkla."
     if not page.language or block.units < 2 * opts.foreign_tail_units:
         return False
     last = last_part(block.text, opts)
@@ -291,6 +294,17 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
     tail = words(block.text[last[0]:last[1]])
     own = sum(1 for w in tail if page.language in STOPWORDS.get(w, ()))
     return len(tail) >= opts.foreign_tail_units and own < opts.foreign_stop_share * len(tail)
+
+
+def _apart_tail(block: Block, page: PageFacts) -> bool:
+    """The last sentence of a paragraph reads as spam to the model (``tail_apart_learned``)
+    and shares no words with the page while the rest of its paragraph does
+    (``pitch.tail_apart``): a sentence appended to an article paragraph, in a language
+    or market no word list covers."""
+    a, b = last_part(block.text, page.options)
+    return (a > 0 and block.script not in UNSPACED
+            and _part(block, a, b, page).learned >= page.options.tail_apart_learned
+            and tail_apart(block.text, a, block.index, page))
 
 
 def _selling_tail(block: Block, page: PageFacts) -> bool:

@@ -75,7 +75,8 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
     # the n-gram model does not read them either.
     used = folded if quoted else MENTION_FRAMES.sub(" ", MENTION.sub(" ", folded))
     hits = term_hits(plain if used is folded else bare(used))
-    evidence = ngram_model().evidence(folded_tokens(used)) if learned else (0.0, 0)
+    model_words = folded_tokens(used) if learned else []
+    evidence = ngram_model().evidence(model_words) if learned else (0.0, 0)
     links = LINK.findall(text) if "://" in text or "www." in text else ()
     block = Block(
         index=index, text=text, start=start, end=end, units=units, script=script,
@@ -87,6 +88,7 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
         mixed=_mixed(scripts, options), second_letters=sorted(scripts.values())[-2] if len(scripts) > 1 else 0,
         quoted=quoted, disguised=shown.disguised,
         learned=ngram_model().combine(*evidence) if learned else 0.0, learned_evidence=evidence,
+        letter_words=sum(1 for w in model_words if w.strip("0")),
         self_promo=(hits.get("selfpromo", 0) + options.self_promotion_cue * hits.get("selfcue", 0) + promo_links(folded)
                     + (_link_dominated(text, links, options) if ctx.in_comments else 0)),
         link_units=0 if script in UNSPACED else sum(max(0, len(words(x)) - 1) for x in links),

@@ -115,6 +115,7 @@ class Block:
     learned_evidence: tuple[float, int] = (0.0, 0)
     self_promo: float = 0.0
     link_units: int = 0  # the units inside web addresses beyond one an address
+    letter_words: int = 0  # the words the n-gram model reads that are not figures
 
     def stop_share(self, lang: str) -> float:
         """Share of the block's units that are stopwords of ``lang``."""

@@ -340,6 +340,10 @@ class CleanOptions:
     off_topic_min_units: int = 6
     # ... at most this share of them found in another block (a "time" or a "still").
     off_topic_shared: float = 0.2
+    # ... and for a paragraph's last sentence (pitch.tail_apart), at least this share of
+    # the rest of its paragraph's stems is found in another block: the paragraph is the
+    # article's own (2026-12-05, with tail_apart_learned).
+    off_topic_rest_shared: float = 0.3
     # spam.foreign_block: above this share of foreign characters a page is bilingual. 0.4:
     # the injected cases put 2-30% of a page in the spam's language; bilingual pages run
     # near half.
@@ -480,6 +484,17 @@ class CleanOptions:
     # offer appended to news prose ("Order cheap tramadol ... at Medsdirect24.", 0.91 on
     # its own). Chosen on the dev spam corpus and the 181 bench pages (2026-12-04).
     tail_probe_learned: float = 0.8
+    # A paragraph's last sentence is probed when the model gives it at least this and
+    # it is foreign to its page while the rest of the paragraph is not (pitch.tail_apart):
+    # a sentence appended in a language or market no word list covers ("En güncel
+    # Betarslan giriş linki için hemen tıkla."). Probed, it is cut on the usual evidence.
+    # With the model retrained on every dev corpus file, dev appended-sentence recall
+    # 0.8379 -> 0.8732 at 0.6 or 0.8 alike, legitimate gambling articles whole, no change
+    # on the real comments (bench/realspam_eval.py --split dev); without the test of the
+    # page's words, probing every last sentence at 0.6 or 0.8 cut six lines of the 627
+    # extraction pages ("Please read my full disclosure for more information."), with it
+    # one (2026-12-05).
+    tail_apart_learned: float = 0.6
 
     # ---- Page decisions (rules/page.py) ----
 

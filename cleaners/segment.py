@@ -83,7 +83,8 @@ def last_part(text: str, options: CleanOptions) -> tuple[int, int]:
     ((10, 15), (6, 9))
     """
     if text.startswith("|"):
-        return split_parts(text, options)[-1]
+        parts = split_parts(text, options)
+        return parts[-1] if parts else (0, len(text))
     start = 0
     for m in SENTENCE_END.finditer(text):
         start = m.end()

@@ -207,15 +207,44 @@ def off_topic(block: Block, page: PageFacts) -> float:
     (comments share no vocabulary with each other), not for a quotation, not in scripts
     written without spaces, not on pages of fewer than ``pitch_min_blocks`` blocks, not
     for one sentence of a paragraph (a pitch whose sentences each scored this way was cut
-    sentence by sentence instead of going whole, and its neighbour stayed: dev, uk)."""
+    sentence by sentence instead of going whole, and its neighbour stayed: dev, uk),
+    except the last one when it sells (an offer figure or a brand-shaped name) and the
+    rest of its paragraph is the page's own (``tail_apart``): an offer appended to an
+    article paragraph."""
     opts = page.options
     if (block.learned < opts.learned_floor or block.units < opts.off_topic_min_units or block.in_comments
-            or block.quoted or block.dom or block.script in UNSPACED or len(page.texts) < opts.pitch_min_blocks
-            or page.texts[block.index] != block.text):  # a sentence of a block: its block decides
+            or block.quoted or block.dom or block.script in UNSPACED or len(page.texts) < opts.pitch_min_blocks):
         return 0.0
+    whole = page.texts[block.index].rstrip()
+    if whole != block.text:  # a sentence of a block: its block decides, but for a selling tail
+        tail = block.text.strip()
+        head = len(whole) - len(tail)
+        return 1.0 if (head > 0 and whole.endswith(tail) and (OFFER.search(tail) or BRANDISH.search(tail))
+                       and tail_apart(whole, head, block.index, page)) else 0.0
     sets, blocks = stem_index(page, opts.off_topic_word_letters)
     mine = sets[block.index]
     if len(mine) < opts.off_topic_min_stems:
         return 0.0
     shared = sum(1 for stem in mine if len(blocks[stem]) > 1)  # a block's stems are a set: >1 is another block
     return 1.0 if shared <= opts.off_topic_shared * len(mine) else 0.0
+
+
+def tail_apart(text: str, cut: int, index: int, page: PageFacts) -> bool:
+    """Tell whether the sentence from ``cut`` to the end of block ``index``'s ``text`` is
+    foreign to its page while the rest of its paragraph is not: at least
+    ``off_topic_min_stems`` stems (of ``off_topic_word_letters`` letters or more), at
+    most ``off_topic_shared`` of them in another block, and at least
+    ``off_topic_rest_shared`` of the rest's own stems in another block. A sentence
+    appended to a real paragraph is written for its market; the paragraph it lands on
+    is written for its article."""
+    opts = page.options
+    letters = opts.off_topic_word_letters
+    where = stem_index(page, letters)[1]
+    mine = stems(text[cut:], opts, letters)
+    if len(mine) < opts.off_topic_min_stems:
+        return False
+    if sum(1 for s in mine if any(j != index for j in where.get(s, ()))) > opts.off_topic_shared * len(mine):
+        return False
+    rest = stems(text[:cut], opts, letters) - mine
+    return bool(rest) and (sum(1 for s in rest if any(j != index for j in where.get(s, ())))
+                           >= opts.off_topic_rest_shared * len(rest))
