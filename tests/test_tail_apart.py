@@ -1,0 +1,51 @@
+"""A sentence appended to an article paragraph: probed when the model reads it as spam
+and it shares no words with its page while the rest of its paragraph does
+(``clean._apart_tail``, ``pitch.tail_apart``, option ``tail_apart_learned``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cleaners import CleanOptions, clean_text
+from cleaners.rules.pitch import tail_apart
+
+CASES = json.loads((Path(__file__).parent / "cases" / "text_spam.json").read_text(encoding="utf8"))
+QUAY = next(c for c in CASES if c.get("url") == "http://127.0.0.1/news/quay")
+TAIL = QUAY["must_remove"][0]
+
+
+def test_the_probe_is_what_finds_the_appended_offer():
+    on = clean_text(QUAY["input"], url=QUAY["url"])
+    assert TAIL not in on.text
+    off = clean_text(QUAY["input"], url=QUAY["url"], options=CleanOptions(tail_apart_learned=1.01))
+    assert TAIL in off.text
+    assert off.text == QUAY["input"]
+
+
+def _page(paragraphs: list[str]):
+    """Page facts whose block texts are ``paragraphs`` (all tail_apart reads)."""
+    from cleaners.clean import _facts
+
+    return _facts("\n\n".join(paragraphs), CleanOptions(), None, (), False)[1]
+
+
+def test_tail_apart_reads_the_page_words():
+    paragraphs = QUAY["input"].split("\n\n")
+    page = _page(paragraphs)
+    text = paragraphs[1]
+    assert tail_apart(text, text.index(TAIL), 1, page)
+    # A last sentence on the story's subject (the ferry, the fishing pier of the next
+    # paragraph) is not apart.
+    own = text[:text.index(" At Ombaklaut")]
+    assert not tail_apart(own, own.index("and the ferry"), 1, _page([paragraphs[0], own, *paragraphs[2:]]))
+
+
+def test_a_tail_whose_paragraph_is_foreign_too_is_not_apart():
+    # A paragraph that shares nothing with the page as a whole is the block rules'
+    # business (spam.off_topic on the whole block), not an appended sentence.
+    paragraphs = QUAY["input"].split("\n\n")
+    pitch = ("Lucky spinners everywhere love the jackpot wheel of the evening. "
+             "At Ombaklaut every winner is paid 100% within three minutes, join tonight.")
+    page = _page([paragraphs[0], pitch, *paragraphs[2:]])
+    assert not tail_apart(pitch, pitch.index("At Ombaklaut"), 1, page)
