@@ -29,7 +29,8 @@ from .folding import bare, fold
 from .links import host, listed, promo_links
 from .segment import LINK, WORD, split_parts, words
 
-SENTENCE_CLOSE = re.compile(r"[.!?。！？…:;\"”’»)।؟۔]\s*$")
+# The last character (white space aside) of a block that ends a sentence.
+SENTENCE_CLOSE = ".!?。！？…:;\"”’»)।؟۔"
 # A short quoted span: a phrase someone is reported to have used.
 MENTION = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”]|«[^»\n]{1,80}»|「[^」\n]{1,80}」|『[^』\n]{1,80}』')
 QUOTES = "\"'“”„«»‘’‚「」『』"
@@ -79,7 +80,7 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
     links = LINK.findall(text) if "://" in text or "www." in text else ()
     block = Block(
         index=index, text=text, start=start, end=end, units=units, script=script,
-        stop_lang=lang, stop_ratio=stop_ratio, stop_hits=tuple(stops.items()), sentence_end=bool(SENTENCE_CLOSE.search(text)),
+        stop_lang=lang, stop_ratio=stop_ratio, stop_hits=tuple(stops.items()), sentence_end=_sentence_end(text),
         brands=brand_total(plain, toks if text.isascii() and shown.text == text else words(plain)), glued=glued_runs(text),
         topics=tuple((t, hits[t]) for t in TOPICS if t in hits), cta=hits.get("cta", 0), promo=hits.get("promo", 0),
         position=ctx.position, anchor_share=ctx.anchor_share, repeats=ctx.repeats,
@@ -92,6 +93,16 @@ def block_facts(text: str, options: CleanOptions, start: int = -1, end: int = -1
         link_units=0 if script in UNSPACED else sum(max(0, len(words(x)) - 1) for x in links),
     )
     return block, scripts, stops
+
+
+def _sentence_end(text: str) -> bool:
+    """Tell whether ``text`` ends with a sentence's closing mark (white space aside).
+
+    >>> _sentence_end("It rained. "), _sentence_end("Home | News")
+    (True, False)
+    """
+    t = text.rstrip()
+    return bool(t) and t[-1] in SENTENCE_CLOSE
 
 
 def _link_dominated(text: str, links: Sequence[str], options: CleanOptions) -> int:
