@@ -66,9 +66,14 @@ def has_root(low: str) -> bool:
     return any(map(low.__contains__, ROOTS))
 
 
+def may_name_brand(low: str) -> bool:
+    """Tell whether folded text may hold a brand-shaped word: a root, or a letter and a digit glued."""
+    return has_root(low) or bool(DIGIT_HINT.search(low))
+
+
 def brand_total(low: str, toks: list[str]) -> float:
     """Sum ``brand_weight`` over a block's words (a quick scan skips most blocks)."""
-    if not has_root(low) and not DIGIT_HINT.search(low):
+    if not may_name_brand(low):
         return 0.0
     return sum(brand_weight(t) for t in toks if len(t) >= BRAND_MIN)
 
