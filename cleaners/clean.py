@@ -22,7 +22,7 @@ from .rules import entries
 from .rules.registry import specific
 from .rules.lexicon import commercial
 from .score import Score, score_block
-from .resources import STOPWORDS
+from .resources import STOPWORDS, STOPWORDS_OF
 from .segment import last_part, segment_text, split_parts, words
 
 BLOCK_RULES = entries("rule", "block")
@@ -289,7 +289,7 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
     if last[0] == 0:
         return False
     tail = words(block.text[last[0]:last[1]])
-    own = sum(1 for w in tail if page.language in STOPWORDS.get(w, ()))
+    own = sum(map(STOPWORDS_OF.get(page.language, frozenset()).__contains__, tail))
     return len(tail) >= opts.foreign_tail_units and own < opts.foreign_stop_share * len(tail)
 
 

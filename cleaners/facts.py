@@ -24,7 +24,8 @@ from .normalize import reveal
 from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs, may_name_brand
 from .options import CleanOptions
 from .resources import (
-    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOPWORDS, TERM_GROUPS, TERMS, TOPICS,
+    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOPWORDS,
+    STOPWORDS_OF, TERM_GROUPS, TERMS, TOPICS,
 )
 from .folding import bare, fold
 from .links import host, listed, promo_links
@@ -182,10 +183,11 @@ def page_vocabulary(page: PageFacts) -> dict[str, int]:
     vocabulary = page.memo.get("vocabulary")
     if vocabulary is None:
         vocabulary = page.memo["vocabulary"] = {}
+        stops = STOPWORDS_OF.get(page.language, frozenset())
         for index, text in page.own_prose:
             for a, b in split_parts(text, page.options):
                 toks = words(text[a:b])
-                own = sum(1 for w in toks if page.language in STOPWORDS.get(w, ()))
+                own = sum(map(stops.__contains__, toks))
                 if toks and own >= page.options.vocabulary_stop_share * len(toks):
                     for w in toks:
                         vocabulary[w] = index if vocabulary.get(w, index) == index else -1
