@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 from . import dom
 from .charset import decode_html
 from .extract import drop_headline, extract, headlines
-from .facts import Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
+from .facts import (
+    Context, TextFacts, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign,
+)
 from .language import add_counts, document_language
 from .model import Block, CleanResult, Near, PageFacts, Removal, Verdict
 from .ngrams import model as ngram_model
@@ -161,8 +163,9 @@ def _facts(text: str, options: CleanOptions, site: str | None, anchors: tuple[st
     all_stops: dict[str, float] = {}
     ad_scripts: dict[str, int] = {}
     ad_stops: dict[str, float] = {}
+    read: dict[str, TextFacts] = {}  # a line repeated on the page is read once
     for i, ((a, b), ctx) in enumerate(zip(spans, contexts(spans, text, options, anchors))):
-        block, sc, st = block_facts(text[a:b], options, a, b, i, ctx)
+        block, sc, st = block_facts(text[a:b], options, a, b, i, ctx, read=read)
         blocks.append(block)
         stops.append(st)
         ad = commercial(block)
