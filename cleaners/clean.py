@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 from . import dom
 from .charset import decode_html
 from .extract import drop_headline, extract, headlines
-from .facts import Context, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign
+from .facts import (
+    Context, TextFacts, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign,
+)
 from .language import UNSPACED, add_counts, document_language
 from .model import Block, CleanResult, Near, PageFacts, Removal, Verdict
 from .ngrams import model as ngram_model
@@ -23,7 +25,7 @@ from .rules.registry import specific
 from .rules.lexicon import commercial
 from .rules.pitch import tail_apart
 from .score import Score, score_block
-from .resources import STOPWORDS
+from .resources import STOPWORDS, STOPWORDS_OF
 from .segment import last_part, segment_text, split_parts, words
 
 BLOCK_RULES = entries("rule", "block")
@@ -162,8 +164,9 @@ def _facts(text: str, options: CleanOptions, site: str | None, anchors: tuple[st
     all_stops: dict[str, float] = {}
     ad_scripts: dict[str, int] = {}
     ad_stops: dict[str, float] = {}
+    read: dict[str, TextFacts] = {}  # a line repeated on the page is read once
     for i, ((a, b), ctx) in enumerate(zip(spans, contexts(spans, text, options, anchors))):
-        block, sc, st = block_facts(text[a:b], options, a, b, i, ctx)
+        block, sc, st = block_facts(text[a:b], options, a, b, i, ctx, read=read)
         blocks.append(block)
         stops.append(st)
         ad = commercial(block)
@@ -292,7 +295,7 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
     if last[0] == 0:
         return False
     tail = words(block.text[last[0]:last[1]])
-    own = sum(1 for w in tail if page.language in STOPWORDS.get(w, ()))
+    own = sum(map(STOPWORDS_OF.get(page.language, frozenset()).__contains__, tail))
     return len(tail) >= opts.foreign_tail_units and own < opts.foreign_stop_share * len(tail)
 
 

@@ -34,6 +34,8 @@ SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Any letter outside Latin (and outside punctuation/symbol blocks): the slow path.
 NON_LATIN = re.compile(r"[\u0370-\u1DFF\u2E80-\uD7FF\uF900-\uFAFF\uFF66-\uFFDC]")
 NOT_LETTER = re.compile(r"[\W\d_]")
+# The same for ASCII text, as bytes to delete (bytes.translate: about 5x faster than the findall).
+ASCII_NOT_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
 # Scripts that name their language outright.
 SCRIPT_LANGUAGE = {"thai": "th", "hangul": "ko", "kana": "ja", "han": "zh", "hebrew": "he", "greek": "el"}
 # Stopword languages not written in Latin script.
@@ -48,6 +50,8 @@ def script_counts(text: str) -> dict[str, int]:
     >>> script_counts("Hi สล็อต")["thai"]
     5
     """
+    if text.isascii():
+        return {"latin": len(text.encode("ascii").translate(None, ASCII_NOT_LETTER))}
     if not NON_LATIN.search(text):
         return {"latin": len(text) - len(NOT_LETTER.findall(text))}
     counts: dict[str, int] = {}
@@ -77,13 +81,21 @@ def stop_counts(words: list[str]) -> dict[str, float]:
     A word shared by k languages ("de") adds 1/k to each, so words of one language
     only decide between close languages (Portuguese and Spanish).
     """
+    return count_stops(stop_langs(words))
+
+
+def stop_langs(words: list[str]) -> list[tuple[str, ...]]:
+    """The languages of each stopword among ``words``, in order (one entry a stopword)."""
+    return [langs for langs in map(STOPWORDS.get, words) if langs]
+
+
+def count_stops(found: list[tuple[str, ...]]) -> dict[str, float]:
+    """``stop_counts`` from ``stop_langs``' list."""
     counts: dict[str, float] = {}
-    for word in words:
-        langs = STOPWORDS.get(word)
-        if langs:
-            share = 1.0 / len(langs)
-            for lang in langs:
-                counts[lang] = counts.get(lang, 0.0) + share
+    for langs in found:
+        share = 1.0 / len(langs)
+        for lang in langs:
+            counts[lang] = counts.get(lang, 0.0) + share
     return counts
 
 

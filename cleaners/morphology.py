@@ -23,7 +23,9 @@ from .resources import DOMAIN_GLUE
 # A lower-case run followed by a capitalised word ("likeJigolo", "turkeySahabet"):
 # two lower-case letters before the join keep "iPhone" and "McDonald" whole.
 CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿğışç]{2})(?=[A-ZÀ-ÞĞİŞÇ][a-zà-ÿğışç])")
-DIGIT_HINT = re.compile(r"[a-z]\d|\dx")
+# A letter glued to a digit, or a digit to an "x" ("hoki99", "1xbet"), found from the digit
+# (the engine skips to the digits instead of trying every letter).
+DIGIT_HINT = re.compile(r"\d(?:(?<=[a-z]\d)|x)")
 # Any brand root anywhere: one scan of many texts finds the ones worth reading.
 ROOT_ANY = re.compile("|".join(map(re.escape, sorted(ROOTS, key=len, reverse=True))))
 # Letters a root must be glued to: "wiibet" (3) is a brand, "abet" is not a candidate.
@@ -64,9 +66,14 @@ def has_root(low: str) -> bool:
     return any(map(low.__contains__, ROOTS))
 
 
+def may_name_brand(low: str) -> bool:
+    """Tell whether folded text may hold a brand-shaped word: a root, or a letter and a digit glued."""
+    return has_root(low) or bool(DIGIT_HINT.search(low))
+
+
 def brand_total(low: str, toks: list[str]) -> float:
     """Sum ``brand_weight`` over a block's words (a quick scan skips most blocks)."""
-    if not has_root(low) and not DIGIT_HINT.search(low):
+    if not may_name_brand(low):
         return 0.0
     return sum(brand_weight(t) for t in toks if len(t) >= BRAND_MIN)
 

@@ -21,8 +21,9 @@ import re
 import sys
 from array import array
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, reduce
 from importlib import resources
+from operator import add, itemgetter
 
 from .folding import fold
 from .normalize import reveal
@@ -113,16 +114,20 @@ class NgramModel:
     def evidence(self, words: list[str]) -> tuple[float, int]:
         """The summed feature weights of a text's ``tokens`` and how many features they
         have: texts combine by adding both (a page from its blocks, ``combine``)."""
-        total, count = 0.0, 0
-        cache_ = self._words
-        for w, hit in zip(words, map(cache_.get, words)):
-            if hit is None:
-                hit = (self.word_weight(w), feature_count(w))
-                if len(cache_) < CACHE_WORDS:
-                    cache_[w] = hit
-            total += hit[0]
-            count += hit[1]
-        return total, count
+        hits = list(map(self._words.get, words))
+        if None in hits:
+            hits = [self._learn(w) if hit is None else hit for w, hit in zip(words, hits)]
+        # Summed in order from 0.0, as a running total adds them: the same float.
+        return reduce(add, map(itemgetter(0), hits), 0.0), sum(map(itemgetter(1), hits))
+
+    def _learn(self, word: str) -> tuple[float, int]:
+        """A word's (weight sum, feature count), computed and cached (up to ``CACHE_WORDS``)."""
+        hit = self._words.get(word)
+        if hit is None:
+            hit = (self.word_weight(word), feature_count(word))
+            if len(self._words) < CACHE_WORDS:
+                self._words[word] = hit
+        return hit
 
     def word_weight(self, word: str) -> float:
         """The sum of the weights of a word's features, in ``word_features`` order.

@@ -49,8 +49,14 @@ SPACED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{1,%d}(?:[ .·•*_~-]+[A-Za-z0
 LEET_RUNS = re.compile(r"(?<=[A-Za-z])[%s]{1,%d}(?=[A-Za-z])" % (re.escape("".join(LEET)), LEET_RUN))
 RANGE_TABLE = {first + i: chr(ord(letter) + i) for first, letter in RANGES for i in range(26)}
 RANGE_ANY = re.compile("[%s]" % "".join(f"{chr(first)}-{chr(first + 25)}" for first, _ in RANGES))
-# The same runs without look-behind: one quick search rules the substitution out.
-LEET_ANY = re.compile(r"[A-Za-z][%s]{1,%d}[A-Za-z]" % (re.escape("".join(LEET)), LEET_RUN))
+# The same runs, found from their first digit (the engine skips to the digits of a text
+# instead of trying every letter): one quick search rules the substitution out.
+LEET_ANY = re.compile(r"[{0}](?<=[A-Za-z][{0}])[{0}]{{0,{1}}}[A-Za-z]".format(re.escape("".join(LEET)), LEET_RUN - 1))
+# What any SPACED run holds: its second to fourth pieces, each after a separator. It
+# starts at a separator, so the engine skips ahead; SPACED's look-behind tries every
+# position (0.08 against 0.18 ms a page over both extraction sets, 2026-12-05).
+SPACED_HINT = re.compile(r"[ .·•*_~-][A-Za-z0-9]{1,%d}(?:[ .·•*_~-]+[A-Za-z0-9]{1,%d}){%d}(?![A-Za-z0-9])"
+                         % (SPACED_PIECE, SPACED_PIECE, SPACED_MIN - 2))
 # Any look-alike letter: most non-ASCII text (accented Latin, other scripts written
 # whole) has none next to a Latin letter, and one search rules the word scan out.
 LOOKALIKE_ANY = re.compile("[%s]" % re.escape("".join(LOOKALIKES)))
@@ -138,6 +144,8 @@ def _unmix(text: str) -> tuple[str, int]:
 
 def _unspace(text: str) -> tuple[str, int]:
     """Glue spaced-out names: single characters, or capital pairs ("GA RU DA")."""
+    if not SPACED_HINT.search(text):
+        return text, 0
     n = 0
 
     def sub(m: re.Match[str]) -> str:

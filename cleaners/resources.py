@@ -213,6 +213,12 @@ STOPWORDS: dict[str, tuple[str, ...]] = _stopwords()
 CORE_STOPWORDS = 4
 CORE: dict[str, frozenset[str]] = _core_stopwords()
 LANGUAGES: tuple[str, ...] = tuple(sorted({lang for langs in STOPWORDS.values() for lang in langs}))
+# Each language's stopwords, for counting one language's in a list of words (a set test
+# per word instead of a scan of the word's languages).
+STOPWORDS_OF: dict[str, frozenset[str]] = {
+    lang: frozenset(w for w, langs in STOPWORDS.items() if lang in langs)
+    for lang in LANGUAGES
+}
 
 BRAND_MIN = int(_BRAND.get("min_token", 5))
 SUFFIX_ROOTS: tuple[str, ...] = tuple(_group(_BRAND, "suffix_roots", "morphology.toml [brand]"))

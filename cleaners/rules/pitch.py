@@ -32,8 +32,15 @@ OFFER = re.compile(r"[€$£₪₹₺¥₽₩฿₫₱₦₴₸₼]|\d\s?%|%\s?\
 # A brand-shaped token: two capitalised parts of three letters or more glued
 # ("RubbelRausch"; not "McKinley" or "iPhone"), letters glued to digits ("Dhamaal7", "Penízky24"), or a capitalised
 # word followed by a number of one to three digits that is not part of a longer figure
-# or a date ("Akropolux 12", "Klicksturm 360").
-BRANDISH = re.compile(r"\b[A-ZÀ-Þ][a-zß-ÿ]{2,}[A-ZÀ-Þ]\w*|[^\W\d_]{3,}\d{1,4}(?!\d)|\b[A-ZÀ-Þ][^\W\d_]{2,}[ -]\d{1,3}(?![\d.,:/]\d)\b")
+# or a date ("Akropolux 12", "Klicksturm 360"). Three searches, not one alternation: each
+# keeps the engine's first-character skip, and the glued one starts at a digit (a run of
+# one to four, three letters before it) instead of trying every letter: 0.20 s against
+# 0.55 s over the 32,208 blocks of both extraction sets (2026-12-05).
+BRANDISH = (
+    re.compile(r"\b[A-ZÀ-Þ][a-zß-ÿ]{2,}[A-ZÀ-Þ]\w*"),
+    re.compile(r"\d(?<=[^\W\d_]{3}\d)\d{0,3}(?!\d)"),
+    re.compile(r"\b[A-ZÀ-Þ][^\W\d_]{2,}[ -]\d{1,3}(?![\d.,:/]\d)\b"),
+)
 # A Latin word of four or more letters (a brand) inside a block of another script.
 LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 
@@ -59,7 +66,7 @@ STEM_WORD = re.compile(f"{LETTERS}{{3,}}")
 
 def selling(text: str, page: PageFacts) -> int:
     """Count the marks of a text that sell: an offer figure, a brand-shaped name."""
-    brand = bool(BRANDISH.search(text)) or (page.script not in ("latin", "none") and bool(LATIN_WORD.search(text)))
+    brand = any(rx.search(text) for rx in BRANDISH) or (page.script not in ("latin", "none") and bool(LATIN_WORD.search(text)))
     return bool(OFFER.search(text)) + brand
 
 
@@ -77,8 +84,10 @@ def marks(text: str, page: PageFacts) -> int:
     >>> marks("Brent LCOc1 was last at $60.73, down 2.74% on the day.", page)
     0
     """
+    if not HOOK.search(text):  # first: 302 of the 32,208 blocks of the extraction sets open with one
+        return 0
     sells = selling(text, page)
-    return sells + 1 + bool(EXCLAIM.search(text)) if sells and HOOK.search(text) else 0
+    return sells + 1 + bool(EXCLAIM.search(text)) if sells else 0
 
 
 def stems(text: str, opts: CleanOptions, letters: int = 0) -> set[str]:
@@ -219,7 +228,7 @@ def off_topic(block: Block, page: PageFacts) -> float:
     if whole != block.text:  # a sentence of a block: its block decides, but for a selling tail
         tail = block.text.strip()
         head = len(whole) - len(tail)
-        return 1.0 if (head > 0 and whole.endswith(tail) and (OFFER.search(tail) or BRANDISH.search(tail))
+        return 1.0 if (head > 0 and whole.endswith(tail) and (OFFER.search(tail) or any(rx.search(tail) for rx in BRANDISH))
                        and tail_apart(whole, head, block.index, page)) else 0.0
     sets, blocks = stem_index(page, opts.off_topic_word_letters)
     mine = sets[block.index]
