@@ -62,6 +62,9 @@ PSEUDO = 200  # word sequences per wordfreq language, at least
 # (tests/cases) with 150 vi spam examples and 200 word sequences. Topped up with word
 # sequences.
 LEGIT_PER_SPAM = 4
+# ... and a language's spam is left out below this many legitimate examples a spam one
+# (see dataset).
+LEGIT_MIN_PER_SPAM = 1
 # How many times each real comment counts, by corpus: the 981 English comments of the
 # UCI dev stretch are 1.5 % of some 66,000 examples, too few for the model to learn
 # self-promotion from. Held out one dev video at a time (--by-video --uci-weight 1 3 5,
@@ -150,7 +153,7 @@ def pseudo_text(rng: random.Random, wanted: dict[str, int] | None = None) -> dic
         except LookupError:
             continue
         joiner = "" if lang in ("zh", "ja") else " "
-        code = "tl" if lang == "fil" else lang
+        code = {"fil": "tl", "nb": "no"}.get(lang, lang)  # the corpus files' codes
         n = max(PSEUDO, (wanted or {}).get(code, 0))
         out[code] = [joiner.join(rng.choices(words, k=rng.randint(5, 25))) for _ in range(n)]
     return out
@@ -181,7 +184,11 @@ def dataset(rng: random.Random) -> tuple[list[str], list[int], list[str]]:
     for lang, items in sorted(pseudo.items()):
         for t in items:
             add(t, 0, "wordfreq")
-    known = set(legit) | set(pseudo) | {"id", "en"}
+    # A language's spam is trained on only when the model sees at least as much of its
+    # legitimate text: Georgian and Kazakh (no wordfreq list, three dev articles each)
+    # made every Georgian and Kazakh page read as spam and go whole (dev, 2026-12-05).
+    shown = Counter(lang for lang, items in [*legit.items(), *pseudo.items()] for _ in items)
+    known = {lang for lang, n in per_lang.items() if shown[lang] >= LEGIT_MIN_PER_SPAM * n} | {"id", "en"}
     for lang, t in spam:
         if lang in known:
             add(t, 1, "synthetic")

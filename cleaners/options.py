@@ -194,6 +194,13 @@ class CleanOptions:
     doc_stop_hits: int = 12
     # ... the share of all stopword hits (see doc_stop_hits).
     doc_stop_share: float = 0.5
+    # ... unless that language's stopwords are under this share of the page's words and
+    # langdetect reads the page as another language (language.refuted): then the page's
+    # language is unknown. Estonian pages read as Finnish (0.046-0.054 a word), Serbian
+    # as Ukrainian or Russian (0.064-0.078), Bulgarian as Russian (0.121-0.146), and
+    # every paragraph went as foreign spam; the 627 extraction pages and the dev
+    # legitimate articles in languages with a list run 0.052-0.9 (dev corpus, 2026-12-05).
+    language_check_density: float = 0.15
     # A block in the page's language has at least this share of its stopwords (English
     # prose in the cases: 0.2-0.45; foreign spam lines: 0-0.07).
     own_language_share: float = 0.1

@@ -1,0 +1,47 @@
+"""A page in a language without a stopword list of its own reads at first as a
+neighbour's (Estonian as Finnish, Serbian and Bulgarian as Ukrainian or Russian), and
+then every paragraph would read as foreign to it. ``language.refuted`` checks a sparse
+stopword language against langdetect (option ``language_check_density``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.spamcorpus import cases, corpus
+from cleaners import CleanOptions, clean_html, clean_text
+
+ARTICLES = {a.id: a for a in corpus.articles("dev")}
+
+
+@pytest.mark.parametrize("article, lang", [
+    ("et-ropka-jalgsild", "et"),
+    ("bg-obnoven-pazar-ruse", "bg"),
+    ("sr-vrtic-ribnica-kraljevo", None),  # langdetect has no Serbian: "mk" or "bg"; not "ru" or "uk"
+])
+def test_a_neighbour_language_page_stays_whole(article, lang):
+    text = "\n\n".join(ARTICLES[article].paragraphs)
+    r = clean_text(text, url="http://127.0.0.1/news/a")
+    assert r.text == text and not r.removed
+    if lang:
+        assert r.language == lang
+    else:
+        assert r.language not in ("ru", "uk")
+    # Without the check the text keeps its neighbour's language and its paragraphs read as
+    # foreign (the over-removal guard keeps some texts whole); as a web page it lost them.
+    off = clean_text(text, url="http://127.0.0.1/news/a", options=CleanOptions(language_check_density=0.0))
+    assert off.language in ("fi", "ru", "uk") and off.removed
+    assert all(x.kind == "guard" or x.reason == "spam.foreign_block" for x in off.removed)
+    page = cases.legit_page(ARTICLES[article], cases.seeded(article))
+    assert clean_html(page, url="http://127.0.0.1/news/a").reject_reason == ""
+    off = clean_html(page, url="http://127.0.0.1/news/a", options=CleanOptions(language_check_density=0.0))
+    assert off.reject_reason == "spam.page" or any(x.reason == "spam.foreign_block" for x in off.removed)
+
+
+def test_a_dense_stopword_page_is_not_sent_to_langdetect():
+    from cleaners.language import refuted
+
+    # Finnish stopwords at a third of the words: the list decides, langdetect is not asked
+    # (a text langdetect would read as English).
+    assert not refuted("fi", 0.33, "This text is English.", CleanOptions())
+    assert refuted("fi", 0.05, "This is plainly an English sentence about the weather in the city today.",
+                   CleanOptions())
