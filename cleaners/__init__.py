@@ -55,7 +55,9 @@ if TYPE_CHECKING:
 # Bulgarian as Ukrainian or Russian, lost every paragraph as foreign); the model trains
 # on Bulgarian, Norwegian, Slovak and Urdu spam too (dev corpus: 9 more languages, the
 # spam of those with too little legitimate text evaluated only).
-CLEANER_VERSION = "1.11.0"
+# 1.12.0: spam.pasted_link (rules/pitch.py): an article block with an off-site web
+# address that shares none of the page's words and reads as spam to the model.
+CLEANER_VERSION = "1.12.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

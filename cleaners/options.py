@@ -351,6 +351,9 @@ class CleanOptions:
     # the rest of its paragraph's stems is found in another block: the paragraph is the
     # article's own (2026-12-05, with tail_apart_learned).
     off_topic_rest_shared: float = 0.3
+    # spam.pasted_link: the model's probability such a block needs. A bare address gives
+    # the model no words (0.54, its bias), so it needs words that read as spam.
+    pasted_link_learned: float = 0.6
     # spam.foreign_block: above this share of foreign characters a page is bilingual. 0.4:
     # the injected cases put 2-30% of a page in the spam's language; bilingual pages run
     # near half.
@@ -450,6 +453,9 @@ class CleanOptions:
     # spam.off_topic: the model's block shares no words with its page (see
     # weight_language_mismatch for the context signals).
     weight_off_topic: float = 0.3
+    # spam.pasted_link (rules/pitch.py): an off-site web address in an article block that
+    # shares none of the page's words and reads as spam to the model (see pasted_link_learned).
+    weight_pasted_link: float = 0.6
 
     # ---- Block score (score.py) ----
 

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 from ..language import UNSPACED
 from ..model import Block, PageFacts
+from ..links import host
 from ..options import CleanOptions
+from ..segment import LINK
 from ..resources import STOPWORDS
 from .registry import signal
 
@@ -257,3 +259,35 @@ def tail_apart(text: str, cut: int, index: int, page: PageFacts) -> bool:
     rest = stems(text[:cut], opts, letters) - mine
     return bool(rest) and (sum(1 for s in rest if any(j != index for j in where.get(s, ())))
                            >= opts.off_topic_rest_shared * len(rest))
+
+
+@signal("spam.pasted_link", weight="weight_pasted_link")
+def pasted_link(block: Block, page: PageFacts) -> float:
+    """1.0 for a block of the article that carries a web address off the page's site,
+    shares (almost) none of its words with the rest of the page (``off_topic_shared``;
+    a bare address has none to share) and that the n-gram model reads as spam at
+    ``pasted_link_learned`` or more: a comment that points somewhere, pasted into a
+    story ("HAPPY BIRTHDAY KATY :) http://giphy.com/..."). A story's own addresses come
+    with its own words ("The study was published in Nature (https://doi.org/...)"), or
+    point to a site the page names elsewhere ("please visit www.my6sense.com" in a
+    story about my6sense). Not in the comment region (``spam.self_promotion`` and the model judge comments),
+    not for a quotation, not on pages of fewer than ``pitch_min_blocks`` blocks."""
+    opts = page.options
+    if (block.learned < opts.pasted_link_learned or block.in_comments or block.quoted or block.dom
+            or len(page.texts) < opts.pitch_min_blocks or ("://" not in block.text and "www." not in block.text)):
+        return 0.0
+    hosts = [host(x) for x in LINK.findall(block.text)]
+    if not any(h and h != page.host and not h.endswith("." + (page.host or "")) and not _named(h, block.index, page)
+               for h in hosts):
+        return 0.0
+    mine = stems(LINK.sub(" ", block.text), opts, opts.off_topic_word_letters)
+    where = stem_index(page, opts.off_topic_word_letters)[1]
+    shared = sum(1 for s in mine if any(j != block.index for j in where.get(s, ())))
+    return 1.0 if shared <= opts.off_topic_shared * len(mine) else 0.0
+
+
+def _named(site: str, index: int, page: PageFacts) -> bool:
+    """The first name of a host (``www.`` left out: "my6sense" of www.my6sense.com), of
+    three characters or more, appears in another block of the page."""
+    name = site.removeprefix("www.").split(".")[0]
+    return len(name) >= 3 and any(name in t.lower() for j, t in enumerate(page.texts) if j != index)
