@@ -187,8 +187,8 @@ def dataset(rng: random.Random) -> tuple[list[str], list[int], list[str]]:
     # A language's spam is trained on only when the model sees at least as much of its
     # legitimate text: Georgian and Kazakh (no wordfreq list, three dev articles each)
     # made every Georgian and Kazakh page read as spam and go whole (dev, 2026-12-05).
-    shown = Counter(lang for lang, items in [*legit.items(), *pseudo.items()] for _ in items)
-    known = {lang for lang, n in per_lang.items() if shown[lang] >= LEGIT_MIN_PER_SPAM * n} | {"id", "en"}
+    known = {lang for lang, n in per_lang.items()
+             if len(legit.get(lang, ())) + len(pseudo.get(lang, ())) >= LEGIT_MIN_PER_SPAM * n} | {"id", "en"}
     for lang, t in spam:
         if lang in known:
             add(t, 1, "synthetic")

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 # articles; real English comments weigh 5); spam.learned counts words without figures;
 # a paragraph's last sentence that the model reads as spam and that is foreign to its
 # page is probed (tail_apart_learned), and spam.off_topic reads it when it sells.
-# 1.11.0: a page's stopword language is refuted when its stopwords are sparse and
+# 1.11.0: a page's stopword language gives way when its stopwords are sparse and
 # langdetect reads another language (Estonian pages read as Finnish, Serbian and
 # Bulgarian as Ukrainian or Russian, lost every paragraph as foreign); the model trains
 # on Bulgarian, Norwegian, Slovak and Urdu spam too (dev corpus: 9 more languages, the

@@ -305,9 +305,10 @@ def _apart_tail(block: Block, page: PageFacts) -> bool:
     (``pitch.tail_apart``): a sentence appended to an article paragraph, in a language
     or market no word list covers."""
     a, b = last_part(block.text, page.options)
-    return (a > 0 and block.script not in UNSPACED
-            and _part(block, a, b, page).learned >= page.options.tail_apart_learned
-            and tail_apart(block.text, a, block.index, page))
+    # The page's words first: they rule out most tails, and the model needs the tail's
+    # whole facts (``_part``).
+    return (a > 0 and block.script not in UNSPACED and tail_apart(block.text, a, block.index, page)
+            and _part(block, a, b, page).learned >= page.options.tail_apart_learned)
 
 
 def _selling_tail(block: Block, page: PageFacts) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from .language import (
     STOP_SCRIPT, UNSPACED, count_stops, detect_short, dominant, japanese_or_chinese, script_counts, stop_langs,
-    refuted, stop_language,
+    contradicts, detect, stop_language,
 )
 from .model import Block, PageFacts
 from .ngrams import folded_tokens, model as ngram_model
@@ -290,8 +290,8 @@ def page_facts(
         lang = None  # English menus around a Korean article do not make it English
     if lang:
         mine = [b for b in blocks if b.script == script]
-        units = sum(b.units for b in mine)
-        if refuted(lang, stops[lang] / max(1, units), "\n".join(b.text for b in mine), options):
+        if stops[lang] < options.language_check_density * sum(b.units for b in mine) and contradicts(
+                detect("\n".join(b.text for b in mine)[:options.language_sample]), lang, options):
             lang = None  # an Estonian page is not Finnish: its blocks would all read as foreign
     own = [b for b in blocks if belongs(b, script, lang, options)]
     # Blocks of a named other script or stopword language (not the merely unknown:

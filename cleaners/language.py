@@ -120,32 +120,34 @@ def stop_language(counts: dict[str, float], min_hits: float, min_share: float) -
 def document_language(text: str, script: str, stops: dict[str, float],
                       options: CleanOptions) -> tuple[str | None, float]:
     """Return the document's ISO 639-1 language and a confidence in [0, 1]: by script, by
-    stopwords (``doc_stop_hits``, ``doc_stop_share``) when they are not ``refuted``, else
-    langdetect on ``language_sample`` characters."""
+    stopwords (``doc_stop_hits``, ``doc_stop_share``) unless they are sparse and langdetect
+    ``contradicts`` them, else langdetect on ``language_sample`` characters (run once)."""
     if not text.strip():
         return None, 0.0
     if script in SCRIPT_LANGUAGE:
         return SCRIPT_LANGUAGE[script], 1.0
     lang, share = stop_language(stops, options.doc_stop_hits, options.doc_stop_share)
-    if (lang is not None and script == STOP_SCRIPT.get(lang, "latin")
-            and not refuted(lang, stops[lang] / max(1, len(text.split())), text, options)):
-        return lang, round(min(1.0, 0.5 + share / 2), 3)
-    return detect(text[:options.language_sample])
+    detected = None
+    if lang is not None and script == STOP_SCRIPT.get(lang, "latin"):
+        if stops[lang] / max(1, len(text.split())) >= options.language_check_density:
+            return lang, round(min(1.0, 0.5 + share / 2), 3)
+        detected = detect(text[:options.language_sample])
+        if not contradicts(detected, lang, options):
+            return lang, round(min(1.0, 0.5 + share / 2), 3)
+    return detected or detect(text[:options.language_sample])
 
 
 # Stopword lists named by another code than langdetect's for the same language.
 DETECT_CODE = {"nb": "no"}
 
 
-def refuted(lang: str, density: float, text: str, options: CleanOptions) -> bool:
-    """Tell whether the stopword language ``lang`` of a text is another language's
-    look-alike: its stopwords are sparse (under ``language_check_density`` a word) and
-    langdetect reads the text as another language (``detect_prob``). Estonian text has
-    the Finnish list's "ja", "ei", "et"; Serbian and Bulgarian the Russian and Ukrainian
+def contradicts(detected: tuple[str | None, float], lang: str, options: CleanOptions) -> bool:
+    """Tell whether langdetect's answer for a text (``detect``) names another language than
+    its stopword language ``lang``, at ``detect_prob`` or more. Asked only where the
+    stopwords are sparse (under ``language_check_density`` a word): Estonian text has the
+    Finnish list's "ja", "ei", "et"; Serbian and Bulgarian the Russian and Ukrainian
     lists' "и", "на", "за", "од"."""
-    if density >= options.language_check_density:
-        return False
-    found, prob = detect(text[:options.language_sample])
+    found, prob = detected
     return found is not None and found != DETECT_CODE.get(lang, lang) and prob >= options.detect_prob
 
 

@@ -195,7 +195,7 @@ class CleanOptions:
     # ... the share of all stopword hits (see doc_stop_hits).
     doc_stop_share: float = 0.5
     # ... unless that language's stopwords are under this share of the page's words and
-    # langdetect reads the page as another language (language.refuted): then the page's
+    # langdetect reads the page as another language (language.contradicts): then the page's
     # language is unknown. Estonian pages read as Finnish (0.046-0.054 a word), Serbian
     # as Ukrainian or Russian (0.064-0.078), Bulgarian as Russian (0.121-0.146), and
     # every paragraph went as foreign spam; the 627 extraction pages and the dev

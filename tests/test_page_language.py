@@ -1,6 +1,6 @@
 """A page in a language without a stopword list of its own reads at first as a
 neighbour's (Estonian as Finnish, Serbian and Bulgarian as Ukrainian or Russian), and
-then every paragraph would read as foreign to it. ``language.refuted`` checks a sparse
+then every paragraph would read as foreign to it. ``language.contradicts`` checks a sparse
 stopword language against langdetect (option ``language_check_density``)."""
 
 from __future__ import annotations
@@ -37,11 +37,18 @@ def test_a_neighbour_language_page_stays_whole(article, lang):
     assert off.reject_reason == "spam.page" or any(x.reason == "spam.foreign_block" for x in off.removed)
 
 
-def test_a_dense_stopword_page_is_not_sent_to_langdetect():
-    from cleaners.language import refuted
+def test_a_sparse_stopword_language_gives_way_to_langdetect():
+    from cleaners.language import contradicts, detect, document_language
 
-    # Finnish stopwords at a third of the words: the list decides, langdetect is not asked
-    # (a text langdetect would read as English).
-    assert not refuted("fi", 0.33, "This text is English.", CleanOptions())
-    assert refuted("fi", 0.05, "This is plainly an English sentence about the weather in the city today.",
-                   CleanOptions())
+    english = "This is plainly an English sentence about the weather in the city today. " * 8
+    words = len(english.split())  # 112
+    # Finnish stopwords at a third of the words: the list decides, langdetect is not asked.
+    assert document_language(english, "latin", {"fi": words / 3}, CleanOptions())[0] == "fi"
+    # Twelve Finnish hits in 112 words (0.11, under language_check_density): langdetect's
+    # English wins; with the check off the list still decides.
+    assert document_language(english, "latin", {"fi": 12.0}, CleanOptions())[0] == "en"
+    off = CleanOptions(language_check_density=0.0)
+    assert document_language(english, "latin", {"fi": 12.0}, off)[0] == "fi"
+    assert contradicts(detect(english), "fi", CleanOptions())
+    assert not contradicts(detect(english), "en", CleanOptions())
+    assert not contradicts(("no", 0.99), "nb", CleanOptions())  # langdetect's code for Bokmål

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..language import UNSPACED
 from ..model import Block, PageFacts
+from ..dom import site_of
 from ..links import host
 from ..options import CleanOptions
 from ..segment import LINK
@@ -230,14 +231,19 @@ def off_topic(block: Block, page: PageFacts) -> float:
     if whole != block.text:  # a sentence of a block: its block decides, but for a selling tail
         tail = block.text.strip()
         head = len(whole) - len(tail)
-        return 1.0 if (head > 0 and whole.endswith(tail) and (OFFER.search(tail) or any(rx.search(tail) for rx in BRANDISH))
+        return 1.0 if (head > 0 and whole.endswith(tail) and selling(tail, page)
                        and tail_apart(whole, head, block.index, page)) else 0.0
-    sets, blocks = stem_index(page, opts.off_topic_word_letters)
-    mine = sets[block.index]
+    mine = stem_index(page, opts.off_topic_word_letters)[0][block.index]
     if len(mine) < opts.off_topic_min_stems:
         return 0.0
-    shared = sum(1 for stem in mine if len(blocks[stem]) > 1)  # a block's stems are a set: >1 is another block
-    return 1.0 if shared <= opts.off_topic_shared * len(mine) else 0.0
+    return 1.0 if elsewhere(mine, block.index, page) <= opts.off_topic_shared * len(mine) else 0.0
+
+
+def elsewhere(mine: set[str], index: int, page: PageFacts) -> int:
+    """How many of ``mine`` (``stems`` of ``off_topic_word_letters`` letters or more) a
+    block of the page other than ``index`` uses."""
+    where = stem_index(page, page.options.off_topic_word_letters)[1]
+    return sum(1 for s in mine if any(j != index for j in where.get(s, ())))
 
 
 def tail_apart(text: str, cut: int, index: int, page: PageFacts) -> bool:
@@ -249,16 +255,11 @@ def tail_apart(text: str, cut: int, index: int, page: PageFacts) -> bool:
     appended to a real paragraph is written for its market; the paragraph it lands on
     is written for its article."""
     opts = page.options
-    letters = opts.off_topic_word_letters
-    where = stem_index(page, letters)[1]
-    mine = stems(text[cut:], opts, letters)
-    if len(mine) < opts.off_topic_min_stems:
+    mine = stems(text[cut:], opts, opts.off_topic_word_letters)
+    if len(mine) < opts.off_topic_min_stems or elsewhere(mine, index, page) > opts.off_topic_shared * len(mine):
         return False
-    if sum(1 for s in mine if any(j != index for j in where.get(s, ()))) > opts.off_topic_shared * len(mine):
-        return False
-    rest = stems(text[:cut], opts, letters) - mine
-    return bool(rest) and (sum(1 for s in rest if any(j != index for j in where.get(s, ())))
-                           >= opts.off_topic_rest_shared * len(rest))
+    rest = stems(text[:cut], opts, opts.off_topic_word_letters) - mine
+    return bool(rest) and elsewhere(rest, index, page) >= opts.off_topic_rest_shared * len(rest)
 
 
 @signal("spam.pasted_link", weight="weight_pasted_link")
@@ -276,18 +277,16 @@ def pasted_link(block: Block, page: PageFacts) -> float:
     if (block.learned < opts.pasted_link_learned or block.in_comments or block.quoted or block.dom
             or len(page.texts) < opts.pitch_min_blocks or ("://" not in block.text and "www." not in block.text)):
         return 0.0
-    hosts = [host(x) for x in LINK.findall(block.text)]
-    if not any(h and h != page.host and not h.endswith("." + (page.host or "")) and not _named(h, block.index, page)
-               for h in hosts):
+    sites = {site_of("//" + host(link)) for link in LINK.findall(block.text)}
+    if not any(site and site != page.host and not _named(site, block.index, page) for site in sites):
         return 0.0
     mine = stems(LINK.sub(" ", block.text), opts, opts.off_topic_word_letters)
-    where = stem_index(page, opts.off_topic_word_letters)[1]
-    shared = sum(1 for s in mine if any(j != block.index for j in where.get(s, ())))
-    return 1.0 if shared <= opts.off_topic_shared * len(mine) else 0.0
+    return 1.0 if elsewhere(mine, block.index, page) <= opts.off_topic_shared * len(mine) else 0.0
 
 
 def _named(site: str, index: int, page: PageFacts) -> bool:
-    """The first name of a host (``www.`` left out: "my6sense" of www.my6sense.com), of
-    three characters or more, appears in another block of the page."""
-    name = site.removeprefix("www.").split(".")[0]
+    """The name of a site (``dom.site_of``'s registrable part without its suffix:
+    "my6sense" of www.my6sense.com), of three characters or more, appears in another
+    block of the page."""
+    name = site.split(".")[0]
     return len(name) >= 3 and any(name in t.lower() for j, t in enumerate(page.texts) if j != index)
