@@ -57,7 +57,10 @@ if TYPE_CHECKING:
 # spam of those with too little legitimate text evaluated only).
 # 1.12.0: spam.pasted_link (rules/pitch.py): an article block with an off-site web
 # address that shares none of the page's words and reads as spam to the model.
-CLEANER_VERSION = "1.12.0"
+# 1.13.0: a paragraph's selling last sentence needs no off_topic_min_units for
+# spam.off_topic (its stems decide), and a sentence in another script that opens with a
+# Latin name keeps the name (segment.py, script_head_names).
+CLEANER_VERSION = "1.13.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -146,6 +146,12 @@ class CleanOptions:
     # sentence that opens in the other script, "এখনই Ilishwin এ যোগ দিন", is not cut at
     # its brand).
     script_head_share: float = 0.2
+    # ... and a head of at most this many words, each a name (capitalised or with a
+    # digit), opens the tail's sentence rather than ending one: "Satta Sultan पर ID
+    # बनाइए ..." is one sentence whose brand is written in Latin letters. Split there,
+    # the brand stayed behind when its sentence was cut (bench/spam_eval.py --split
+    # dev, 2026-12-05: hi, mr).
+    script_head_names: int = 3
 
     # ---- Block facts (facts.py block_facts, contexts, is_prose) ----
 
@@ -344,7 +350,7 @@ class CleanOptions:
     off_topic_min_stems: int = 3
     # ... in at least this many words (a dump's "Main image credit: Getty" and a table
     # row of names and numbers read as spam to the model and share nothing: dev dumps) ...
-    off_topic_min_units: int = 6
+    off_topic_min_units: int = 6  # (a whole block; a selling last sentence needs only its stems)
     # ... at most this share of them found in another block (a "time" or a "still").
     off_topic_shared: float = 0.2
     # ... and for a paragraph's last sentence (pitch.tail_apart), at least this share of

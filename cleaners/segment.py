@@ -129,11 +129,26 @@ def _script_tail(text: str, a: int, b: int, options: CleanOptions) -> list[tuple
             continue
         if len(NON_LATIN_LETTER.findall(head)) > options.script_head_share * max(1, len(LETTER.findall(head))):
             return [(a, b)]
+        if _names_only(head, options):
+            return [(a, b)]  # "Satta Sultan पर ID बनाइए": a Latin name opens the sentence
         k = _with_brand_before(piece, k)  # "... Moonbet 바로가기": the brand opens the tail
         if not piece[:k].strip():
             return [(a, b)]
         return [(a, a + len(piece[:k].rstrip())), (a + k, b)]
     return [(a, b)]
+
+
+def _names_only(head: str, options: CleanOptions) -> bool:
+    """Tell whether ``head`` is a few names (``script_head_names`` words at most, each
+    capitalised or holding a digit) and nothing else.
+
+    >>> o = CleanOptions()
+    >>> _names_only("Satta Sultan ", o), _names_only("Pindi Pari 92 ", o), _names_only("Shares fell ", o)
+    (True, True, False)
+    """
+    found = head.split()
+    return 0 < len(found) <= options.script_head_names and all(
+        w[0].isupper() or any(c.isdigit() for c in w) for w in found)
 
 
 def _with_brand_before(piece: str, k: int) -> int:

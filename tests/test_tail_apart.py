@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cleaners import CleanOptions, clean_text
+from cleaners import CleanOptions, clean_html, clean_text
 from cleaners.rules.pitch import tail_apart
 
 CASES = json.loads((Path(__file__).parent / "cases" / "text_spam.json").read_text(encoding="utf8"))
@@ -49,3 +49,45 @@ def test_a_tail_whose_paragraph_is_foreign_too_is_not_apart():
              "At Ombaklaut every winner is paid 100% within three minutes, join tonight.")
     page = _page([paragraphs[0], pitch, *paragraphs[2:]])
     assert not tail_apart(pitch, pitch.index("At Ombaklaut"), 1, page)
+
+
+def _with_tail(tail: str) -> str:
+    """The quay story with ``tail`` appended to its second paragraph instead of its offer."""
+    text = QUAY["input"].replace(" " + TAIL, "")
+    return text.replace("while the pontoon is built.", "while the pontoon is built. " + tail)
+
+
+def test_a_short_selling_tail_goes_with_its_signal():
+    # Four words: under off_topic_min_units, which holds for whole blocks only; the
+    # tail's stems (tail_apart) and its selling mark (the brand-shaped name) decide.
+    tail = "Fastest cashouts tonight: Ombaklaut777."
+    on = clean_text(_with_tail(tail), url=QUAY["url"])
+    assert tail not in on.text
+    assert "while the pontoon is built." in on.text
+    assert any(code == "spam.off_topic" for r in on.removed for code, _ in r.signals)
+    off = clean_text(_with_tail(tail), url=QUAY["url"], options=CleanOptions(weight_off_topic=0.0))
+    assert tail in off.text
+
+
+def test_a_story_sentence_apart_but_not_selling_stays():
+    # A real legitimate article of the dev corpus (nl, match-fixing trial): its
+    # paragraph's last sentence brings new words and reads a little foreign to the model,
+    # but names no brand and no offer. Without the selling mark it went (dev, 2026-12-05).
+    from bench.spamcorpus import cases
+
+    case = next(c for c in cases.all_legit_cases() if c.id == "legit-nl-matchfixing-rechtbank")
+    sentence = "Later volgden vergelijkbare signalen uit Egypte en Tunesië."
+    assert sentence in case.text
+    out = clean_html(case.text, url=case.url)
+    assert sentence in out.text
+    assert not [r for r in out.removed if r.kind == "spam"]
+
+
+def test_a_latin_name_opening_a_foreign_sentence_goes_with_it():
+    tail = "Lucky Tiger पर ID बनाइए और 500 रुपये का बोनस पाइए।"
+    out = clean_text(_with_tail(tail), url=QUAY["url"])
+    assert "Lucky Tiger" not in out.text
+    assert "while the pontoon is built." in out.text
+    # Without the name rule the sentence is cut at its script and the name stays.
+    left = clean_text(_with_tail(tail), url=QUAY["url"], options=CleanOptions(script_head_names=0))
+    assert "Lucky Tiger" in left.text and "बोनस" not in left.text
