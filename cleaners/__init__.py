@@ -60,7 +60,9 @@ if TYPE_CHECKING:
 # 1.13.0: a paragraph's selling last sentence needs no off_topic_min_units for
 # spam.off_topic (its stems decide), and a sentence in another script that opens with a
 # Latin name keeps the name (segment.py, script_head_names).
-CLEANER_VERSION = "1.13.0"
+# 1.13.1: langdetect's Norwegian ("no") is the stopword lists' Bokmål ("nb"): on a
+# page read as "nb", a sentence langdetect reads as "no" is not foreign.
+CLEANER_VERSION = "1.13.1"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

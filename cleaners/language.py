@@ -139,6 +139,8 @@ def document_language(text: str, script: str, stops: dict[str, float],
 
 # Stopword lists named by another code than langdetect's for the same language.
 DETECT_CODE = {"nb": "no"}
+# ... and the other way: langdetect's code to the stopword list's.
+STOP_CODE = {v: k for k, v in DETECT_CODE.items()}
 
 
 def contradicts(detected: tuple[str | None, float], lang: str, options: CleanOptions) -> bool:

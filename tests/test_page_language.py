@@ -52,3 +52,21 @@ def test_a_sparse_stopword_language_gives_way_to_langdetect():
     assert contradicts(detect(english), "fi", CleanOptions())
     assert not contradicts(detect(english), "en", CleanOptions())
     assert not contradicts(("no", 0.99), "nb", CleanOptions())  # langdetect's code for Bokmål
+
+
+def test_langdetect_norwegian_is_the_lists_bokmal():
+    # langdetect names Norwegian "no", the stopword lists "nb": on a page whose language
+    # is "nb", a sentence with few stopwords that langdetect reads as "no" is the page's
+    # own (it read as foreign before language.STOP_CODE, 2026-12-05).
+    from dataclasses import replace
+
+    from cleaners.clean import _facts
+    from cleaners.facts import foreign_language
+    from cleaners.language import detect_short
+
+    text = "\n\n".join(ARTICLES["no-lotto-vinner-elverum"].paragraphs)
+    blocks, page, _ = _facts(text, CleanOptions(), None, (), False)
+    page = replace(page, language="nb")
+    sparse = [b for b in blocks if b.stop_share("nb") < CleanOptions().foreign_stop_share]
+    assert sparse and all(detect_short(b.text)[0] == "no" for b in sparse)
+    assert all(foreign_language(b, page) is None for b in blocks)
