@@ -62,7 +62,9 @@ if TYPE_CHECKING:
 # Latin name keeps the name (segment.py, script_head_names).
 # 1.13.1: langdetect's Norwegian ("no") is the stopword lists' Bokmål ("nb"): on a
 # page read as "nb", a sentence langdetect reads as "no" is not foreign.
-CLEANER_VERSION = "1.13.1"
+# 1.14.0: common words of other languages that look like brands (Danish "selskabet",
+# Turkish "rekabet", Indonesian "ribet"; data/ordinary_words.txt from wordfreq) are none.
+CLEANER_VERSION = "1.14.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -1,7 +1,7 @@
 """Read brand shapes in tokens: roots glued to words or digits, and glued anchor runs.
 
 The roots, affixes and the ordinary words that merely look like brands come from
-``data/morphology.toml``; this module only applies them.
+``data/morphology.toml`` and ``data/ordinary_words.txt``; this module only applies them.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from .resources import (
     DIGIT_BRAND,
     ORDINARY_PREFIXES,
     ORDINARY_SUFFIXES,
+    ORDINARY_WORDS,
     PREFIX_ROOTS,
     ROOT_INSIDE,
     ROOTS,
@@ -40,8 +41,10 @@ def brand_weight(word: str) -> float:
 
     >>> [brand_weight(w) for w in ("kralbet", "alphabet", "betting", "hoki99", "bahisbet", "zorbet24")]
     [1.0, 0.0, 0.0, 1.0, 2.0, 1.0]
+    >>> brand_weight("selskabet"), brand_weight("rekabet")  # Danish "the company", Turkish "competition"
+    (0.0, 0.0)
     """
-    if len(word) < BRAND_MIN or not word.isascii():
+    if len(word) < BRAND_MIN or not word.isascii() or word in ORDINARY_WORDS:
         return 0.0
     if DIGIT_BRAND.match(word):
         return 1.0

@@ -225,6 +225,20 @@ SUFFIX_ROOTS: tuple[str, ...] = tuple(_group(_BRAND, "suffix_roots", "morphology
 PREFIX_ROOTS: tuple[str, ...] = tuple(_group(_BRAND, "prefix_roots", "morphology.toml [brand]"))
 ORDINARY_PREFIXES: tuple[str, ...] = tuple(_group(_BRAND, "ordinary_prefixes", "morphology.toml [brand]"))
 ORDINARY_SUFFIXES: tuple[str, ...] = tuple(_group(_BRAND, "ordinary_suffixes", "morphology.toml [brand]"))
+
+
+def _ordinary_words() -> frozenset[str]:
+    """The words of ordinary_words.txt (a word a line, a comment after it)."""
+    lines = (DATA / "ordinary_words.txt").read_text(encoding="utf8").splitlines()
+    words = frozenset(w for line in lines if (w := line.split("#", 1)[0].strip()))
+    if not words:
+        raise DataError("ordinary_words.txt: no words")
+    return words
+
+
+# Common words of many languages that look like brands ("selskabet", "rekabet"):
+# made from wordfreq's lists by bench/ordinary_words.py.
+ORDINARY_WORDS: frozenset[str] = _ordinary_words()
 # Any root inside a token: used to tell a glued commercial run from a glued name.
 ROOTS: tuple[str, ...] = tuple(sorted(set(SUFFIX_ROOTS + PREFIX_ROOTS)))
 ROOT_INSIDE = re.compile(_trie(list(ROOTS)))
