@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from .language import (
     STOP_SCRIPT, UNSPACED, count_stops, detect_short, dominant, japanese_or_chinese, script_counts, stop_langs,
-    STOP_CODE, contradicts, detect, stop_language,
+    contradicts, detect, stop_language,
 )
 from .model import Block, PageFacts
 from .ngrams import folded_tokens, model as ngram_model
@@ -194,7 +194,6 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     if shared >= opts.detect_shared_vocabulary * len(lower):
         return None
     lang, prob = detect_short(text)
-    lang = STOP_CODE.get(lang, lang) if lang else None  # langdetect's "no" is the lists' "nb"
     return lang if lang and lang != page.language and prob >= opts.detect_prob else None
 
 

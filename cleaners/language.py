@@ -137,10 +137,9 @@ def document_language(text: str, script: str, stops: dict[str, float],
     return detected or detect(text[:options.language_sample])
 
 
-# Stopword lists named by another code than langdetect's for the same language.
-DETECT_CODE = {"nb": "no"}
-# ... and the other way: langdetect's code to the stopword list's.
-STOP_CODE = {v: k for k, v in DETECT_CODE.items()}
+# langdetect's codes that the stopword lists name otherwise: ``detect`` answers in the
+# lists' codes, so a block's, a page's and the result's languages compare as they are.
+STOP_CODE = {"no": "nb"}
 
 
 def contradicts(detected: tuple[str | None, float], lang: str, options: CleanOptions) -> bool:
@@ -150,7 +149,7 @@ def contradicts(detected: tuple[str | None, float], lang: str, options: CleanOpt
     Finnish list's "ja", "ei", "et"; Serbian and Bulgarian the Russian and Ukrainian
     lists' "и", "на", "за", "од"."""
     found, prob = detected
-    return found is not None and found != DETECT_CODE.get(lang, lang) and prob >= options.detect_prob
+    return found is not None and found != lang and prob >= options.detect_prob
 
 
 @lru_cache(maxsize=4096)
@@ -263,7 +262,8 @@ def load_profiles() -> None:
 
 def detect(text: str, trials: int | None = None, draws: int | None = None) -> tuple[str | None, float]:
     """Run seeded langdetect, by default as it runs itself (7 trials); ``trials`` and
-    ``draws`` (n-gram draws a trial) bound it. Imported lazily: its profiles load slowly."""
+    ``draws`` (n-gram draws a trial) bound it. Imported lazily: its profiles load slowly.
+    The language is named as the stopword lists name it (``STOP_CODE``: Bokmål "nb")."""
     from langdetect import DetectorFactory
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -278,4 +278,5 @@ def detect(text: str, trials: int | None = None, draws: int | None = None) -> tu
         best = detector.get_probabilities()[0]
     except LangDetectException:
         return None, 0.0
-    return best.lang.split("-")[0], round(best.prob, 3)
+    code = best.lang.split("-")[0]
+    return STOP_CODE.get(code, code), round(best.prob, 3)

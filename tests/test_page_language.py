@@ -51,13 +51,14 @@ def test_a_sparse_stopword_language_gives_way_to_langdetect():
     assert document_language(english, "latin", {"fi": 12.0}, off)[0] == "fi"
     assert contradicts(detect(english), "fi", CleanOptions())
     assert not contradicts(detect(english), "en", CleanOptions())
-    assert not contradicts(("no", 0.99), "nb", CleanOptions())  # langdetect's code for Bokmål
+    norwegian = "\n".join(ARTICLES["no-lotto-vinner-elverum"].paragraphs)
+    assert not contradicts(detect(norwegian), "nb", CleanOptions())  # langdetect's Norwegian is Bokmål
 
 
 def test_langdetect_norwegian_is_the_lists_bokmal():
-    # langdetect names Norwegian "no", the stopword lists "nb": on a page whose language
-    # is "nb", a sentence with few stopwords that langdetect reads as "no" is the page's
-    # own (it read as foreign before language.STOP_CODE, 2026-12-05).
+    # langdetect names Norwegian "no", the stopword lists "nb": ``detect`` answers "nb",
+    # so on a page whose language is "nb" a sentence with few stopwords that langdetect
+    # reads as Norwegian is the page's own (it read as foreign before, 2026-12-05).
     from dataclasses import replace
 
     from cleaners.clean import _facts
@@ -68,5 +69,5 @@ def test_langdetect_norwegian_is_the_lists_bokmal():
     blocks, page, _ = _facts(text, CleanOptions(), None, (), False)
     page = replace(page, language="nb")
     sparse = [b for b in blocks if b.stop_share("nb") < CleanOptions().foreign_stop_share]
-    assert sparse and all(detect_short(b.text)[0] == "no" for b in sparse)
+    assert sparse and all(detect_short(b.text)[0] == "nb" for b in sparse)
     assert all(foreign_language(b, page) is None for b in blocks)
