@@ -285,39 +285,36 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
         return True  # specific evidence somewhere: a spam sentence may be glued to the paragraph
     if page.script == "latin" and block.second_letters >= opts.script_tail_letters:
         return True  # a short sentence in another script, appended ("Moonbet 바로가기 링크는 아래에 있습니다.")
-    if block.topics and not {t for t, _ in block.topics} <= page.topics and _selling_tail(block, page):
+    a, b = last_part(block.text, opts)  # the paragraph's last sentence, read by the probes below
+    if a == 0:
+        return False  # one sentence: nothing appended to it
+    if block.topics and not {t for t, _ in block.topics} <= page.topics and _selling_tail(block, a, b, page):
         return True  # "... turn signals. Order cheap tramadol without prescription at Medsdirect24."
-    if _apart_tail(block, page):
+    if _apart_tail(block, a, b, page):
         return True  # "... Bayiler mesai saatlerini uzattı. En güncel Betarslan giriş linki için hemen tıkla."
     if not page.language or block.units < 2 * opts.foreign_tail_units:
         return False
-    last = last_part(block.text, opts)
-    if last[0] == 0:
-        return False
-    tail = words(block.text[last[0]:last[1]])
+    tail = words(block.text[a:b])
     own = sum(map(STOPWORDS_OF.get(page.language, frozenset()).__contains__, tail))
     return len(tail) >= opts.foreign_tail_units and own < opts.foreign_stop_share * len(tail)
 
 
-def _apart_tail(block: Block, page: PageFacts) -> bool:
-    """The last sentence of a paragraph reads as spam to the model (``tail_apart_learned``)
-    and shares no words with the page while the rest of its paragraph does
-    (``pitch.tail_apart``): a sentence appended to an article paragraph, in a language
-    or market no word list covers."""
-    a, b = last_part(block.text, page.options)
+def _apart_tail(block: Block, a: int, b: int, page: PageFacts) -> bool:
+    """The paragraph's last sentence ``block.text[a:b]`` reads as spam to the model
+    (``tail_apart_learned``) and shares no words with the page while the rest of its
+    paragraph does (``pitch.tail_apart``): a sentence appended to an article paragraph,
+    in a language or market no word list covers."""
     # The page's words first: they rule out most tails, and the model needs the tail's
     # whole facts (``_part``).
-    return (a > 0 and block.script not in UNSPACED and tail_apart(block.text, a, block.index, page)
+    return (block.script not in UNSPACED and tail_apart(block.text, a, block.index, page)
             and _part(block, a, b, page).learned >= page.options.tail_apart_learned)
 
 
-def _selling_tail(block: Block, page: PageFacts) -> bool:
-    """The last sentence of a paragraph holds every topic word of its paragraph and the
-    model reads it as spam (``tail_probe_learned``): an offer appended to news prose. A
-    news sentence that names a casino or a drug once reads as news to the model."""
-    a, b = last_part(block.text, page.options)
-    if a == 0:
-        return False
+def _selling_tail(block: Block, a: int, b: int, page: PageFacts) -> bool:
+    """The paragraph's last sentence ``block.text[a:b]`` holds every topic word of its
+    paragraph and the model reads it as spam (``tail_probe_learned``): an offer appended
+    to news prose. A news sentence that names a casino or a drug once reads as news to
+    the model."""
     tail = _part(block, a, b, page)
     return tail.hits() == block.hits() and tail.learned >= page.options.tail_probe_learned
 
