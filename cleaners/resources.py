@@ -38,9 +38,11 @@ class LinePattern:
 
 
 def read_terms(name: str) -> tuple[str, ...]:
-    """Return the terms of a one-term-a-line file, lower-cased, without comments."""
+    """Return the terms of a one-term-a-line file, lower-cased, without comments (a line
+    starting with "#", or " #" and what follows it after a term)."""
     text = (DATA / name).read_text(encoding="utf8")
-    terms = tuple(t.strip().lower() for t in text.splitlines() if t.strip() and not t.lstrip().startswith("#"))
+    terms = tuple(t for line in text.splitlines()
+                  if (t := line.split(" #", 1)[0].strip().lower()) and not t.startswith("#"))
     if not terms:
         raise DataError(f"{name}: no terms")
     return terms
@@ -227,18 +229,9 @@ ORDINARY_PREFIXES: tuple[str, ...] = tuple(_group(_BRAND, "ordinary_prefixes", "
 ORDINARY_SUFFIXES: tuple[str, ...] = tuple(_group(_BRAND, "ordinary_suffixes", "morphology.toml [brand]"))
 
 
-def _ordinary_words() -> frozenset[str]:
-    """The words of ordinary_words.txt (a word a line, a comment after it)."""
-    lines = (DATA / "ordinary_words.txt").read_text(encoding="utf8").splitlines()
-    words = frozenset(w for line in lines if (w := line.split("#", 1)[0].strip()))
-    if not words:
-        raise DataError("ordinary_words.txt: no words")
-    return words
-
-
 # Common words of many languages that look like brands ("selskabet", "rekabet"):
 # made from wordfreq's lists by bench/ordinary_words.py.
-ORDINARY_WORDS: frozenset[str] = _ordinary_words()
+ORDINARY_WORDS: frozenset[str] = frozenset(read_terms("ordinary_words.txt"))
 # Any root inside a token: used to tell a glued commercial run from a glued name.
 ROOTS: tuple[str, ...] = tuple(sorted(set(SUFFIX_ROOTS + PREFIX_ROOTS)))
 ROOT_INSIDE = re.compile(_trie(list(ROOTS)))
