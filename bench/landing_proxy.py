@@ -47,22 +47,34 @@ from bench.spamcorpus import all_legit_cases, corpus, landing_cases  # noqa: E40
 BLIND = ("weight_commercial_lexicon", "weight_promo_phrase", "weight_call_to_action")
 
 
-def proxy_model(drop: set[str]):
-    """The model retrained without landing templates and without the ``drop`` languages' spam."""
+def proxy_model(drop: set[str], c: float = train.C, landing: bool = False):
+    """The model retrained (regularisation ``c``) without the ``drop`` languages' dev spam
+    and, unless ``landing``, without any market's landing pages."""
     from cleaners import ngrams
 
     markets = corpus.markets
 
     def without(split: str):
-        return [dataclasses.replace(m, landing=()) for m in markets(split) if m.lang not in drop]
+        return [m if landing else dataclasses.replace(m, landing=()) for m in markets(split) if m.lang not in drop]
 
     corpus.markets = without
     try:
         texts, labels, groups = train.dataset(random.Random(train.SEED))
     finally:
         corpus.markets = markets
-    weights, bias = train.fit(texts, labels, weights=train.weights_of(groups))
+    weights, bias = train.fit(texts, labels, c, weights=train.weights_of(groups))
     return ngrams.parse(gzip.decompress(train.serialise(weights, bias, "")))
+
+
+def run_options(settings: list[str], blind: bool):
+    """The CleanOptions of a proxy run: ``-s FIELD=VALUE`` settings, and with ``blind`` the
+    word-list signals' weights zeroed. Raises ValueError on a bad setting."""
+    from cleaners import CleanOptions
+
+    mapping = dict(s.partition("=")[::2] for s in settings)
+    if blind:
+        mapping |= {k: "0" for k in BLIND}
+    return CleanOptions.from_mapping(mapping)
 
 
 def use(model) -> None:
@@ -81,13 +93,10 @@ def main() -> int:
     ap.add_argument("--blind", action="store_true", help="zero the word-list signals' weights")
     ap.add_argument("-v", action="store_true", help="list the landing pages kept and the legitimate pages rejected")
     args = ap.parse_args()
-    from cleaners import CleanOptions, clean_html
+    from cleaners import clean_html
 
     try:
-        settings = dict(s.partition("=")[::2] for s in args.settings)
-        if args.blind:
-            settings |= {k: "0" for k in BLIND}
-        options = CleanOptions.from_mapping(settings)
+        options = run_options(args.settings, args.blind)
     except ValueError as exc:
         ap.error(str(exc))
     use(proxy_model(set(args.drop_lang)))

@@ -22,10 +22,7 @@ A model option is chosen on this proxy and on bench/train_spam_model.py --by-vid
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import functools
-import gzip
-import random
 import sys
 import time
 from pathlib import Path
@@ -35,7 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from bench import spam_eval  # noqa: E402
 from bench import train_spam_model as train  # noqa: E402
-from bench.landing_proxy import BLIND, use  # noqa: E402
+from bench.landing_proxy import proxy_model, run_options, use  # noqa: E402
 from bench.spamcorpus import corpus  # noqa: E402
 
 # The figures printed, from spam_eval.figures.
@@ -43,27 +40,9 @@ SPAM_KEYS = ("spam_recall", "dump_f1", "dump_spam_recall", "spam_pages_rejected"
 LEGIT_KEYS = ("article_retention", "legit_min", "legit_mean")
 
 
-def proxy_model(drop: set[str], c: float):
-    """The model retrained with regularisation ``c``, without the ``drop`` languages' dev spam."""
-    from cleaners import ngrams
-
-    markets = corpus.markets
-
-    def without(split: str):
-        return [m for m in markets(split) if m.lang not in drop]
-
-    corpus.markets = without
-    try:
-        texts, labels, groups = train.dataset(random.Random(train.SEED))
-    finally:
-        corpus.markets = markets
-    weights, bias = train.fit(texts, labels, c, weights=train.weights_of(groups))
-    return ngrams.parse(gzip.decompress(train.serialise(weights, bias, "")))
-
-
 def judged(drop: set[str], c: float, options, workers: int) -> dict:
     """spam_eval's dev figures under the proxy model: spam over the dropped languages, legitimate over all."""
-    use(proxy_model(drop, c))
+    use(proxy_model(drop, c, landing=True))
     from cleaners import clean_html, clean_text
 
     # The evaluation's workers are forked from this process: they score with the proxy
@@ -100,17 +79,12 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("-v", action="store_true", help="list the cases the proxy got wrong")
     args = ap.parse_args()
-    from cleaners import CleanOptions
-
     known = {m.lang for m in corpus.markets("dev")}
     unknown = sorted(set(args.drop_lang) - known)
     if unknown:
         ap.error(f"no dev spam in {', '.join(unknown)}")
     try:
-        settings = dict(s.partition("=")[::2] for s in args.settings)
-        if args.blind:
-            settings |= {k: "0" for k in BLIND}
-        options = CleanOptions.from_mapping(settings)
+        options = run_options(args.settings, args.blind)
     except ValueError as exc:
         ap.error(str(exc))
     drop = set(args.drop_lang)
