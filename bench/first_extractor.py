@@ -28,21 +28,11 @@ import trafilatura  # noqa: E402
 from resiliparse.extract.html2text import extract_plain_text  # noqa: E402
 
 from bench.common import set_pages, set_truth  # noqa: E402
-from bench.scoring import page_counts  # noqa: E402
+from bench.scoring import score  # noqa: E402
 from cleaners import clean_html  # noqa: E402
 from cleaners.charset import decode_html  # noqa: E402
 
 TOLERANCES = (0.0, 0.02, 0.05)
-
-
-def page_f1(counts: tuple[float, float, float]) -> float:
-    """F1 of one page from its normalised (tp, fp, fn); 1.0 for two empty texts."""
-    tp, fp, fn = counts
-    if fp == fn == 0:
-        return 1.0
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def measure(name: str) -> list[dict]:
@@ -52,7 +42,6 @@ def measure(name: str) -> list[dict]:
     for pid, raw in pages.items():
         if pid not in truth:
             continue
-        body = truth[pid].get("articleBody", "")
         texts, seconds = {}, {}
         for system, run in (("clean_html", lambda: clean_html(raw).text),
                             ("resiliparse", lambda: extract_plain_text(decode_html(raw)[1], main_content=True,
@@ -61,7 +50,8 @@ def measure(name: str) -> list[dict]:
             t = time.perf_counter()
             texts[system] = run() or ""
             seconds[system] = time.perf_counter() - t
-        rows.append({"id": pid, **{f"f1_{s}": page_f1(page_counts(body, t)) for s, t in texts.items()},
+        rows.append({"id": pid, **{f"f1_{s}": score({pid: truth[pid]}, {pid: {"articleBody": t}})[0]["f1"]
+                                   for s, t in texts.items()},
                      **{f"s_{s}": v for s, v in seconds.items()}})
     return rows
 
