@@ -44,27 +44,22 @@ def ordinary_words() -> tuple[str, list[tuple[str, list[str]]]]:
 
     import wordfreq
 
-    from cleaners import morphology
+    from cleaners.morphology import brand_weight
     from cleaners.folding import bare, fold
 
-    # The list is made without itself: brand_weight as the roots alone read words.
-    saved = morphology.ORDINARY_WORDS
-    morphology.ORDINARY_WORDS = frozenset()
-    try:
-        found: dict[str, set[str]] = {}
-        for lang in sorted(wordfreq.available_languages()):
-            if lang in SKIP_LANGUAGES:
+    found: dict[str, set[str]] = {}
+    for lang in sorted(wordfreq.available_languages()):
+        if lang in SKIP_LANGUAGES:
+            continue
+        for word, freq in wordfreq.get_frequency_dict(lang).items():
+            if math.log10(freq) + 9 < ZIPF:
                 continue
-            for word, freq in wordfreq.get_frequency_dict(lang).items():
-                if math.log10(freq) + 9 < ZIPF:
-                    continue
-                folded = bare(fold(word))
-                if (folded in KNOWN_BRANDS or any(c.isdigit() for c in folded)
-                        or morphology.brand_weight(folded) <= 0):
-                    continue
-                found.setdefault(folded, set()).add(lang)
-    finally:
-        morphology.ORDINARY_WORDS = saved
+            folded = bare(fold(word))
+            # The list is made without itself: the roots alone read the word.
+            if (folded in KNOWN_BRANDS or any(c.isdigit() for c in folded)
+                    or brand_weight(folded, ordinary=frozenset()) <= 0):
+                continue
+            found.setdefault(folded, set()).add(lang)
     return importlib.metadata.version("wordfreq"), [(w, sorted(found[w])) for w in sorted(found)]
 
 

@@ -36,15 +36,16 @@ MIN_SUFFIX_REST = 2
 MIN_PREFIX_REST = 3
 
 
-def brand_weight(word: str) -> float:
-    """Return how much a lower-cased word reads as a gambling brand (0, 0.5, 1 or 2).
+def brand_weight(word: str, ordinary: frozenset[str] = ORDINARY_WORDS) -> float:
+    """Return how much a lower-cased word reads as a gambling brand (0, 0.5, 1 or 2);
+    ``ordinary`` words (``ORDINARY_WORDS``, common words of many languages) read as none.
 
     >>> [brand_weight(w) for w in ("kralbet", "alphabet", "betting", "hoki99", "bahisbet", "zorbet24")]
     [1.0, 0.0, 0.0, 1.0, 2.0, 1.0]
     >>> brand_weight("selskabet"), brand_weight("rekabet")  # Danish "the company", Turkish "competition"
     (0.0, 0.0)
     """
-    if len(word) < BRAND_MIN or not word.isascii() or word in ORDINARY_WORDS:
+    if len(word) < BRAND_MIN or not word.isascii() or word in ordinary:
         return 0.0
     if DIGIT_BRAND.match(word):
         return 1.0
