@@ -91,3 +91,19 @@ def test_a_latin_name_opening_a_foreign_sentence_goes_with_it():
     # Without the name rule the sentence is cut at its script and the name stays.
     left = clean_text(_with_tail(tail), url=QUAY["url"], options=CleanOptions(script_head_names=0))
     assert "Lucky Tiger" in left.text and "बोनस" not in left.text
+
+
+def test_a_paragraph_that_shares_little_with_a_short_page_still_holds_its_tail():
+    # A dev legitimate article (hu, heat wave at Lake Balaton) with an offer appended to
+    # a paragraph: the paragraph shares 0.21 of its stems with the rest of the short page,
+    # which off_topic_rest_shared 0.15 takes as the article's own and 0.3 did not.
+    from bench.spamcorpus import cases
+
+    case = next(c for c in cases.all_legit_cases() if c.id == "legit-hu-kanikula-balaton-spam")
+    tail = "A leggyorsabb kifizetés Magyarországon: Forint777."
+    assert tail in case.text
+    out = clean_html(case.text, url=case.url)
+    assert tail not in out.text
+    assert all(k in out.text for k in case.keep)
+    strict = clean_html(case.text, url=case.url, options=CleanOptions(off_topic_rest_shared=0.3))
+    assert tail in strict.text
