@@ -66,7 +66,9 @@ if TYPE_CHECKING:
 # Turkish "rekabet", Indonesian "ribet"; data/ordinary_words.txt from wordfreq) are none.
 # 1.15.0: a paragraph's last sentence is apart from its page when 0.15 of the rest of its
 # paragraph's stems (not 0.3) are found elsewhere (off_topic_rest_shared).
-CLEANER_VERSION = "1.15.0"
+# 1.16.0: a sentence in another language glued to a heading without a full stop is cut
+# where it starts (clean._seam, seam_stopwords) and judged as a sentence of its own.
+CLEANER_VERSION = "1.16.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

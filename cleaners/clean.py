@@ -14,7 +14,7 @@ from . import dom
 from .charset import decode_html
 from .extract import drop_headline, extract, headlines
 from .facts import (
-    Context, TextFacts, anchor_share, block_facts, contexts, is_prose, page_facts, with_foreign,
+    Context, TextFacts, anchor_share, block_facts, contexts, is_prose, page_facts, page_vocabulary, with_foreign,
 )
 from .language import UNSPACED, add_counts, document_language
 from .model import Block, CleanResult, Near, PageFacts, Removal, Verdict
@@ -26,7 +26,8 @@ from .rules.lexicon import commercial
 from .rules.pitch import tail_apart
 from .score import Score, score_block
 from .resources import STOPWORDS, STOPWORDS_OF
-from .segment import last_part, segment_text, split_parts, words
+from .folding import fold
+from .segment import WORD, last_part, segment_text, split_parts, words
 
 BLOCK_RULES = entries("rule", "block")
 DOM_RULES = entries("rule", "dom")
@@ -37,6 +38,11 @@ BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # sentence starts (after the text's start or . ! ? :, and spaces).
 NAME = re.compile(r"\b[^\W\d_]\w{3,}\b")
 SENTENCE_START = re.compile(r"(?:^|[.!?:])\s*")
+# A glued sentence (``_seam``): a capitalised word after a letter, digit, closing quote
+# or bracket and spaces (not after a mark that ends or joins clauses), and the marks a
+# sentence ends with.
+SEAM_START = re.compile(r"(?<=[\w\"'”’»)\]])\s+(?=[^\W\d_])")
+SEAM_END = frozenset(".!?…")
 # A hook: one question, ending with its question mark, and no other sentence before it.
 HOOK_END = re.compile(r"[?？؟]$")
 SENTENCE_BREAK = re.compile(r"[.!?。！？؟]\s")
@@ -222,6 +228,9 @@ def decide(block: Block, page: PageFacts) -> Decision:
     removal = Removal("spam", s.reason, block.text, s.value, s.evidence, block.start, block.end)
     whole = Decision(block, (removal,), dropped=True, score=s.value)
     parts = split_parts(block.text, opts)
+    if (k := _seam(block, *parts[-1], page)) is not None:  # the last sentence is cut at its seam
+        a, b = parts.pop()
+        parts += [(a, len(block.text[:k].rstrip())), (k, b)]
     if len(parts) < 2:
         return whole if s.value >= opts.spam_threshold else Decision(block, score=s.value)
     found = _decide_parts(block, parts, s, page)
@@ -286,6 +295,8 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
     if page.script == "latin" and block.second_letters >= opts.script_tail_letters:
         return True  # a short sentence in another script, appended ("Moonbet 바로가기 링크는 아래에 있습니다.")
     a, b = last_part(block.text, opts)  # the paragraph's last sentence, read by the probes below
+    if _seam(block, a, b, page) is not None:
+        return True  # a sentence in another language glued to a heading ("... interview Link alternatif ...")
     if a == 0:
         return False  # one sentence: nothing appended to it
     if block.topics and not {t for t, _ in block.topics} <= page.topics and _selling_tail(block, a, b, page):
@@ -297,6 +308,58 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
     tail = words(block.text[a:b])
     own = sum(map(STOPWORDS_OF.get(page.language, frozenset()).__contains__, tail))
     return len(tail) >= opts.foreign_tail_units and own < opts.foreign_stop_share * len(tail)
+
+
+def _seam(block: Block, a: int, b: int, page: PageFacts) -> int | None:
+    """Where a sentence in another language starts inside the last sentence ``a:b`` of a
+    block, glued to what stands before it without a full stop ("Participating in a
+    podcast interview Link alternatif Ombakjitu bisa diakses tanpa VPN."): a heading or
+    a label ends without one, so a sentence appended to it reads as one sentence with
+    it. The first capitalised word, after a letter, digit, quote or bracket, from which
+    the sentence runs to its full stop in ``foreign_tail_units`` words or more, holds at
+    most ``seam_stopwords`` of the page language's stopwords and no word the page's own
+    prose uses elsewhere (a heading's last names, "... Scottish hero William Wallace",
+    are the story's), while what stands before it has one of either (a sentence wholly
+    in another language is the foreign-tail probe's). None when there is none, on a
+    page without a language, or in scripts written without spaces. Found once a block;
+    ``decide`` cuts the sentence there, and the part after the seam is judged as any
+    sentence is (a foreign sentence needs spam evidence besides its language to go)."""
+    seams = page.memo.setdefault("seams", {})
+    if block.index in seams:
+        return seams[block.index]
+    seams[block.index] = None
+    opts = page.options
+    text = block.text[:b]
+    if not page.language or block.script in UNSPACED or text.rstrip()[-1:] not in SEAM_END:
+        return None
+    own = STOPWORDS_OF.get(page.language, frozenset())
+    n = opts.foreign_tail_units
+    if sum(w in own for w in words(" ".join(text[a:].rsplit(None, n)[-n:]))) > opts.seam_stopwords:
+        return None  # every tail long enough holds the last words, and they hold stopwords (most prose)
+    toks = [(m.start(), fold(m.group())) for m in WORD.finditer(text, a)]
+    left = [0] * (len(toks) + 1)  # the page language's stopwords from each word on
+    for i in range(len(toks) - 1, -1, -1):
+        left[i] = left[i + 1] + (toks[i][1] in own)
+    i, elsewhere = 0, None
+    for m in SEAM_START.finditer(text, a):
+        k = m.end()
+        if not text[k].isupper():
+            continue
+        while i < len(toks) and toks[i][0] < k:
+            i += 1
+        if len(toks) - i < opts.foreign_tail_units:
+            return None  # later starts hold fewer words still
+        if left[i] > opts.seam_stopwords:
+            continue
+        if elsewhere is None:  # the words the page's own prose uses in another block
+            vocabulary = page_vocabulary(page)
+            elsewhere = [vocabulary.get(w, block.index) != block.index for _, w in toks]
+        if any(elsewhere[i:]):
+            continue
+        if left[0] > left[i] or any(elsewhere[:i]):
+            seams[block.index] = k  # what it is glued to is the page's own
+        return seams[block.index]
+    return None
 
 
 def _apart_tail(block: Block, a: int, b: int, page: PageFacts) -> bool:
