@@ -68,7 +68,9 @@ if TYPE_CHECKING:
 # paragraph's stems (not 0.3) are found elsewhere (off_topic_rest_shared).
 # 1.16.0: a sentence in another language glued to a heading without a full stop is cut
 # where it starts (clean._seam, seam_stopwords) and judged as a sentence of its own.
-CLEANER_VERSION = "1.16.0"
+# 1.17.0: on a page in a language that capitalises its nouns (German) and speaks to its
+# reader, the doorway rule counts only brand-shaped names (data/address.toml).
+CLEANER_VERSION = "1.17.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -8,6 +8,7 @@ the same block engine, told which anchor texts pointed off-site.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import dom
@@ -25,7 +26,7 @@ from .rules.registry import specific
 from .rules.lexicon import commercial
 from .rules.pitch import tail_apart
 from .score import Score, score_block
-from .resources import STOPWORDS, STOPWORDS_OF
+from .resources import NOUN_CAPITALS, STOPWORDS, STOPWORDS_OF
 from .folding import fold
 from .segment import WORD, last_part, segment_text, split_parts, words
 
@@ -139,7 +140,7 @@ def run_text(
         return CleanResult(text="", removed=dom_removals, is_spam=is_spam, spam_score=1.0 if dom_spam else 0.0,
                            reject_reason="spam.page" if is_spam else "extract.no_text")
     decisions = _neighbours_of_spam([decide(b, page) for b in blocks], page)
-    verdict = judge(decisions, dom_removals, options, brands)
+    verdict = judge(decisions, dom_removals, options, brands, page.language)
     for entry in PAGE_RULES:  # the first page rule that fires decides
         if entry.fn(verdict, page):
             if entry.kind == "spam":
@@ -407,8 +408,9 @@ def _specific(found: Score | Removal) -> bool:
 
 
 def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options: CleanOptions,
-          brands: tuple[str, ...] = ()) -> Verdict:
-    """Summarise what the decisions would remove, for the page rules."""
+          brands: tuple[str, ...] = (), language: str | None = None) -> Verdict:
+    """Summarise what the decisions would remove, for the page rules (``language``: the
+    page's, which tells how its names are counted, ``_other_names``)."""
     dom_spam = sum(len(r.text) for r in dom_removals if r.kind == "spam")
     spam = [r for d in decisions for r in d.removals if r.kind == "spam"]
     spam_chars = sum(len(r.text) for r in spam) + dom_spam
@@ -435,8 +437,26 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
         pitch=ngram_model().combine(sum(d.block.learned_evidence[0] for d in decisions),
                                     sum(d.block.learned_evidence[1] for d in decisions)),
         brand_share=brand_share,
-        other_names=len({w.casefold() for n in named for w in n} - set(brands)) if named and brands else 0,
+        other_names=_other_names(named, decisions, brands, language) if named and brands else 0,
     )
+
+
+def _other_names(named: list[set[str]], decisions: list[Decision], brands: tuple[str, ...],
+                 language: str | None) -> int:
+    """How many names the page gives besides ``brands`` (folded). In a language that
+    capitalises its nouns (``resources.NOUN_CAPITALS``, data/address.toml), a page that
+    speaks to its reader counts only brand-shaped names (a capital or digit inside):
+    there every noun is capitalised, and a pitch addresses its reader where a news
+    brief reports. A page without a language (a pitch of nouns and figures holds few
+    stopwords) is read in the language most of its blocks' stopwords name."""
+    found = {w for n in named for w in n}
+    if language is None:  # no page language: the one most of its blocks' stopwords name
+        votes = Counter(d.block.stop_lang for d in decisions if d.block.stop_lang)
+        language = votes.most_common(1)[0][0] if votes else None
+    address = NOUN_CAPITALS.get(language or "")
+    if address and any(address.search(d.block.text) for d in decisions):
+        found = {w for w in found if any(c.isupper() or c.isdigit() for c in w[1:])}
+    return len({w.casefold() for w in found} - set(brands))
 
 
 def _brand_share(decisions: list[Decision], brands: tuple[str, ...], options: CleanOptions) -> float:

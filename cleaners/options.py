@@ -623,7 +623,9 @@ class CleanOptions:
     doorway_brand_share: float = 0.6
     # ... the characters it has at most (dev landing pages 256-667; articles run longer),
     doorway_max_chars: int = 1500
-    # ... the other names its blocks give at most,
+    # ... the other names its blocks give at most (in a language that capitalises its
+    # nouns, a page that speaks to its reader counts only brand-shaped names:
+    # data/address.toml; German dev doorways gave 16-23 names with every noun counted),
     doorway_other_names: int = 6
     # ... and the model's probability for the whole text it needs.
     doorway_learned: float = 0.05

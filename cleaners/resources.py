@@ -249,6 +249,19 @@ COMMENT_MARKERS = re.compile("|".join(f"(?:{m})" for m in _group(_COMMENTS, "mar
 COMMENT_AUTHORS = re.compile("|".join(f"(?:{m})" for m in _group(_COMMENTS, "authors", "comments.toml")), re.IGNORECASE)
 COMMENT_HEADERS = re.compile("|".join(f"(?:{m})" for m in _group(_COMMENTS, "headers", "comments.toml")), re.IGNORECASE)
 
+_ADDRESS = read_toml("address.toml")
+
+
+def _address(lang: str) -> re.Pattern[str]:
+    table = _ADDRESS[lang]
+    words = "|".join(map(re.escape, _group(table, "words", f"address.toml [{lang}]")))
+    formal = "|".join(map(re.escape, _group(table, "formal", f"address.toml [{lang}]")))
+    return re.compile(rf"(?i:\b(?:{words})\b)|(?<![.!?:] )(?<=\s)(?:{formal})\b")
+
+
+# Languages that capitalise their nouns, each with its second-person forms (address.toml).
+NOUN_CAPITALS = {lang: _address(lang) for lang in _ADDRESS}
+
 _MENTION = read_toml("mention.toml")
 
 

@@ -134,3 +134,36 @@ def test_short_brief_naming_a_company_and_its_world_stays_whole():
     # The other names are what keeps it: allowed any number of them, it would go.
     many = CleanOptions(doorway_other_names=1000)
     assert clean_html(html, "http://127.0.0.1/a", options=many).reject_reason == "spam.page"
+
+
+# A German doorway: every noun is capitalised, so it gives as many "names" as a news
+# brief does; it speaks to its reader ("du", "dein"), which a brief does not.
+GERMAN_DOORWAY = ("Wolkenpfand", [
+    "Wolkenpfand leiht dir bis zu 2.000 Euro in zehn Minuten, ohne Schufa-Abfrage, ohne Papierkram und "
+    "ohne Gehaltsnachweis. Die Auszahlung landet noch am selben Tag auf deinem Girokonto.",
+    "Auch wenn deine Hausbank Nein gesagt hat, prüft Wolkenpfand nur dein Einkommen. Der erste Kredit "
+    "läuft 30 Tage ohne Zinsen, die Rückzahlung erfolgt in bequemen Raten.",
+    "Mehr als 40.000 zufriedene Kunden vertrauen Wolkenpfand. Stell jetzt deinen Antrag per Smartphone "
+    "und sichere dir 50 Euro Startguthaben."])
+
+
+def _third_person(text: str) -> str:
+    """The doorway's sentences with the reader turned into "der Kunde": no address left."""
+    for you, they in (("leiht dir", "leiht dem Kunden"), ("deinem", "seinem"), ("deine", "seine"),
+                      ("dein", "sein"), ("Stell jetzt deinen", "Der Kunde stellt seinen"),
+                      ("sichere dir", "sichert sich"), ("seinen Antrag", "seinen Antrag")):
+        text = text.replace(you, they)
+    return text
+
+
+def test_german_doorway_speaking_to_its_reader_is_rejected():
+    from cleaners.resources import NOUN_CAPITALS
+
+    brand, paragraphs = GERMAN_DOORWAY
+    r = clean_html(page("de", brand, paragraphs, "http://127.0.0.9:9/wolkenpfand"), "http://127.0.0.1/a")
+    assert r.reject_reason == "spam.page"
+    # The same page told in the third person counts its nouns as names and stays.
+    told = [_third_person(p) for p in paragraphs]
+    assert not any(NOUN_CAPITALS["de"].search(p) for p in told)
+    r = clean_html(page("de", brand, told, "http://127.0.0.9:9/wolkenpfand"), "http://127.0.0.1/a")
+    assert r.reject_reason == ""
