@@ -70,7 +70,9 @@ if TYPE_CHECKING:
 # where it starts (clean._seam, seam_stopwords) and judged as a sentence of its own.
 # 1.17.0: on a page in a language that capitalises its nouns (German) and speaks to its
 # reader, the doorway rule counts only brand-shaped names (data/address.toml).
-CLEANER_VERSION = "1.17.0"
+# 1.18.0: a self-promotion phrase in a block apart from its page's words counts at
+# self_promotion_apart_density (0.05), not 0.1: a reader's comment pasted into a story.
+CLEANER_VERSION = "1.18.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

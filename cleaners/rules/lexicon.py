@@ -74,8 +74,29 @@ def promo_phrase(block: Block, page: PageFacts) -> float:
 def self_promotion(block: Block, page: PageFacts) -> float:
     """A commenter selling their own channel, song or shop ("check out my channel",
     "sub 4 sub"), or a block that is mostly a link. A quotation reports it. A web address
-    counts as one word (its path's pieces are no prose to dilute the pitch)."""
+    counts as one word (its path's pieces are no prose to dilute the pitch). A block with
+    a whole phrase that shares (almost) none of its page's words (``_apart``) is read at
+    ``self_promotion_apart_density``: a comment pasted into a story chats before it pitches."""
     if block.quoted:
         return 0.0
+    opts = page.options
     units = max(1, block.units - block.link_units)
-    return saturate(block.self_promo, units, page.options.self_promotion_full_hits, page.options.self_promotion_density)
+    density = opts.self_promotion_density
+    if block.self_promo >= opts.self_promotion_full_hits and _apart(block, page):
+        density = opts.self_promotion_apart_density
+    return saturate(block.self_promo, units, opts.self_promotion_full_hits, density)
+
+
+def _apart(block: Block, page: PageFacts) -> bool:
+    """The block shares (almost) none of its words with the rest of the page, as
+    ``spam.off_topic`` reads it (``off_topic_min_stems`` stems of
+    ``off_topic_word_letters`` letters or more, at most ``off_topic_shared`` of them in
+    another block), on a page of ``pitch_min_blocks`` blocks or more: written for
+    somewhere else, as a comment pasted into a story is."""
+    from .pitch import elsewhere, stems
+
+    opts = page.options
+    if len(page.texts) < opts.pitch_min_blocks:
+        return False
+    mine = stems(block.text, opts, opts.off_topic_word_letters)
+    return len(mine) >= opts.off_topic_min_stems and elsewhere(mine, block.index, page) <= opts.off_topic_shared * len(mine)
