@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from . import dom
 from .charset import decode_html
 from .extract import drop_headline, extract, headlines
+from .folding import fold
 from .facts import (
     Context, TextFacts, anchor_share, block_facts, contexts, is_prose, page_facts, page_vocabulary, with_foreign,
 )
@@ -27,7 +28,6 @@ from .rules.lexicon import commercial
 from .rules.pitch import tail_apart
 from .score import Score, score_block
 from .resources import NOUN_CAPITALS, STOPWORDS, STOPWORDS_OF
-from .folding import fold
 from .segment import WORD, last_part, segment_text, split_parts, words
 
 BLOCK_RULES = entries("rule", "block")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import Block, PageFacts
 from ..options import CleanOptions
+from .pitch import elsewhere, stems
 from .registry import signal
 
 
@@ -93,8 +94,6 @@ def _apart(block: Block, page: PageFacts) -> bool:
     ``off_topic_word_letters`` letters or more, at most ``off_topic_shared`` of them in
     another block), on a page of ``pitch_min_blocks`` blocks or more: written for
     somewhere else, as a comment pasted into a story is."""
-    from .pitch import elsewhere, stems
-
     opts = page.options
     if len(page.texts) < opts.pitch_min_blocks:
         return False
