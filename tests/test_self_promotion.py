@@ -1,7 +1,7 @@
 """A self-pitch pasted into a story (``spam.self_promotion``): one phrase in a long
 comment counts at ``self_promotion_apart_density`` when the block shares (almost) none
-of its words with the rest of the page, and at ``self_promotion_density`` when it is the
-page's own prose (``rules/lexicon._apart``)."""
+of its words with the rest of the page (``rules/lexicon._apart``) and the model gives it
+``self_promotion_apart_learned``, and at ``self_promotion_density`` otherwise."""
 
 from __future__ import annotations
 
@@ -39,5 +39,17 @@ def test_the_phrase_in_the_page_own_prose_stays():
     # The same phrase in a paragraph that shares the story's words: a blogger's own
     # aside is the page's prose, read at self_promotion_density.
     own = "The battery trains charge at the terminal stations in minutes; visit my blog for the ministry's briefing."
-    out = clean_text(_page(own), url=URL)
+    # With the model's guard off (self_promotion_apart_learned), only _apart decides.
+    out = clean_text(_page(own), url=URL, options=CleanOptions(self_promotion_apart_learned=0.0))
     assert own in out.text
+
+
+def test_a_phrase_the_model_reads_as_news_stays_at_the_page_density():
+    # Apart from the story's words, but the model reads it as news: a report that cites a
+    # fundraiser (tests/cases/text_spam.json holds a whole article of that kind).
+    cited = ("Supporters of the cinema raised the money for a survey through gofundme, and a reader wrote "
+             "to ask everyone to visit my blog of old photographs too.")
+    guarded = clean_text(_page(cited), url=URL)
+    loose = clean_text(_page(cited), url=URL, options=CleanOptions(self_promotion_apart_learned=0.0))
+    assert cited in guarded.text
+    assert cited not in loose.text

@@ -76,14 +76,16 @@ def self_promotion(block: Block, page: PageFacts) -> float:
     """A commenter selling their own channel, song or shop ("check out my channel",
     "sub 4 sub"), or a block that is mostly a link. A quotation reports it. A web address
     counts as one word (its path's pieces are no prose to dilute the pitch). A block with
-    a whole phrase that shares (almost) none of its page's words (``_apart``) is read at
-    ``self_promotion_apart_density``: a comment pasted into a story chats before it pitches."""
+    a whole phrase that shares (almost) none of its page's words (``_apart``) and that the
+    model gives ``self_promotion_apart_learned`` is read at ``self_promotion_apart_density``:
+    a comment pasted into a story chats before it pitches."""
     if block.quoted:
         return 0.0
     opts = page.options
     units = max(1, block.units - block.link_units)
     density = opts.self_promotion_density
-    if block.self_promo >= opts.self_promotion_full_hits and _apart(block, page):
+    if (block.self_promo >= opts.self_promotion_full_hits and block.learned >= opts.self_promotion_apart_learned
+            and _apart(block, page)):
         density = opts.self_promotion_apart_density
     return saturate(block.self_promo, units, opts.self_promotion_full_hits, density)
 
