@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import Block, PageFacts
 from ..options import CleanOptions
-from .pitch import elsewhere, stems
+from .pitch import apart, own_stems
 from .registry import signal
 
 
@@ -92,12 +92,6 @@ def self_promotion(block: Block, page: PageFacts) -> float:
 
 def _apart(block: Block, page: PageFacts) -> bool:
     """The block shares (almost) none of its words with the rest of the page, as
-    ``spam.off_topic`` reads it (``off_topic_min_stems`` stems of
-    ``off_topic_word_letters`` letters or more, at most ``off_topic_shared`` of them in
-    another block), on a page of ``pitch_min_blocks`` blocks or more: written for
-    somewhere else, as a comment pasted into a story is."""
-    opts = page.options
-    if len(page.texts) < opts.pitch_min_blocks:
-        return False
-    mine = stems(block.text, opts, opts.off_topic_word_letters)
-    return len(mine) >= opts.off_topic_min_stems and elsewhere(mine, block.index, page) <= opts.off_topic_shared * len(mine)
+    ``spam.off_topic`` reads it (``pitch.apart``), on a page of ``pitch_min_blocks``
+    blocks or more: written for somewhere else, as a comment pasted into a story is."""
+    return len(page.texts) >= page.options.pitch_min_blocks and apart(own_stems(block, page), block.index, page)

@@ -239,10 +239,26 @@ def off_topic(block: Block, page: PageFacts) -> float:
                        and tail_apart(whole, head, block.index, page)) else 0.0
     if block.units < opts.off_topic_min_units:
         return 0.0
-    mine = stem_index(page, opts.off_topic_word_letters)[0][block.index]
-    if len(mine) < opts.off_topic_min_stems:
-        return 0.0
-    return 1.0 if elsewhere(mine, block.index, page) <= opts.off_topic_shared * len(mine) else 0.0
+    return 1.0 if apart(stem_index(page, opts.off_topic_word_letters)[0][block.index], block.index, page) else 0.0
+
+
+def apart(mine: set[str], index: int, page: PageFacts, least: int | None = None) -> bool:
+    """``mine`` (``stems`` of ``off_topic_word_letters`` letters or more, of block
+    ``index`` or a sentence of it) are at least ``least`` (``off_topic_min_stems`` unless
+    told) and at most ``off_topic_shared`` of them are used by another block: the text
+    shares (almost) none of its words with its page."""
+    opts = page.options
+    return (len(mine) >= (opts.off_topic_min_stems if least is None else least)
+            and elsewhere(mine, index, page) <= opts.off_topic_shared * len(mine))
+
+
+def own_stems(block: Block, page: PageFacts) -> set[str]:
+    """A block's stems of ``off_topic_word_letters`` letters or more: the page's
+    (``stem_index``, made once) for a whole block, read afresh for a sentence of one."""
+    letters = page.options.off_topic_word_letters
+    if page.texts[block.index].rstrip() == block.text:
+        return stem_index(page, letters)[0][block.index]
+    return stems(block.text, page.options, letters)
 
 
 def elsewhere(mine: set[str], index: int, page: PageFacts) -> int:
@@ -262,7 +278,7 @@ def tail_apart(text: str, cut: int, index: int, page: PageFacts) -> bool:
     is written for its article."""
     opts = page.options
     mine = stems(text[cut:], opts, opts.off_topic_word_letters)
-    if len(mine) < opts.off_topic_min_stems or elsewhere(mine, index, page) > opts.off_topic_shared * len(mine):
+    if not apart(mine, index, page):
         return False
     rest = stems(text[:cut], opts, opts.off_topic_word_letters) - mine
     return bool(rest) and elsewhere(rest, index, page) >= opts.off_topic_rest_shared * len(rest)
@@ -286,8 +302,9 @@ def pasted_link(block: Block, page: PageFacts) -> float:
     sites = {site_of("//" + host(link)) for link in LINK.findall(block.text)}
     if not any(site and site != page.host and not _named(site, block.index, page) for site in sites):
         return 0.0
-    mine = stems(LINK.sub(" ", block.text), opts, opts.off_topic_word_letters)
-    return 1.0 if elsewhere(mine, block.index, page) <= opts.off_topic_shared * len(mine) else 0.0
+    # A bare address has no words to share, and needs none (least=0).
+    return 1.0 if apart(stems(LINK.sub(" ", block.text), opts, opts.off_topic_word_letters), block.index, page,
+                        least=0) else 0.0
 
 
 def _named(site: str, index: int, page: PageFacts) -> bool:
