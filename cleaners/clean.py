@@ -8,7 +8,6 @@ the same block engine, told which anchor texts pointed off-site.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import dom
@@ -18,7 +17,7 @@ from .folding import fold
 from .facts import (
     Context, TextFacts, anchor_share, block_facts, contexts, is_prose, page_facts, page_vocabulary, with_foreign,
 )
-from .language import UNSPACED, add_counts, document_language
+from .language import UNSPACED, add_counts, document_language, dominant
 from .model import Block, CleanResult, Near, PageFacts, Removal, Verdict
 from .ngrams import model as ngram_model
 from .options import CleanOptions
@@ -447,12 +446,15 @@ def _other_names(named: list[set[str]], decisions: list[Decision], brands: tuple
     capitalises its nouns (``resources.NOUN_CAPITALS``, data/address.toml), a page that
     speaks to its reader counts only brand-shaped names (a capital or digit inside):
     there every noun is capitalised, and a pitch addresses its reader where a news
-    brief reports. A page without a language (a pitch of nouns and figures holds few
-    stopwords) is read in the language most of its blocks' stopwords name."""
+    brief reports. A page without a language (a pitch of nouns and figures holds too few
+    stopwords for ``page_facts``' vote) is read in the language its stopwords name most
+    (the same vote, without its thresholds)."""
     found = {w for n in named for w in n}
-    if language is None:  # no page language: the one most of its blocks' stopwords name
-        votes = Counter(d.block.stop_lang for d in decisions if d.block.stop_lang)
-        language = votes.most_common(1)[0][0] if votes else None
+    if language is None:  # no page language: the one its stopwords name most
+        counts: dict[str, float] = {}
+        for d in decisions:
+            add_counts(counts, dict(d.block.stop_hits))
+        language = dominant(counts)
     address = NOUN_CAPITALS.get(language or "")
     if address and any(address.search(d.block.text) for d in decisions):
         found = {w for w in found if any(c.isupper() or c.isdigit() for c in w[1:])}
