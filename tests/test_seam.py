@@ -45,8 +45,16 @@ def test_the_seam_leaves_the_names_the_story_uses():
 
 
 def test_an_english_sentence_after_a_heading_is_not_cut():
-    # Same language: the tail holds the page's stopwords, so there is no seam.
-    line = "Budget at a glance The council will publish the full figures on its website next week."
+    # Same language: the tail holds the page's stopwords ("her", "by"), so there is no seam.
+    from cleaners.clean import _facts, _seam
+    from cleaners.segment import last_part
+
+    line = "Budget at a glance Treasurer Ann Moss posts her detailed numbers online by Friday evening."
     out = clean_text(_page(line), url=URL)
     assert line in out.text
     assert not [r for r in out.removed if r.kind == "spam"]
+    # The stopwords are what rule the seam out: let them in and it is found at "Treasurer".
+    for options, found in ((CleanOptions(), None), (CleanOptions(seam_stopwords=20), line.index("Treasurer"))):
+        blocks, page, _ = _facts(_page(line), options, "127.0.0.1", (), False)
+        block = next(b for b in blocks if b.text == line)
+        assert _seam(block, *last_part(line, options), page) == found
