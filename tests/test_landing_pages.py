@@ -149,9 +149,8 @@ GERMAN_DOORWAY = ("Wolkenpfand", [
 
 def _third_person(text: str) -> str:
     """The doorway's sentences with the reader turned into "der Kunde": no address left."""
-    for you, they in (("leiht dir", "leiht dem Kunden"), ("deinem", "seinem"), ("deine", "seine"),
-                      ("dein", "sein"), ("Stell jetzt deinen", "Der Kunde stellt seinen"),
-                      ("sichere dir", "sichert sich"), ("seinen Antrag", "seinen Antrag")):
+    for you, they in (("leiht dir", "leiht dem Kunden"), ("Stell jetzt deinen", "Der Kunde stellt jetzt seinen"),
+                      ("sichere dir", "sichert sich"), ("deinem", "seinem"), ("deine", "seine"), ("dein", "sein")):
         text = text.replace(you, they)
     return text
 
