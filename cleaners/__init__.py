@@ -72,7 +72,9 @@ if TYPE_CHECKING:
 # reader, the doorway rule counts only brand-shaped names (data/address.toml).
 # 1.18.0: a self-promotion phrase in a block apart from its page's words counts at
 # self_promotion_apart_density (0.05), not 0.1: a reader's comment pasted into a story.
-CLEANER_VERSION = "1.18.0"
+# 1.19.0: a word of one letter tells no language: the foreign-tail probe and the seam
+# count only stopwords of two letters or more ("i" is English, Danish, Swedish...).
+CLEANER_VERSION = "1.19.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 
