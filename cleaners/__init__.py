@@ -74,7 +74,9 @@ if TYPE_CHECKING:
 # self_promotion_apart_density (0.05), not 0.1: a reader's comment pasted into a story.
 # 1.19.0: a word of one letter tells no language: the foreign-tail probe and the seam
 # count only stopwords of two letters or more ("i" is English, Danish, Swedish...).
-CLEANER_VERSION = "1.19.0"
+# 1.20.0: brand-shaped names (rules/pitch.BRANDISH) in Greek, Cyrillic and every Latin
+# letter with a diacritic, not only ASCII and À-Þ ("Трешња 77", "ЗвонкоКоло", "ŻubrFart").
+CLEANER_VERSION = "1.20.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

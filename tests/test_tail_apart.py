@@ -107,3 +107,22 @@ def test_a_paragraph_that_shares_little_with_a_short_page_still_holds_its_tail()
     assert all(k in out.text for k in case.keep)
     strict = clean_html(case.text, url=case.url, options=CleanOptions(off_topic_rest_shared=0.3))
     assert tail in strict.text
+
+
+def test_brand_shaped_names_in_any_cased_alphabet():
+    # A name glued from two capitalised parts, or followed by a small number, sells in
+    # Cyrillic, Greek and Latin with diacritics as it does in ASCII (pitch.BRANDISH).
+    from cleaners.facts import page_facts
+    from cleaners.rules.pitch import selling
+
+    cyrillic = page_facts([], {"cyrillic": 30}, {}, CleanOptions())
+    latin = page_facts([], {"latin": 30}, {}, CleanOptions())
+    greek = page_facts([], {"greek": 30}, {}, CleanOptions())
+    for text, page in (("Играј без лимита на Трешња 77.", cyrillic), ("Највеће квоте налазе се на ЗвонкоКоло.", cyrillic),
+                       ("Kupon bez ryzyka w ŻubrFart.", latin), ("Παίξε τώρα στο ΧρυσόΑστέρι.", greek),
+                       ("Zum Start legt Klicksturm 360 nach.", latin)):
+        assert selling(text, page) == 1, text
+    # Not: a capital after one letter ("McKinley", "ВКонтакте"), a year, a long figure.
+    for text, page in (("McKinley spoke in Ohio.", latin), ("Он пишет во ВКонтакте.", cyrillic),
+                       ("В 2024 году было 5.000 случаев.", cyrillic), ("Łódź ma 2024 nowych mieszkań.", latin)):
+        assert selling(text, page) == 0, text
