@@ -118,11 +118,21 @@ def test_brand_shaped_names_in_any_cased_alphabet():
     cyrillic = page_facts([], {"cyrillic": 30}, {}, CleanOptions())
     latin = page_facts([], {"latin": 30}, {}, CleanOptions())
     greek = page_facts([], {"greek": 30}, {}, CleanOptions())
-    for text, page in (("Играј без лимита на Трешња 77.", cyrillic), ("Највеће квоте налазе се на ЗвонкоКоло.", cyrillic),
-                       ("Kupon bez ryzyka w ŻubrFart.", latin), ("Παίξε τώρα στο ΧρυσόΑστέρι.", greek),
-                       ("Zum Start legt Klicksturm 360 nach.", latin)):
+    selling_texts = [
+        ("Играј без лимита на Трешња 77.", cyrillic),
+        ("Највеће квоте налазе се на ЗвонкоКоло.", cyrillic),
+        ("Kupon bez ryzyka w ŻubrFart.", latin),
+        ("Παίξε τώρα στο ΧρυσόΑστέρι.", greek),
+        ("Zum Start legt Klicksturm 360 nach.", latin),
+    ]
+    for text, page in selling_texts:
         assert selling(text, page) == 1, text
     # Not: a capital after one letter ("McKinley", "ВКонтакте"), a year, a long figure.
-    for text, page in (("McKinley spoke in Ohio.", latin), ("Он пишет во ВКонтакте.", cyrillic),
-                       ("В 2024 году было 5.000 случаев.", cyrillic), ("Łódź ma 2024 nowych mieszkań.", latin)):
+    plain_texts = [
+        ("McKinley spoke in Ohio.", latin),
+        ("Он пишет во ВКонтакте.", cyrillic),
+        ("В 2024 году было 5.000 случаев.", cyrillic),
+        ("Łódź ma 2024 nowych mieszkań.", latin),
+    ]
+    for text, page in plain_texts:
         assert selling(text, page) == 0, text
