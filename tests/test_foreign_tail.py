@@ -5,20 +5,12 @@ Swedish offer appended to an English paragraph is probed though it holds "i"."""
 from __future__ import annotations
 
 import pytest
+from bridge_story import STORY, URL, story_page
 
 from cleaners import clean_text
 from cleaners.clean import _says_language
 from cleaners.resources import STOPWORDS_OF
 
-STORY = [
-    "The city council approved the new budget on Monday after a long debate about the costs of the "
-    "project and its schedule.",
-    "The mayor said the work on the bridge would start in the spring and last about two years, with "
-    "the main road closed for six months.",
-    "Officials also said that the old bridge would stay open for pedestrians while the new one is "
-    "built beside it.",
-]
-URL = "http://127.0.0.1/news/bridge"
 HOST = ("Engineers who inspected the old bridge last winter found cracks in two of its pillars and "
         "asked for repairs before the next flood season.")
 
@@ -31,8 +23,7 @@ def test_a_foreign_offer_holding_a_one_letter_word_goes(tail, footer):
     # The footer's link run names the brand and another word of the tail, so the tail
     # shares words with the page and the other tail probes pass it by: only its
     # language tells (dev dump cases of the spam corpus).
-    page = "\n\n".join([STORY[0], f"{HOST} {tail}", *STORY[1:], footer])
-    out = clean_text(page, url=URL)
+    out = clean_text(story_page(f"{HOST} {tail}", footer), url=URL)
     assert tail not in out.text
     assert HOST in out.text
     assert all(p in out.text for p in STORY)
