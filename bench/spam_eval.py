@@ -1,6 +1,7 @@
-"""Measure the spam cleaner on the generated spam corpus (bench/spamcorpus), dev and held-out.
+"""Measure the spam cleaner on the generated spam corpus (bench/spamcorpus): dev, fresh, held-out.
 
-Prints, for the dev and held-out splits side by side:
+Prints, for the splits side by side (fresh: the second development set of
+bench/spamcorpus/fresh, templates nobody tuned for, injected in the text styles):
   spam recall          share of injected visible spam characters absent from clean_html's text
   article retention    share of the article text clean_html keeps on the page *without* spam
                        (its paragraphs found in the benchmark's ground-truth body) that survives
@@ -15,7 +16,7 @@ with breakdowns per injection style, spam language, market and market kind (gamb
 crypto, loans, ...), the 10 worst cases, time, and the corpus digest. Held-out cases
 show no text (ids only), so tuning the cleaner on this report cannot read held-out spam.
 
-    .venv/bin/python bench/spam_eval.py [--split dev|heldout|all] [--pages N] [--json] [--workers 2]
+    .venv/bin/python bench/spam_eval.py [--split dev|fresh|heldout|all] [--pages N] [--json] [--workers 2]
     .venv/bin/python bench/spam_eval.py --update-digest    # pin a deliberate corpus change
 
 Exits 1 (after the report) when the corpus digest differs from bench/spamcorpus/DIGEST.
@@ -127,9 +128,31 @@ def _row(case: gen.Case, seconds: float, **figures) -> dict:
             "market": case.market, "topic": case.topic or "none", "seconds": seconds, **figures}
 
 
+def _cases(page_id: str, splits: tuple[str, ...]) -> list[gen.Case]:
+    """The HTML cases of one benchmark page in the wanted splits."""
+    cases = [gen.html_case(page_id, n) for n in range(gen.N_DEV + gen.N_HELDOUT)]
+    if "fresh" in splits:
+        cases += [gen.fresh_case(page_id, n) for n in range(gen.N_FRESH)]
+    return [c for c in cases if c.split in splits]
+
+
+def _dumps(page_id: str, splits: tuple[str, ...]) -> list[gen.Case]:
+    """The dump cases of one benchmark page in the wanted splits."""
+    cases = [dumps.dump_case(page_id, n) for n in range(dumps.N_DEV + dumps.N_HELDOUT)]
+    if "fresh" in splits:
+        cases.append(dumps.dump_case(page_id, 0, "fresh"))
+    return [c for c in cases if c.split in splits]
+
+
+def splits_of(split: str) -> tuple[str, ...]:
+    """The splits a --split value names ("all": dev, fresh and held-out)."""
+    return ("dev", "fresh", "heldout") if split == "all" else (split,)
+
+
 def eval_page(args: tuple[str, str, bool]) -> list[dict]:
     """Evaluate the HTML and dump cases of one benchmark page (and Trafilatura alone if asked)."""
     page_id, split, with_extract = args
+    splits = splits_of(split)
     rows = []
     base = clean_html(gen.base_page(page_id), url=gen.page_url(page_id, "base")).text
     base_n = norm(base)
@@ -137,10 +160,7 @@ def eval_page(args: tuple[str, str, bool]) -> list[dict]:
     paras = article_paragraphs(base, body)
     ex_paras = article_paragraphs(extract_only(gen.base_page(page_id), gen.page_url(page_id, "base")),
                                   body) if with_extract else []
-    for n in range(gen.N_DEV + gen.N_HELDOUT):
-        case = gen.html_case(page_id, n)
-        if split not in ("all", case.split):
-            continue
+    for case in _cases(page_id, splits):
         t = time.perf_counter()
         out = norm(clean_html(case.text, url=case.url).text)
         dt = time.perf_counter() - t
@@ -153,10 +173,7 @@ def eval_page(args: tuple[str, str, bool]) -> list[dict]:
             extra = {"spam_left_extract": _spam(case, ex_out, base_n)[1], "art_ex": ex_total, "art_ex_kept": ex_kept}
         rows.append(_row(case, dt, spam=spam, spam_left=left, leftover=leftover, art=total, art_kept=kept, lost=lost,
                          **extra))
-    for n in range(dumps.N_DEV + dumps.N_HELDOUT):
-        case = dumps.dump_case(page_id, n)
-        if split in ("all", case.split):
-            rows.append(eval_dump(case))
+    rows += [eval_dump(case) for case in _dumps(page_id, splits)]
     return rows
 
 
@@ -200,7 +217,8 @@ def eval_legit(case: gen.Case) -> dict:
     spam = left = 0
     leftover = ""
     if case.spam:
-        base = norm(clean_html(gen.legit_page(next(a for a in corpus.articles() if a.id == case.article_ref),
+        base = norm(clean_html(gen.legit_page(next(a for a in corpus.articles() + corpus.articles("fresh")
+                                                   if a.id == case.article_ref),
                                               gen.seeded(case.article_ref)), url=case.url).text)
         spam, left, leftover = _spam(case, out, base)
     return _row(case, dt, spam=spam, spam_left=left, leftover=leftover, legit=total, legit_kept=kept, lost=lost)
@@ -232,8 +250,9 @@ def _first_per_split(cases: list[gen.Case], n: int) -> list[gen.Case]:
 def run(split: str = "all", pages: int | None = None, workers: int = 2, with_extract: bool = False) -> list[dict]:
     """Evaluate every case of ``split`` (over the first ``pages`` benchmark pages); one row per case."""
     ids = gen.page_ids()[:pages] if pages else gen.page_ids()
-    legit = [c for c in gen.all_legit_cases() if split in ("all", c.split)]
-    landing = gen.landing_cases(None if split == "all" else split)
+    splits = splits_of(split)
+    legit = [c for c in gen.all_legit_cases(fresh="fresh" in splits) if c.split in splits]
+    landing = [c for s in splits for c in gen.landing_cases(s)]
     if pages:
         legit = _first_per_split(legit, max(2, pages))
         landing = _first_per_split(landing, max(2, pages))
@@ -354,7 +373,7 @@ def print_report(rep: dict, wall: float) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    ap.add_argument("--split", choices=("dev", "fresh", "heldout", "all"), default="all")
     ap.add_argument("--pages", type=int, default=None, help="only the first N benchmark pages (and N legit cases)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", action="store_true",

@@ -18,13 +18,15 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.spamcorpus import all_legit_cases, audit, corpus, digest, dump_case, html_case, landing_cases, obfuscate, page_ids  # noqa: E402,E501
-from bench.spamcorpus.cases import N_DEV, N_HELDOUT  # noqa: E402
+from bench.spamcorpus.cases import N_DEV, N_FRESH, N_HELDOUT, fresh_case  # noqa: E402
+from bench import train_spam_model  # noqa: E402
 from cleaners.folding import bare, fold  # noqa: E402
 from cleaners.morphology import brand_total  # noqa: E402
 from cleaners.segment import words  # noqa: E402
 
 IDS = page_ids()[:: max(1, len(page_ids()) // 12)][:12]
 URL = re.compile(r"(?:https?:)?\\?/\\?/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)", re.I)
+DENSE = {"ja", "zh", "th", "ko"}  # languages whose article length is told in characters
 KINDS = {"gambling", "crypto", "loans", "essay", "replica", "dating", "pharma", "social"}
 
 
@@ -203,7 +205,10 @@ def test_legit_articles():
     assert not {a.id for a in dev} & {a.id for a in held}
     for a in dev + held:
         words_n = sum(len(p.split()) for p in a.paragraphs)
-        assert 250 <= words_n <= 500, (a.id, words_n)
+        if a.lang in DENSE:  # no spaces between words (ja, zh, th), or few long ones (ko): characters
+            assert 300 <= sum(len(p) for p in a.paragraphs) <= 1500, a.id
+        else:  # news briefs of four paragraphs (150) to features (500)
+            assert 150 <= words_n <= 500, (a.id, words_n)
 
 
 def test_mention_articles_quote_spam_in_dev_languages():
@@ -212,6 +217,36 @@ def test_mention_articles_quote_spam_in_dev_languages():
     assert len(mentions) >= 6 and {a.lang for a in mentions} >= {"en", "id", "tr", "es", "de", "pt"}
     for a in mentions:
         assert any('"' in p for p in a.paragraphs), a.id
+
+
+def test_fresh_set_is_never_trained_on_and_shares_no_brand():
+    """The fresh set (bench/spamcorpus/fresh) judges changes on spam nobody tuned for: the
+    model's training inputs and the cleaner's data hold none of its brands, and no dev
+    market uses one."""
+    fresh = sorted({b for m in corpus.markets("fresh") for b in m.brands})
+    assert len(fresh) >= 1000 and len({m.lang for m in corpus.markets("fresh")}) >= 30
+    inputs = [p for p in REPO.joinpath("bench", "spamcorpus").rglob("*.toml") if "fresh" not in p.parts]
+    assert corpus.SPAM_DIRS["fresh"] not in {train_spam_model.SPAM_DIR, train_spam_model.LEGIT_DIR}
+    taught = "\n".join([p.read_text(encoding="utf8").lower() for p in inputs]
+                       + [cleaner_text(p).lower() for p in (REPO / "cleaners" / "data").rglob("*") if p.is_file()])
+    shaped = [b for b in fresh if (len(b) > 5 and not b.isalpha()) or any(ch.isupper() for ch in b[1:])]
+    shared = [b for b in shaped if b.lower() in taught]
+    assert not shared, shared  # glued, CamelCase or numbered names: a plain word ("Verde") may be any text's
+
+
+def test_fresh_cases_draw_only_fresh_spam():
+    cases = [fresh_case(pid, n) for pid in IDS for n in range(N_FRESH)]
+    dumps = [dump_case(pid, 0, "fresh") for pid in IDS]
+    fresh = {m.market for m in corpus.markets("fresh")}
+    assert {c.split for c in cases + dumps} == {"fresh"} and all(c.market in fresh for c in cases + dumps)
+    assert {c.style.split(":")[0] for c in cases} <= {"prose", "append", "comments", "lead"}
+    for c in cases:
+        text = visible_text(c.text)
+        assert c.spam and all(" ".join(s.split()) in text for s in c.spam), c.id
+    assert fingerprint_elsewhere(f"__import__('bench.spamcorpus.cases').spamcorpus.cases.fresh_case({IDS[2]!r}, 1)") \
+        == fingerprint(fresh_case(IDS[2], 1))
+    legit = corpus.articles("fresh")
+    assert len(legit) >= 500 and all(len(a.paragraphs) == corpus.FRESH_PARAGRAPHS for a in legit)
 
 
 def test_corpus_digest_is_pinned():

@@ -24,7 +24,11 @@ from .corpus import Market, fill
 DEV_STYLES = ("prose", "append", "comments", "footer_links", "anchor_list", "hidden", "noscript", "marquee", "lead")
 HIDDEN_VARIANTS = tuple(inject.HIDDEN_CSS)
 N_DEV, N_HELDOUT = 4, 3  # cases per benchmark page
-GAMBLING_SHARE = {"dev": 0.7, "heldout": 0.45}  # chance a case draws from gambling markets only
+# The fresh set (corpus.py) has no anchor templates: it measures the text styles, where
+# spam that nobody tuned for gets through (link runs are told by their links).
+FRESH_STYLES = ("prose", "append", "comments", "lead")
+N_FRESH = 2  # fresh cases per benchmark page
+GAMBLING_SHARE = {"dev": 0.7, "heldout": 0.45, "fresh": 0.45}  # chance a case draws from gambling markets only
 META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 
 
@@ -105,7 +109,8 @@ def pieces(m: Market, rng: random.Random, n_slots: int) -> inject.Pieces:
     def pick(templates: tuple[str, ...], k: int) -> tuple[str, ...]:
         return tuple(fill(t, *pair()) for t in rng.sample(templates, min(k, len(templates))))
 
-    share = corpus.split().obfuscate_share.get(m.split, 0.0)
+    # The fresh set is disguised as often as dev is (split.toml describes dev and held-out).
+    share = corpus.split().obfuscate_share.get("dev" if m.split == "fresh" else m.split, 0.0)
     comments = []
     for t in rng.sample(m.comments, min(2, len(m.comments))):
         b1, b2 = pair()
@@ -144,6 +149,22 @@ def html_case(page_id: str, n: int) -> Case:
     p = pieces(m, rng, len(slots))
     return Case(case_id, split, "html", style, m.lang, m.market, inject.inject(page, style, rng, p, variant),
                 page_url(page_id, n), page_id, variant, spam=tuple(inject.visible(style, p)), topic=m.kind)
+
+
+def fresh_case(page_id: str, n: int) -> Case:
+    """Fresh case ``n`` of a benchmark page: a fresh market's spam in one of FRESH_STYLES."""
+    case_id = f"{page_id[:16]}-f{n}"
+    rng = seeded(case_id)
+    page = base_page(page_id)
+    slots = inject.paragraph_slots(page)
+    style = FRESH_STYLES[(int(page_id[:8], 16) + n) % len(FRESH_STYLES)]
+    if style in ("append", "lead") and not slots:
+        style = "prose"
+    variant = ("wp", "bare")[(int(page_id[:8], 16) // 7 + n) % 2] if style == "comments" else ""
+    m = choose("fresh", rng)
+    p = pieces(m, rng, len(slots))
+    return Case(case_id, "fresh", "html", style, m.lang, m.market, inject.inject(page, style, rng, p, variant),
+                page_url(page_id, f"f{n}"), page_id, variant, spam=tuple(inject.visible(style, p)), topic=m.kind)
 
 
 def legit_page(a: corpus.Article, rng: random.Random) -> str:
@@ -195,7 +216,7 @@ def landing_case(m: Market, n: int) -> Case:
     texts = m.landing or (*m.prose, " ".join(m.sentences))
     paragraphs = tuple(fill(t, brand, other) for t in texts)
     links = tuple(dict.fromkeys(fill(a, brand, other) for a in m.anchors))
-    templates = inject.LANDING_TEMPLATES if m.split == "dev" else corpus.split().landing_templates
+    templates = corpus.split().landing_templates if m.split == "heldout" else inject.LANDING_TEMPLATES
     template = templates[(n + len(m.market)) % len(templates)]
     page = inject.landing_page(rng, brand, m.lang, paragraphs, links, template)
     return Case(case_id, m.split, "landing", "landing", m.lang, m.market, page, page_url(m.market, n),
@@ -203,7 +224,7 @@ def landing_case(m: Market, n: int) -> Case:
 
 
 def landing_cases(split: str | None = None) -> list[Case]:
-    """Every landing-page case (of one split, or dev then held-out)."""
+    """Every landing-page case (of one split, or dev then held-out; the fresh set only when asked)."""
     return [landing_case(m, n) for s in ((split,) if split else corpus.SPLITS) for m in corpus.markets(s)
             for n in range(N_LANDING)]
 
@@ -213,6 +234,6 @@ def html_cases(ids: list[str] | None = None) -> list[Case]:
     return [html_case(pid, n) for pid in (ids or page_ids()) for n in range(N_DEV + N_HELDOUT)]
 
 
-def all_legit_cases() -> list[Case]:
-    """Every legitimate-article case."""
-    return [c for a in corpus.articles() for c in legit_cases(a)]
+def all_legit_cases(fresh: bool = False) -> list[Case]:
+    """Every legitimate-article case (dev and held-out; with ``fresh``, the fresh set's too)."""
+    return [c for a in corpus.articles() + (corpus.articles("fresh") if fresh else ()) for c in legit_cases(a)]

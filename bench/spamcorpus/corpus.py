@@ -3,10 +3,19 @@
 Dev data lives in ``spam/`` and ``legit/``; held-out data only in ``heldout/`` and
 ``heldout/legit/``. The two never mix: a held-out case is built from held-out files
 alone, so nothing written while tuning the cleaner on dev can leak into it.
+
+``fresh/`` is a second development set: spam templates in 35 languages and ten
+markets, and news paragraphs (``fresh/legit/``), written from scratch after the
+cleaner's rules and model, by writers who were shown neither the dev templates nor
+the held-out split. The model never trains on it. The dev templates share the
+lexicon's words and the model has read them all, so dev figures flatter; the fresh
+set tells whether a change holds on spam nobody tuned for, and a rule is chosen on
+both. It is injected with the dev styles and page templates (``cases.FRESH_STYLES``).
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -14,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SPLITS = ("dev", "heldout")
-SPAM_DIRS = {"dev": HERE / "spam", "heldout": HERE / "heldout"}
+SPAM_DIRS = {"dev": HERE / "spam", "heldout": HERE / "heldout", "fresh": HERE / "fresh"}
 LEGIT_DIRS = {"dev": HERE / "legit", "heldout": HERE / "heldout" / "legit"}
 
 
@@ -89,8 +98,43 @@ def markets(split: str = "dev") -> tuple[Market, ...]:
 
 
 @cache
+def news() -> dict[str, tuple[str, ...]]:
+    """The fresh set's legitimate news paragraphs by language (``fresh/legit/``): text that must stay."""
+    return {d["lang"]: tuple(d["paragraphs"]) for d in map(_read, sorted((SPAM_DIRS["fresh"] / "legit").glob("*.toml")))}
+
+
+FRESH_PARAGRAPHS = 3  # news paragraphs an article of the fresh set is made of
+
+
+def _opening(paragraph: str) -> str:
+    """A headline from a paragraph's opening: its first clause, at most 8 words (24
+    characters where words are not spaced), so it never repeats the whole paragraph."""
+    clause = re.split(r"[,.;:!?，。、；：！？]", paragraph, maxsplit=1)[0]
+    words = clause.split()
+    return " ".join(words[:8]) if len(words) > 1 else clause[:24]
+
+
+def fresh_articles() -> tuple[Article, ...]:
+    """The fresh set's news paragraphs as articles: each run of FRESH_PARAGRAPHS in file order
+    (a news roundup: gambling news, consumer warnings that quote the sellers, other news),
+    titled with the first one's opening words, in the site template of the dev articles of
+    the language (English where dev has none)."""
+    sites = {d["lang"]: d for d in map(_read, sorted(LEGIT_DIRS["dev"].glob("*.toml")))}
+    out = []
+    for lang, paras in news().items():
+        site = sites.get(lang, sites["en"])
+        for i in range(0, len(paras) - FRESH_PARAGRAPHS + 1, FRESH_PARAGRAPHS):
+            title = _opening(paras[i])
+            out.append(Article(f"fresh-{lang}-{i // FRESH_PARAGRAPHS}", lang, title, paras[i:i + FRESH_PARAGRAPHS],
+                               site["site"], tuple(site["nav"]), "fresh", False))
+    return tuple(out)
+
+
+@cache
 def articles(split: str | None = None) -> tuple[Article, ...]:
     """Every legitimate gambling article (of one split, or dev then held-out), in file then table order."""
+    if split == "fresh":
+        return fresh_articles()
     out = []
     for s in (split,) if split else SPLITS:
         for path in sorted(LEGIT_DIRS[s].glob("*.toml")):

@@ -12,7 +12,7 @@ from ..common import truth
 from . import corpus
 from .cases import Case, choose, page_ids, pieces, seeded
 
-N_DEV, N_HELDOUT = 1, 1  # dumps per benchmark page
+N_DEV, N_HELDOUT = 1, 1  # dumps per benchmark page (and one fresh dump, fresh_case)
 
 
 class DumpBuilder:
@@ -32,11 +32,12 @@ class DumpBuilder:
             self.labels.append((start, len(self.text), kind))
 
 
-def dump_case(page_id: str, n: int) -> Case:
-    """Dump ``n`` of a benchmark page: the ground-truth body wrapped like the seed."""
-    case_id = f"dump-{page_id[:16]}-{n}"
+def dump_case(page_id: str, n: int, split: str = "") -> Case:
+    """Dump ``n`` of a benchmark page: the ground-truth body wrapped like the seed
+    (``split`` "fresh": its fresh dump, from a fresh market)."""
+    case_id = f"dump-{page_id[:16]}-{'f' if split == 'fresh' else ''}{n}"
     rng = seeded(case_id)
-    split = "heldout" if n >= N_DEV else "dev"
+    split = split or ("heldout" if n >= N_DEV else "dev")
     m = choose(split, rng)
     paras = [p.strip() for p in truth()[page_id]["articleBody"].split("\n") if p.strip()]
     p = pieces(m, rng, len(paras))
@@ -74,7 +75,8 @@ def _tail(b: DumpBuilder, bp: dict[str, tuple[str, ...]], p, rng: random.Random)
     for line in form[: rng.randint(2, len(form))]:
         b.add(line, "boilerplate")
     glue = "" if rng.random() < 0.7 else " "
-    b.add(glue.join(p.anchors), "spam")
+    if p.anchors:  # the fresh markets have none
+        b.add(glue.join(p.anchors), "spam")
     for line in rng.sample(bp["footer"], rng.randint(1, 2)):
         b.add(line, "boilerplate", "\n")
 
