@@ -17,7 +17,7 @@ from .folding import fold
 from .facts import (
     Context, TextFacts, anchor_share, block_facts, contexts, is_prose, page_facts, page_vocabulary, with_foreign,
 )
-from .language import UNSPACED, add_counts, document_language, dominant
+from .language import GLUING, UNSPACED, add_counts, document_language, dominant
 from .model import Block, CleanResult, Near, PageFacts, Removal, Verdict
 from .ngrams import model as ngram_model
 from .options import CleanOptions
@@ -37,6 +37,9 @@ BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # Candidate names (``_names``): a letter and three or more word characters; and where a
 # sentence starts (after the text's start or . ! ? :, and spaces).
 NAME = re.compile(r"\b[^\W\d_]\w{3,}\b")
+# A Latin name glued to the next word in a script that does not space its words
+# ("RepoMasterにお任せください", "MoneyBada에서"): ``_names`` reads it apart.
+GLUED_NAME = re.compile(f"(?<=[A-Za-z0-9])(?=[{GLUING}])|(?<=[{GLUING}])(?=[A-Za-z0-9])")
 SENTENCE_START = re.compile(r"(?:^|[.!?:])\s*")
 # A glued sentence (``_seam``): a capitalised word after a letter, digit, closing quote
 # or bracket and spaces (not after a mark that ends or joins clauses), and the marks a
@@ -496,9 +499,11 @@ def _names(text: str) -> set[str]:
 
     >>> sorted(_names("Welcome to Hodlzen 7. Hodlzen pays daily, QuickLend365 too."))
     ['Hodlzen', 'QuickLend365']
-    >>> _names("Viewblaster"), _names("Sports")
-    ({'Viewblaster'}, {'Sports'})
+    >>> _names("Viewblaster"), _names("Sports"), _names("打开RepoMaster就行")
+    ({'Viewblaster'}, {'Sports'}, {'RepoMaster'})
     """
+    if not text.isascii():
+        text = GLUED_NAME.sub(" ", text)
     openings = {m.end() for m in SENTENCE_START.finditer(text)}
     alone = len(text.strip())  # a line that is one name: a logo, a title, a footer
     out = set()

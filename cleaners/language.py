@@ -42,6 +42,9 @@ SCRIPT_LANGUAGE = {"thai": "th", "hangul": "ko", "kana": "ja", "han": "zh", "heb
 STOP_SCRIPT = {"ru": "cyrillic", "uk": "cyrillic"}
 # Scripts written without spaces between words: units are characters / 3.
 UNSPACED = frozenset({"thai", "han", "kana"})
+# Letters of the scripts that glue other words to theirs: a number or a Latin name runs
+# into the next word without a space ("下调130元", "RepoMasterにお任せ", "MoneyBada에서").
+GLUING = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 
 
 def script_counts(text: str) -> dict[str, int]:

@@ -26,16 +26,23 @@ from importlib import resources
 from operator import add, itemgetter
 
 from .folding import fold
+from .language import GLUING
 from .normalize import reveal
 from .segment import LINK
 
 MODEL = "model/spam_ngrams.bin.gz"
-FORMAT = "cleancrawl-ngrams 3"
+FORMAT = "cleancrawl-ngrams 4"  # 4: numbers apart from the words of gluing scripts (GLUED_NUMBER)
 # The model's features are fixed when it is trained (GRAMS, MAX_WORD): changing them
 # needs a new model file, so they are module constants, not CleanOptions fields.
 GRAMS = (2, 3, 4)
 TOKEN = re.compile(r"[^\W_]+")
 DIGIT = re.compile(r"\d")
+# In the scripts that glue a number to its words (language.GLUING: Han, kana, Thai, and
+# Hangul's counters, "下调130元", "100만원") a number is a word of its own, as it is
+# between spaces: glued, "下调000元" had only the inner n-grams of "000", and "00",
+# weighty in spam, read a Chinese fuel-price report as 0.95 spam (no padded " 00 " to
+# offset it, as an English number has). Latin stays glued: "weton00" is a brand's shape.
+GLUED_NUMBER = re.compile(f"(?<=[{GLUING}])(?=0)|(?<=0)(?=[{GLUING}])")
 # Words longer than this (unspaced scripts, glued runs) give n-grams but no word feature.
 MAX_WORD = 24
 # Words whose weight sums and feature counts are cached per process: a memory cap, not a
@@ -49,6 +56,8 @@ def tokens(text: str) -> list[str]:
 
     >>> tokens("Main di 𝗪𝗘𝗧𝗢𝗡𝟴𝟴!")
     ['main', 'di', 'weton00']
+    >>> tokens("下调130元")
+    ['下调', '000', '元']
     """
     return folded_tokens(fold(reveal(text).text))
 
@@ -58,7 +67,10 @@ def folded_tokens(folded: str) -> list[str]:
     are left out: a bare address is as common in news (sources, credits) as in spam."""
     if "://" in folded or "www." in folded:
         folded = LINK.sub(" ", folded)
-    return TOKEN.findall(DIGIT.sub("0", folded))
+    zeroed = DIGIT.sub("0", folded)
+    if not zeroed.isascii():
+        zeroed = GLUED_NUMBER.sub(" ", zeroed)
+    return TOKEN.findall(zeroed)
 
 
 def word_features(word: str) -> list[str]:

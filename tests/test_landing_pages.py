@@ -51,11 +51,12 @@ def test_pitch_in_a_language_the_model_has_no_spam_of_is_rejected(lang):
     assert clean_html(html, "http://127.0.0.1/a", options=off).reject_reason == ""
 
 
-@pytest.mark.parametrize("lang", ["lt", "lv"])
+@pytest.mark.parametrize("lang", ["lv"])
 def test_the_rules_decide_where_the_model_cannot_read(lang):
-    # Without the ruled pitch these pages stay: the model alone does not read them as
-    # spam. (The Slovenian one it does since it trains on Czech, Polish and Ukrainian
-    # spam, cleaner 1.10.0.)
+    # Without the ruled pitch this page stays: the model alone does not read it as spam.
+    # (The Slovenian one it does since it trains on Czech, Polish and Ukrainian spam,
+    # cleaner 1.10.0; the Lithuanian one since its retraining with news in eight more
+    # languages, cleaner 1.21.0.)
     off = CleanOptions(pitch_ruled_share=1.01)
     assert clean_html(page(lang, *PITCHES[lang]), "http://127.0.0.1/a", options=off).reject_reason == ""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..language import UNSPACED
 from ..model import PageFacts, Verdict
 from .registry import rule
 
@@ -26,7 +27,7 @@ def pitch(verdict: Verdict, page: PageFacts) -> bool:
     opts = page.options
     unsold = verdict.chars - verdict.selling_chars
     if not (verdict.selling_blocks >= opts.pitch_blocks and verdict.selling_share >= opts.pitch_share
-            and unsold < max(opts.min_article_chars, opts.article_share * verdict.chars)
+            and unsold < max(opts.min_article_chars / _density(page), opts.article_share * verdict.chars)
             and not _thread(verdict, page)):
         return False
     # The ruled pitch is a web page's (a doorway): a text (a comment cleaned alone, a dump)
@@ -47,6 +48,12 @@ def doorway(verdict: Verdict, page: PageFacts) -> bool:
             and verdict.pitch >= opts.doorway_learned and not _thread(verdict, page))
 
 
+def _density(page: PageFacts) -> float:
+    """How many Latin characters one of the page's characters is worth (``dense_chars``
+    where words are not spaced): an article is shorter in characters there."""
+    return page.options.dense_chars if page.script in UNSPACED else 1.0
+
+
 def _thread(verdict: Verdict, page: PageFacts) -> bool:
     """What the decisions keep is mostly the comment region (``thread_comment_share``)."""
     return verdict.kept_comment_chars >= page.options.thread_comment_share * verdict.kept_chars > 0
@@ -64,7 +71,7 @@ def spam_page(verdict: Verdict, page: PageFacts) -> bool:
         return False
     if _thread(verdict, page):
         return False
-    return verdict.kept_prose_chars < max(opts.min_article_chars, opts.article_share * verdict.chars)
+    return verdict.kept_prose_chars < max(opts.min_article_chars / _density(page), opts.article_share * verdict.chars)
 
 
 @rule("guard.over_removal", scope="page")
