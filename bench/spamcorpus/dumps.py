@@ -12,7 +12,7 @@ from ..common import truth
 from . import corpus
 from .cases import Case, choose, page_ids, pieces, seeded
 
-N_DEV, N_HELDOUT = 1, 1  # dumps per benchmark page (and one fresh dump, fresh_case)
+N_DEV, N_HELDOUT = 1, 1  # dumps per benchmark page (and one fresh dump: dump_case(page_id, 0, "fresh"))
 
 
 class DumpBuilder:
