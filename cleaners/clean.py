@@ -17,7 +17,7 @@ from .folding import fold
 from .facts import (
     Context, TextFacts, anchor_share, block_facts, contexts, is_prose, page_facts, page_vocabulary, with_foreign,
 )
-from .language import GLUING, UNSPACED, add_counts, document_language, dominant
+from .language import UNSPACED, add_counts, document_language, dominant, glued_to
 from .model import Block, CleanResult, Near, PageFacts, Removal, Verdict
 from .ngrams import model as ngram_model
 from .options import CleanOptions
@@ -39,7 +39,7 @@ BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 NAME = re.compile(r"\b[^\W\d_]\w{3,}\b")
 # A Latin name glued to the next word in a script that does not space its words
 # ("RepoMasterにお任せください", "MoneyBada에서"): ``_names`` reads it apart.
-GLUED_NAME = re.compile(f"(?<=[A-Za-z0-9])(?=[{GLUING}])|(?<=[{GLUING}])(?=[A-Za-z0-9])")
+GLUED_NAME = glued_to("A-Za-z0-9")
 SENTENCE_START = re.compile(r"(?:^|[.!?:])\s*")
 # A glued sentence (``_seam``): a capitalised word after a letter, digit, closing quote
 # or bracket and spaces (not after a mark that ends or joins clauses), and the marks a

@@ -26,7 +26,7 @@ from importlib import resources
 from operator import add, itemgetter
 
 from .folding import fold
-from .language import GLUING
+from .language import glued_to
 from .normalize import reveal
 from .segment import LINK
 
@@ -37,12 +37,12 @@ FORMAT = "cleancrawl-ngrams 4"  # 4: numbers apart from the words of gluing scri
 GRAMS = (2, 3, 4)
 TOKEN = re.compile(r"[^\W_]+")
 DIGIT = re.compile(r"\d")
-# In the scripts that glue a number to its words (language.GLUING: Han, kana, Thai, and
+# In the scripts that glue a number to its words (language.glued_to: Han, kana, Thai, and
 # Hangul's counters, "下调130元", "100만원") a number is a word of its own, as it is
 # between spaces: glued, "下调000元" had only the inner n-grams of "000", and "00",
 # weighty in spam, read a Chinese fuel-price report as 0.95 spam (no padded " 00 " to
 # offset it, as an English number has). Latin stays glued: "weton00" is a brand's shape.
-GLUED_NUMBER = re.compile(f"(?<=[{GLUING}])(?=0)|(?<=0)(?=[{GLUING}])")
+GLUED_NUMBER = glued_to("0")
 # Words longer than this (unspaced scripts, glued runs) give n-grams but no word feature.
 MAX_WORD = 24
 # Words whose weight sums and feature counts are cached per process: a memory cap, not a

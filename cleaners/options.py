@@ -656,8 +656,9 @@ class CleanOptions:
     # article" (spam.page). 200: a doorway page of the demo site keeps 160 such
     # characters; a three-paragraph news brief has 310 (cases + demo site, 2026-11-25).
     min_article_chars: int = 200
-    # In the page rules' length tests (min_article_chars), a character of a page written
-    # without spaces (Han, kana, Thai) counts this many: such a character carries about
+    # In the page rules' length tests against min_article_chars (what is left an article,
+    # and whether a text is long enough to need page_confidence; rules/page._as_latin), a
+    # character of a page written without spaces (Han, kana, Thai) counts this many: such a character carries about
     # two Latin ones (units are characters / 3, a Latin word about six characters with
     # its space). At 1, a Japanese consumer advisory of 431 characters that quotes the
     # loan sellers' slogans, its one plain paragraph 108 characters, went whole as a

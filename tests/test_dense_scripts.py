@@ -65,3 +65,18 @@ def test_a_latin_name_glued_to_kana_or_hangul_is_a_name():
 
 def test_a_japanese_landing_page_still_goes():
     assert clean_html(landing("RonbunPro"), url="http://127.0.0.1/").reject_reason == "spam.page"
+
+
+@pytest.mark.parametrize("scripts, confident", [({"latin": 150}, True), ({"han": 150}, False)])
+def test_a_short_dense_page_needs_the_page_confidence(scripts, confident):
+    # 150 characters of Chinese are an article's worth (300 as Latin): all of it removed at
+    # a mean score of 0.6 is not enough to call the page spam; 150 Latin ones, a comment's
+    # worth, need only the block threshold.
+    from cleaners.facts import page_facts
+    from cleaners.model import Verdict
+    from cleaners.rules.page import confident as is_confident
+
+    page = page_facts([], scripts, {}, CleanOptions())
+    verdict = Verdict(chars=150, spam_chars=150, scored_chars=150, confidence=0.6, kept_chars=0,
+                      kept_prose_chars=0, specific_chars=150)
+    assert is_confident(verdict, page) is confident

@@ -13,7 +13,8 @@ def confident(verdict: Verdict, page: PageFacts) -> bool:
     A text shorter than an article (a comment cleaned on its own) needs only the block
     threshold: there is no article for the guard to protect."""
     opts = page.options
-    if verdict.confidence < (opts.page_confidence if verdict.chars >= opts.min_article_chars else opts.spam_threshold):
+    if verdict.confidence < (opts.page_confidence if _as_latin(verdict.chars, page) >= opts.min_article_chars
+                             else opts.spam_threshold):
         return False
     return verdict.specific_chars >= opts.specific_share * verdict.spam_chars
 
@@ -27,7 +28,7 @@ def pitch(verdict: Verdict, page: PageFacts) -> bool:
     opts = page.options
     unsold = verdict.chars - verdict.selling_chars
     if not (verdict.selling_blocks >= opts.pitch_blocks and verdict.selling_share >= opts.pitch_share
-            and unsold < max(opts.min_article_chars / _density(page), opts.article_share * verdict.chars)
+            and _short_of_article(unsold, verdict, page)
             and not _thread(verdict, page)):
         return False
     # The ruled pitch is a web page's (a doorway): a text (a comment cleaned alone, a dump)
@@ -48,10 +49,18 @@ def doorway(verdict: Verdict, page: PageFacts) -> bool:
             and verdict.pitch >= opts.doorway_learned and not _thread(verdict, page))
 
 
-def _density(page: PageFacts) -> float:
-    """How many Latin characters one of the page's characters is worth (``dense_chars``
-    where words are not spaced): an article is shorter in characters there."""
-    return page.options.dense_chars if page.script in UNSPACED else 1.0
+def _as_latin(chars: int, page: PageFacts) -> float:
+    """``chars`` of the page's text as Latin characters, for the length tests against
+    ``min_article_chars``: where words are not spaced a character counts ``dense_chars``
+    (an article is shorter in characters there)."""
+    return chars * page.options.dense_chars if page.script in UNSPACED else chars
+
+
+def _short_of_article(chars: int, verdict: Verdict, page: PageFacts) -> bool:
+    """``chars`` of a page's text are no article: fewer than the larger of
+    ``min_article_chars`` (``_as_latin``) and ``article_share`` of the page."""
+    opts = page.options
+    return _as_latin(chars, page) < opts.min_article_chars or chars < opts.article_share * verdict.chars
 
 
 def _thread(verdict: Verdict, page: PageFacts) -> bool:
@@ -71,7 +80,7 @@ def spam_page(verdict: Verdict, page: PageFacts) -> bool:
         return False
     if _thread(verdict, page):
         return False
-    return verdict.kept_prose_chars < max(opts.min_article_chars / _density(page), opts.article_share * verdict.chars)
+    return _short_of_article(verdict.kept_prose_chars, verdict, page)
 
 
 @rule("guard.over_removal", scope="page")
