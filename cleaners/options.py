@@ -658,9 +658,9 @@ class CleanOptions:
     min_article_chars: int = 200
     # In the page rules' length tests against min_article_chars (what is left an article,
     # and whether a text is long enough to need page_confidence; rules/page._as_latin), a
-    # character of a page written without spaces (Han, kana, Thai) counts this many: such a character carries about
-    # two Latin ones (units are characters / 3, a Latin word about six characters with
-    # its space). At 1, a Japanese consumer advisory of 431 characters that quotes the
+    # character of a page written without spaces (Han, kana, Thai) counts this many: it
+    # carries about two Latin ones (units are characters / 3, a Latin word about six
+    # characters with its space). At 1, a Japanese consumer advisory of 431 characters that quotes the
     # loan sellers' slogans, its one plain paragraph 108 characters, went whole as a
     # pitch; the dev Chinese and Japanese landing pages sell 0.9 and more of their text,
     # so they go still (bench/spamcorpus dev and fresh, 2026-12-06).
