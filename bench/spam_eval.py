@@ -128,28 +128,22 @@ def _row(case: gen.Case, seconds: float, **figures) -> dict:
             "market": case.market, "topic": case.topic or "none", "seconds": seconds, **figures}
 
 
-def _cases(page_id: str, splits: tuple[str, ...]) -> list[gen.Case]:
-    """The HTML cases of one benchmark page in the wanted splits."""
-    cases = [gen.html_case(page_id, n) for n in range(gen.N_DEV + gen.N_HELDOUT)]
-    if "fresh" in splits:
-        cases += [gen.fresh_case(page_id, n) for n in range(gen.N_FRESH)]
-    return [c for c in cases if c.split in splits]
+def _numbers(splits: tuple[str, ...], n_dev: int, n_heldout: int, n_fresh: int) -> list[tuple[int, str]]:
+    """(n, split) of a page's cases in the wanted splits, built for those alone: dev cases
+    are numbered 0..n_dev-1, held-out ones after them, fresh ones from 0 apart."""
+    return ([(n, "") for n in range(n_dev) if "dev" in splits]
+            + [(n, "") for n in range(n_dev, n_dev + n_heldout) if "heldout" in splits]
+            + [(n, "fresh") for n in range(n_fresh) if "fresh" in splits])
 
 
-def _dumps(page_id: str, splits: tuple[str, ...]) -> list[gen.Case]:
-    """The dump cases of one benchmark page in the wanted splits."""
-    cases = [dumps.dump_case(page_id, n) for n in range(dumps.N_DEV + dumps.N_HELDOUT)]
-    if "fresh" in splits:
-        cases.append(dumps.dump_case(page_id, 0, "fresh"))
-    return [c for c in cases if c.split in splits]
-
-
-def splits_of(split: str) -> tuple[str, ...]:
-    """The splits a --split value names ("all": dev, fresh and held-out)."""
+def splits_of(split: str | tuple[str, ...]) -> tuple[str, ...]:
+    """The splits a --split value names ("all": dev, fresh and held-out), or those given."""
+    if isinstance(split, tuple):
+        return split
     return ("dev", "fresh", "heldout") if split == "all" else (split,)
 
 
-def eval_page(args: tuple[str, str, bool]) -> list[dict]:
+def eval_page(args: tuple[str, str | tuple[str, ...], bool]) -> list[dict]:
     """Evaluate the HTML and dump cases of one benchmark page (and Trafilatura alone if asked)."""
     page_id, split, with_extract = args
     splits = splits_of(split)
@@ -160,7 +154,8 @@ def eval_page(args: tuple[str, str, bool]) -> list[dict]:
     paras = article_paragraphs(base, body)
     ex_paras = article_paragraphs(extract_only(gen.base_page(page_id), gen.page_url(page_id, "base")),
                                   body) if with_extract else []
-    for case in _cases(page_id, splits):
+    for n, which in _numbers(splits, gen.N_DEV, gen.N_HELDOUT, gen.N_FRESH):
+        case = gen.html_case(page_id, n, which)
         t = time.perf_counter()
         out = norm(clean_html(case.text, url=case.url).text)
         dt = time.perf_counter() - t
@@ -173,7 +168,8 @@ def eval_page(args: tuple[str, str, bool]) -> list[dict]:
             extra = {"spam_left_extract": _spam(case, ex_out, base_n)[1], "art_ex": ex_total, "art_ex_kept": ex_kept}
         rows.append(_row(case, dt, spam=spam, spam_left=left, leftover=leftover, art=total, art_kept=kept, lost=lost,
                          **extra))
-    rows += [eval_dump(case) for case in _dumps(page_id, splits)]
+    rows += [eval_dump(dumps.dump_case(page_id, n, which))
+             for n, which in _numbers(splits, dumps.N_DEV, dumps.N_HELDOUT, dumps.N_FRESH)]
     return rows
 
 
@@ -247,8 +243,10 @@ def _first_per_split(cases: list[gen.Case], n: int) -> list[gen.Case]:
     return out
 
 
-def run(split: str = "all", pages: int | None = None, workers: int = 2, with_extract: bool = False) -> list[dict]:
-    """Evaluate every case of ``split`` (over the first ``pages`` benchmark pages); one row per case."""
+def run(split: str | tuple[str, ...] = "all", pages: int | None = None, workers: int = 2,
+        with_extract: bool = False) -> list[dict]:
+    """Evaluate every case of ``split`` (a --split value, or a tuple of split names; over
+    the first ``pages`` benchmark pages); one row per case."""
     ids = gen.page_ids()[:pages] if pages else gen.page_ids()
     splits = splits_of(split)
     legit = [c for c in gen.all_legit_cases(fresh="fresh" in splits) if c.split in splits]

@@ -18,6 +18,16 @@ PINNED = tomllib.loads((REPO / "bench" / "floors.toml").read_text(encoding="utf8
 FLOORS, CORPUS, FRESH = PINNED["realspam"], PINNED["spamcorpus"], PINNED["fresh"]
 
 
+def below(measured: dict[str, float], floors: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """The figures under their floor, with (measured, floor)."""
+    return {k: (measured[k], floor) for k, floor in floors.items() if measured[k] < floor}
+
+
+def reached(measured: dict[str, float], misses: dict[str, list[float]]) -> dict[str, float]:
+    """The known misses (key: [target, last measured]) that now meet their target."""
+    return {k: measured[k] for k, (target, _) in misses.items() if measured[k] >= target}
+
+
 @pytest.fixture(scope="module")
 def heldout() -> dict:
     return realspam_eval.report(realspam_eval.run("heldout", workers=2))["heldout"]
@@ -29,9 +39,13 @@ def test_real_corpora_are_the_pinned_ones():
         assert digest == FLOORS[f"{corpus}_sha256"], f"{name} changed: re-measure and re-pin bench/floors.toml"
 
 
+def removed(heldout: dict) -> dict[str, float]:
+    """Each part's share of spam removed."""
+    return {k: v["spam_removed"] for k, v in heldout.items()}
+
+
 def test_heldout_spam_removed_above_floors(heldout):
-    low = {k: (heldout[k]["spam_removed"], floor) for k, floor in FLOORS["floors"].items()
-           if heldout[k]["spam_removed"] < floor}
+    low = below(removed(heldout), FLOORS["floors"])
     assert not low, f"below floor (measured, floor): {low}"
 
 
@@ -42,35 +56,29 @@ def test_heldout_legitimate_loss_below_ceilings(heldout):
 
 def test_known_misses_are_still_misses(heldout):
     """A known miss that starts passing its target must move to the floors (ftfy's expect-fail)."""
-    fixed = {k: heldout[k]["spam_removed"] for k, (target, _) in FLOORS["known_misses"].items()
-             if heldout[k]["spam_removed"] >= target}
+    fixed = reached(removed(heldout), FLOORS["known_misses"])
     assert not fixed, f"known misses now meet their target; move them to the floors: {fixed}"
 
 
 @pytest.fixture(scope="module")
-def corpus_heldout() -> dict:
+def spam_corpus() -> dict:
+    """bench/spam_eval.py's overall figures of the held-out split and the fresh set, one run."""
     from bench import spam_eval
 
-    return spam_eval.report(spam_eval.run("heldout", workers=2))["overall"]["heldout"]
+    return spam_eval.report(spam_eval.run(("fresh", "heldout"), workers=2))["overall"]
 
 
-def test_corpus_heldout_above_floors(corpus_heldout):
-    low = {k: (corpus_heldout[k], floor) for k, floor in CORPUS["floors"].items() if corpus_heldout[k] < floor}
+def test_corpus_heldout_above_floors(spam_corpus):
+    low = below(spam_corpus["heldout"], CORPUS["floors"])
     assert not low, f"below floor (measured, floor): {low}"
 
 
-def test_corpus_known_misses_are_still_misses(corpus_heldout):
-    fixed = {k: corpus_heldout[k] for k, (target, _) in CORPUS["known_misses"].items() if corpus_heldout[k] >= target}
+def test_corpus_known_misses_are_still_misses(spam_corpus):
+    fixed = reached(spam_corpus["heldout"], CORPUS["known_misses"])
     assert not fixed, f"known misses now meet their target; move them to the floors: {fixed}"
 
 
-@pytest.fixture(scope="module")
-def corpus_fresh() -> dict:
-    from bench import spam_eval
-    return spam_eval.report(spam_eval.run("fresh", workers=2))["overall"]["fresh"]
-
-
-def test_fresh_set_above_floors(corpus_fresh):
+def test_fresh_set_above_floors(spam_corpus):
     """The second development set: spam and news nobody tuned for (bench/spamcorpus/fresh)."""
-    low = {k: (corpus_fresh[k], floor) for k, floor in FRESH["floors"].items() if corpus_fresh[k] < floor}
+    low = below(spam_corpus["fresh"], FRESH["floors"])
     assert not low, f"below floor (measured, floor): {low}"

@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.spamcorpus import all_legit_cases, audit, corpus, digest, dump_case, html_case, landing_cases, obfuscate, page_ids  # noqa: E402,E501
-from bench.spamcorpus.cases import N_DEV, N_FRESH, N_HELDOUT, fresh_case  # noqa: E402
+from bench.spamcorpus.cases import N_DEV, N_FRESH, N_HELDOUT  # noqa: E402
 from bench import train_spam_model  # noqa: E402
 from cleaners.folding import bare, fold  # noqa: E402
 from cleaners.morphology import brand_total  # noqa: E402
@@ -235,7 +235,7 @@ def test_fresh_set_is_never_trained_on_and_shares_no_brand():
 
 
 def test_fresh_cases_draw_only_fresh_spam():
-    cases = [fresh_case(pid, n) for pid in IDS for n in range(N_FRESH)]
+    cases = [html_case(pid, n, "fresh") for pid in IDS for n in range(N_FRESH)]
     dumps = [dump_case(pid, 0, "fresh") for pid in IDS]
     fresh = {m.market for m in corpus.markets("fresh")}
     assert {c.split for c in cases + dumps} == {"fresh"} and all(c.market in fresh for c in cases + dumps)
@@ -243,8 +243,7 @@ def test_fresh_cases_draw_only_fresh_spam():
     for c in cases:
         text = visible_text(c.text)
         assert c.spam and all(" ".join(s.split()) in text for s in c.spam), c.id
-    assert fingerprint_elsewhere(f"__import__('bench.spamcorpus.cases').spamcorpus.cases.fresh_case({IDS[2]!r}, 1)") \
-        == fingerprint(fresh_case(IDS[2], 1))
+    assert fingerprint_elsewhere(f"html_case({IDS[2]!r}, 1, 'fresh')") == fingerprint(html_case(IDS[2], 1, "fresh"))
     legit = corpus.articles("fresh")
     assert len(legit) >= 500 and all(len(a.paragraphs) == corpus.FRESH_PARAGRAPHS for a in legit)
 

@@ -126,16 +126,19 @@ def pieces(m: Market, rng: random.Random, n_slots: int) -> inject.Pieces:
                          commenters=(rng.choice(brands), *rng.sample(names, 2)))
 
 
-def html_case(page_id: str, n: int) -> Case:
-    """Case ``n`` of a benchmark page: n < N_DEV are dev, the next N_HELDOUT held out."""
-    case_id = f"{page_id[:16]}-{n}"
+def html_case(page_id: str, n: int, split: str = "") -> Case:
+    """Case ``n`` of a benchmark page: n < N_DEV are dev, the next N_HELDOUT held out;
+    with ``split`` "fresh", fresh case ``n`` (N_FRESH a page: FRESH_STYLES, fresh spam)."""
+    fresh = split == "fresh"
+    ref = f"f{n}" if fresh else n
+    case_id = f"{page_id[:16]}-{ref}"
     rng = seeded(case_id)
     h = int(page_id[:8], 16)
-    split = "heldout" if n >= N_DEV else "dev"
+    split = split or ("heldout" if n >= N_DEV else "dev")
     held = corpus.split()
     page = base_page(page_id)
     slots = inject.paragraph_slots(page)
-    styles = DEV_STYLES + tuple(sorted(held.styles)) if split == "heldout" else DEV_STYLES
+    styles = FRESH_STYLES if fresh else DEV_STYLES + tuple(sorted(held.styles)) if split == "heldout" else DEV_STYLES
     style = styles[(h + n) % len(styles)]
     variant = ""
     if style == "hidden":
@@ -144,27 +147,11 @@ def html_case(page_id: str, n: int) -> Case:
     if style == "comments":
         variant = ("wp", "bare")[(h // 7 + n) % 2]
     if style in ("append", "lead") and not slots:
-        style = "footer_links"
+        style = "prose" if fresh else "footer_links"  # the fresh markets have no anchors
     m = choose(split, rng)
     p = pieces(m, rng, len(slots))
     return Case(case_id, split, "html", style, m.lang, m.market, inject.inject(page, style, rng, p, variant),
-                page_url(page_id, n), page_id, variant, spam=tuple(inject.visible(style, p)), topic=m.kind)
-
-
-def fresh_case(page_id: str, n: int) -> Case:
-    """Fresh case ``n`` of a benchmark page: a fresh market's spam in one of FRESH_STYLES."""
-    case_id = f"{page_id[:16]}-f{n}"
-    rng = seeded(case_id)
-    page = base_page(page_id)
-    slots = inject.paragraph_slots(page)
-    style = FRESH_STYLES[(int(page_id[:8], 16) + n) % len(FRESH_STYLES)]
-    if style in ("append", "lead") and not slots:
-        style = "prose"
-    variant = ("wp", "bare")[(int(page_id[:8], 16) // 7 + n) % 2] if style == "comments" else ""
-    m = choose("fresh", rng)
-    p = pieces(m, rng, len(slots))
-    return Case(case_id, "fresh", "html", style, m.lang, m.market, inject.inject(page, style, rng, p, variant),
-                page_url(page_id, f"f{n}"), page_id, variant, spam=tuple(inject.visible(style, p)), topic=m.kind)
+                page_url(page_id, ref), page_id, variant, spam=tuple(inject.visible(style, p)), topic=m.kind)
 
 
 def legit_page(a: corpus.Article, rng: random.Random) -> str:

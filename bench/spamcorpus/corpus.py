@@ -119,14 +119,13 @@ def fresh_articles() -> tuple[Article, ...]:
     (a news roundup: gambling news, consumer warnings that quote the sellers, other news),
     titled with the first one's opening words, in the site template of the dev articles of
     the language (English where dev has none)."""
-    sites = {d["lang"]: d for d in map(_read, sorted(LEGIT_DIRS["dev"].glob("*.toml")))}
+    sites = {a.lang: a for a in articles("dev")}
     out = []
     for lang, paras in news().items():
         site = sites.get(lang, sites["en"])
         for i in range(0, len(paras) - FRESH_PARAGRAPHS + 1, FRESH_PARAGRAPHS):
-            title = _opening(paras[i])
-            out.append(Article(f"fresh-{lang}-{i // FRESH_PARAGRAPHS}", lang, title, paras[i:i + FRESH_PARAGRAPHS],
-                               site["site"], tuple(site["nav"]), "fresh", False))
+            out.append(Article(f"fresh-{lang}-{i // FRESH_PARAGRAPHS}", lang, _opening(paras[i]),
+                               paras[i:i + FRESH_PARAGRAPHS], site.site, site.nav, "fresh", False))
     return tuple(out)
 
 

@@ -12,7 +12,7 @@ from ..common import truth
 from . import corpus
 from .cases import Case, choose, page_ids, pieces, seeded
 
-N_DEV, N_HELDOUT = 1, 1  # dumps per benchmark page (and one fresh dump: dump_case(page_id, 0, "fresh"))
+N_DEV, N_HELDOUT, N_FRESH = 1, 1, 1  # dumps per benchmark page
 
 
 class DumpBuilder:
