@@ -6,8 +6,10 @@ bench/spamcorpus/fresh, templates nobody tuned for, injected in the text styles)
   article retention    share of the article text clean_html keeps on the page *without* spam
                        (its paragraphs found in the benchmark's ground-truth body) that survives
                        on the page with spam (isolates the cleaner's harm from extraction)
-  legit retention      per legitimate gambling article, share of its paragraphs' characters
-                       kept (min and mean, with and without injected spam)
+  legit retention      per legitimate page (gambling articles; the fresh set's news roundups
+                       and pages of spam-like kinds, topics legit-news and legit-genre), share
+                       of its paragraphs' characters kept (min and mean, with and without
+                       injected spam), and the share of those pages kept whole
   dump P / R / F1      clean_text removals against the labelled spam+boilerplate characters
                        of plain-text dumps (non-space characters)
   spam pages rejected  share of landing pages (whole doorway pages pitching one brand) that
@@ -283,6 +285,7 @@ def figures(rows: list[dict]) -> dict:
         "extract_only_retention": _ratio(sum(r.get("art_ex_kept", 0) for r in html), sum(r.get("art_ex", 0) for r in html)),
         "legit_min": round(min(legit), 4) if legit else None,
         "legit_mean": round(sum(legit) / len(legit), 4) if legit else None,
+        "legit_whole": round(sum(k == 1 for k in legit) / len(legit), 4) if legit else None,
         "legit_cases": len(legit),
         "dump_precision": p, "dump_recall": rc,
         "dump_f1": round(2 * p * rc / (p + rc), 4) if p and rc else (0.0 if dump else None),
@@ -351,7 +354,7 @@ def print_report(rep: dict, wall: float) -> None:
     for k in rep["overall"][splits[0]]:
         print(f"  {k:24s}" + "".join(f"   {_fmt(rep['overall'][s][k])}" for s in splits))
     cols = {"cases": "cases", "spam_recall": "recall", "extract_only_recall": "trafOnly", "article_retention": "retain",
-            "legit_min": "legit", "dump_f1": "dumpF1", "spam_pages_rejected": "pagesRej"}
+            "legit_min": "legit", "legit_whole": "whole", "dump_f1": "dumpF1", "spam_pages_rejected": "pagesRej"}
     for key in ("by_topic", "by_style", "by_lang", "by_market"):
         print(f"\n{key:24s}" + " | ".join(f"{s:>{9 * len(cols) - 1}s}" for s in splits))
         print(" " * 24 + " | ".join("".join(f"{c:>9s}" for c in cols.values())[1:] for _ in splits))

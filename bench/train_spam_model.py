@@ -10,7 +10,9 @@ Training data, development material only (nothing of a held-out split):
               synthetic: every template of bench/spamcorpus/spam/*.toml filled with its market's brands
   legitimate  real comments of the same dev stretch; article paragraphs and their sentences from
               bench/data/extraction-dev (ground truth), the demo site's articles, the dev legitimate
-              gambling articles (bench/spamcorpus/legit); and, so that no language reads as spam
+              gambling articles (bench/spamcorpus/legit), the dev texts of spam-like legitimate
+              kinds (bench/spamcorpus/genres: recipes, a site's own calls to action, event
+              listings, shop copy, reader comments, ...); and, so that no language reads as spam
               because only its spam was seen, word sequences drawn from wordfreq's frequency lists
               (42 languages, seeded)
 Languages with spam examples but no legitimate text at all are left out of the spam side.
@@ -50,7 +52,14 @@ LEGIT_DIR = corpus.LEGIT_DIRS["dev"]
 DEMO = REPO / "crawler" / "demo" / "content" / "articles"
 EXTRACTION = REPO / "bench" / "data" / "extraction-dev" / "ground-truth.json"
 SEED = 20261204
-C = 100.0  # validation (--validate 3 30 100): judol spam at p >= 0.9 0.14 / 0.66 / 0.81, article text 0.0006-0.001
+# Inverse regularisation. 100 until 2026-12-06 (validation, --validate 3 30 100: judol
+# spam at p >= 0.9 0.14 / 0.66 / 0.81, article text 0.0006-0.001). With the spam-like
+# legitimate kinds of bench/spamcorpus/genres in training, chosen among 100 / 300 / 1,000
+# on the dev and fresh sets and the 627 extraction pages (README, cleaner 1.22.0): 300
+# cuts one ground-truth line of the extraction pages that the old model kept and keeps
+# five it cut, 1,000 cuts eleven ("Hollywood Casino Amphitheatre" tour dates, "Click
+# here to get more information or download this game.") for dev spam recall 0.965 -> 0.976.
+C = 300.0
 MIN_WEIGHT = 0.15  # weights under it are 0: no decision changed on the cases, the 181 bench pages or dev landing/legit pages (2026-12-04, dictionary model)
 # 2^20 float32 weights: 4 MB a worker. About 340,000 distinct features share them.
 BUCKETS = 1 << 20
@@ -84,7 +93,8 @@ SENTENCE = re.compile(r"(?<=[.!?。！？])\s+")
 
 def data_digest() -> str:
     """sha256 over every training input file (sorted paths and bytes): the model records it."""
-    corpus_files = [p for p in sorted(SPAM_DIR.glob("*.toml")) + sorted(LEGIT_DIR.glob("*.toml")) if corpus.trained(p)]
+    corpus_files = [p for p in sorted(SPAM_DIR.glob("*.toml")) + sorted(LEGIT_DIR.glob("*.toml"))
+                    + sorted(corpus.GENRES.glob("*.toml")) if corpus.trained(p)]
     paths = [realworld.DATA / name for name in realworld.FILES.values()] + [EXTRACTION] + corpus_files + sorted(DEMO.glob("*.toml"))
     h = hashlib.sha256()
     for p in paths:
@@ -130,6 +140,9 @@ def legit_text() -> dict[str, list[str]]:
         if not a.train:
             continue
         out.setdefault(a.lang, []).extend(paragraphs_and_sentences(a.paragraphs))
+    for lang, texts in corpus.genre_texts().items():
+        for _, paras in texts:
+            out.setdefault(lang, []).extend(paragraphs_and_sentences(paras))
     for path in sorted(DEMO.glob("*.toml")):
         for a in _toml(path).get("article", ()):
             out.setdefault(a.get("lang", path.stem), []).extend(paragraphs_and_sentences(a["paragraphs"]))

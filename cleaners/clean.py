@@ -414,9 +414,10 @@ def _part(block: Block, a: int, b: int, page: PageFacts) -> Block:
     return parts[key]
 
 
-def _specific(found: Score | Removal) -> bool:
-    """Tell whether evidence goes beyond topic words (brands, calls, promos, links, glue)."""
-    return specific(found.evidence if isinstance(found, Score) else found.signals)
+def _specific(found: Score | Removal, learned_min: float = 0.0) -> bool:
+    """Tell whether evidence goes beyond topic words (brands, calls, promos, links, glue;
+    the model's reading from ``learned_min``)."""
+    return specific(found.evidence if isinstance(found, Score) else found.signals, learned_min)
 
 
 def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options: CleanOptions,
@@ -439,7 +440,8 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
         scored_chars=sum(len(r.text) for r in spam if r.signals), dom_spam_chars=dom_spam,
         scored_comment_chars=sum(len(r.text) for d in decisions if d.block.in_comments
                                  for r in d.removals if r.kind == "spam" and r.signals),
-        specific_chars=sum(len(r.text) for r in spam if not r.signals or _specific(r)) + dom_spam,
+        specific_chars=sum(len(r.text) for r in spam if not r.signals or _specific(r, options.page_learned_specific))
+        + dom_spam,
         confidence=weighted / spam_chars if spam_chars else 0.0,
         kept_chars=sum(len(d.block.text) - cut for d, cut in kept),
         kept_prose_chars=sum(len(d.block.text) - cut for d, cut in kept if _article_prose(d.block, options)),

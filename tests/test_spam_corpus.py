@@ -248,6 +248,34 @@ def test_fresh_cases_draw_only_fresh_spam():
     assert len(legit) >= 500 and all(len(a.paragraphs) == corpus.FRESH_PARAGRAPHS for a in legit)
 
 
+def _shingles(text: str, n: int = 8) -> set[str]:
+    """Runs of ``n`` words (of ``n`` * 3 characters where words are not spaced)."""
+    tokens = text.lower().split()
+    if len(tokens) < n:
+        return {text[i:i + 3 * n] for i in range(max(1, len(text) - 3 * n + 1))}
+    return {" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)}
+
+
+def test_genre_texts_trained_on_and_genre_pages_evaluated_share_nothing():
+    """The spam-like legitimate kinds (recipes, a site's own calls to action, event listings,
+    shop copy, reader comments, ...): the model trains on bench/spamcorpus/genres and is
+    judged on fresh/genres, written by other writers. No run of eight words crosses over,
+    the training reads only the dev folder, and every fresh page is three paragraphs."""
+    trained = corpus.genre_texts()
+    pages = corpus.genre_pages()
+    assert len(trained) >= 35 and len(pages) >= 25
+    assert all(len({g for g, _ in texts}) >= 12 for texts in trained.values())
+    assert all(len(paras) % corpus.FRESH_PARAGRAPHS == 0 and len(paras) >= 30 for paras in pages.values())
+    seen = {sh for texts in trained.values() for _, paras in texts for p in paras for sh in _shingles(p)}
+    crossed = [p for paras in pages.values() for p in paras if _shingles(p) & seen]
+    assert not crossed, crossed[:3]
+    inputs = {p.relative_to(REPO).as_posix() for p in corpus.GENRES.glob("*.toml")}
+    assert inputs and not any("fresh" in name for name in inputs)
+    genre = [a for a in corpus.articles("fresh") if a.kind == "genre"]
+    assert len(genre) == sum(len(paras) for paras in pages.values()) // corpus.FRESH_PARAGRAPHS
+    assert all(not a.train and a.id.startswith("fresh-genre-") for a in genre)
+
+
 def test_corpus_digest_is_pinned():
     current, pinned = digest.corpus_digest(), digest.pinned()
     assert current == pinned, (

@@ -176,7 +176,8 @@ def legit_cases(a: corpus.Article) -> list[Case]:
     split = a.split
     rng = seeded(a.id)
     page = legit_page(a, rng)
-    plain = Case(f"legit-{a.id}", split, "legit", "none", a.lang, "none", page, page_url(a.id, 0), a.id, keep=a.paragraphs)
+    plain = Case(f"legit-{a.id}", split, "legit", "none", a.lang, "none", page, page_url(a.id, 0), a.id,
+                 keep=a.paragraphs, topic=f"legit-{a.kind}")
     style = rng.choice(("prose", "append", "comments", "footer_links", "anchor_list"))
     variant = "bare" if style == "comments" and rng.random() < 0.5 else ""
     m = choose(split, rng, lang=a.lang)

@@ -7,7 +7,10 @@ alone, so nothing written while tuning the cleaner on dev can leak into it.
 ``fresh/`` is a second development set: spam templates in 35 languages and ten
 markets, and news paragraphs (``fresh/legit/``), written from scratch after the
 cleaner's rules and model, by writers who were shown neither the dev templates nor
-the held-out split. The model never trains on it. The dev templates share the
+the held-out split. ``fresh/genres/`` adds pages of legitimate kinds that look like
+spam on the surface (recipes, a site's own calls to action, event listings, shop and
+travel copy, classifieds, reader comments), by other writers again. The model never
+trains on any of it. The dev templates share the
 lexicon's words and the model has read them all, so dev figures flatter; the fresh
 set tells whether a change holds on spam nobody tuned for, and a rule is chosen on
 both. It is injected with the dev styles and page templates (``cases.FRESH_STYLES``).
@@ -25,6 +28,8 @@ HERE = Path(__file__).resolve().parent
 SPLITS = ("dev", "heldout")
 SPAM_DIRS = {"dev": HERE / "spam", "heldout": HERE / "heldout", "fresh": HERE / "fresh"}
 LEGIT_DIRS = {"dev": HERE / "legit", "heldout": HERE / "heldout" / "legit"}
+# Legitimate text of the kinds in fresh/genres, by other writers: dev, trained on.
+GENRES = HERE / "genres"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,7 @@ class Article:
     nav: tuple[str, ...]
     split: str = "dev"
     train: bool = True  # its file's top-level ``train`` (False: evaluation only, see trained())
+    kind: str = "gambling"  # what it is: gambling (legit/), news or genre (fresh/)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +103,30 @@ def markets(split: str = "dev") -> tuple[Market, ...]:
     return tuple(out)
 
 
+def _paragraphs(folder: Path) -> dict[str, tuple[str, ...]]:
+    """The ``paragraphs`` of every file of a folder, by its ``lang``."""
+    return {d["lang"]: tuple(d["paragraphs"]) for d in map(_read, sorted(folder.glob("*.toml")))}
+
+
 @cache
 def news() -> dict[str, tuple[str, ...]]:
     """The fresh set's legitimate news paragraphs by language (``fresh/legit/``): text that must stay."""
-    return {d["lang"]: tuple(d["paragraphs"]) for d in map(_read, sorted((SPAM_DIRS["fresh"] / "legit").glob("*.toml")))}
+    return _paragraphs(SPAM_DIRS["fresh"] / "legit")
+
+
+@cache
+def genre_pages() -> dict[str, tuple[str, ...]]:
+    """The fresh set's pages of spam-like legitimate kinds by language (``fresh/genres/``),
+    three paragraphs a page: text that must stay."""
+    return _paragraphs(SPAM_DIRS["fresh"] / "genres")
+
+
+@cache
+def genre_texts() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The dev texts of spam-like legitimate kinds (``genres/``) by language: (genre,
+    paragraphs) each; the model trains on them (a ``comments`` text is one comment a paragraph)."""
+    return {d["lang"]: tuple((t["genre"], tuple(t["paragraphs"])) for t in d["text"])
+            for d in map(_read, sorted(GENRES.glob("*.toml")))}
 
 
 FRESH_PARAGRAPHS = 3  # news paragraphs an article of the fresh set is made of
@@ -115,17 +141,18 @@ def _opening(paragraph: str) -> str:
 
 
 def fresh_articles() -> tuple[Article, ...]:
-    """The fresh set's news paragraphs as articles: each run of FRESH_PARAGRAPHS in file order
-    (a news roundup: gambling news, consumer warnings that quote the sellers, other news),
-    titled with the first one's opening words, in the site template of the dev articles of
-    the language (English where dev has none)."""
+    """The fresh set's legitimate pages: each run of FRESH_PARAGRAPHS news paragraphs in file
+    order (a news roundup: gambling news, consumer warnings that quote the sellers, other
+    news), then each genre page, titled with the first paragraph's opening words, in the
+    site template of the dev articles of the language (English where dev has none)."""
     sites = {a.lang: a for a in articles("dev")}
     out = []
-    for lang, paras in news().items():
-        site = sites.get(lang, sites["en"])
-        for i in range(0, len(paras) - FRESH_PARAGRAPHS + 1, FRESH_PARAGRAPHS):
-            out.append(Article(f"fresh-{lang}-{i // FRESH_PARAGRAPHS}", lang, _opening(paras[i]),
-                               paras[i:i + FRESH_PARAGRAPHS], site.site, site.nav, "fresh", False))
+    for prefix, kind, texts in (("fresh", "news", news()), ("fresh-genre", "genre", genre_pages())):
+        for lang, paras in texts.items():
+            site = sites.get(lang, sites["en"])
+            for i in range(0, len(paras) - FRESH_PARAGRAPHS + 1, FRESH_PARAGRAPHS):
+                out.append(Article(f"{prefix}-{lang}-{i // FRESH_PARAGRAPHS}", lang, _opening(paras[i]),
+                                   paras[i:i + FRESH_PARAGRAPHS], site.site, site.nav, "fresh", False, kind))
     return tuple(out)
 
 

@@ -32,8 +32,10 @@ def pitch(verdict: Verdict, page: PageFacts) -> bool:
             and not _thread(verdict, page)):
         return False
     # The ruled pitch is a web page's (a doorway): a text (a comment cleaned alone, a dump)
-    # keeps the model's threshold.
-    ruled = verdict.ruled_selling_chars / verdict.chars if verdict.chars and page.is_html else 0.0
+    # has a threshold of its own.
+    if not page.is_html:
+        return verdict.pitch >= opts.pitch_text_learned
+    ruled = verdict.ruled_selling_chars / verdict.chars if verdict.chars else 0.0
     return verdict.pitch >= (opts.pitch_learned if ruled < opts.pitch_ruled_share else opts.pitch_ruled_learned)
 
 

@@ -97,10 +97,12 @@ def set_order(codes: tuple[str, ...]) -> None:
     ORDER[:] = codes
 
 
-def specific(evidence: tuple[tuple[str, float], ...]) -> bool:
+def specific(evidence: tuple[tuple[str, float], ...], learned_min: float = 0.0) -> bool:
     """Tell whether evidence goes beyond topic words: a content signal other than the
-    commercial lexicon (a brand, a call, a promo, a link, glued words)."""
-    return any(code != "spam.commercial_lexicon" and REGISTRY[code].role == "content" for code, _ in evidence)
+    commercial lexicon (a brand, a call, a promo, a link, glued words); the model's
+    (spam.learned) only from ``learned_min``."""
+    return any(code != "spam.commercial_lexicon" and REGISTRY[code].role == "content"
+               and (code != "spam.learned" or value >= learned_min) for code, value in evidence)
 
 
 def entries(shape: str, scope: str) -> tuple[Entry, ...]:
