@@ -91,13 +91,20 @@ REAL_WEIGHT = {"judol": 2.0, "uci": 5.0}
 SENTENCE = re.compile(r"(?<=[.!?。！？])\s+")
 
 
-def data_digest() -> str:
-    """sha256 over every training input file (sorted paths and bytes): the model records it."""
+def inputs() -> list[Path]:
+    """Every file the training reads: the real comments, the extraction-dev ground truth,
+    the dev spam, legitimate and genre files it trains on (``corpus.trained``), the demo
+    site's articles."""
     corpus_files = [p for p in sorted(SPAM_DIR.glob("*.toml")) + sorted(LEGIT_DIR.glob("*.toml"))
                     + sorted(corpus.GENRES.glob("*.toml")) if corpus.trained(p)]
-    paths = [realworld.DATA / name for name in realworld.FILES.values()] + [EXTRACTION] + corpus_files + sorted(DEMO.glob("*.toml"))
+    return ([realworld.DATA / name for name in realworld.FILES.values()] + [EXTRACTION] + corpus_files
+            + sorted(DEMO.glob("*.toml")))
+
+
+def data_digest() -> str:
+    """sha256 over every training input file (``inputs``: paths and bytes): the model records it."""
     h = hashlib.sha256()
-    for p in paths:
+    for p in inputs():
         h.update(str(p.relative_to(REPO)).encode() + b"\0" + p.read_bytes())
     return h.hexdigest()
 

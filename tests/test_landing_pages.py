@@ -6,6 +6,8 @@ stays. Then doorways, rejected whatever their words."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from cleaners import CleanOptions, clean_html
@@ -32,6 +34,11 @@ BRIEF = ("Spielbank Hohensee", [
     "Ein Sprecher der Spielbank Hohensee sagte, man rechne für das laufende Jahr wieder mit steigenden Zahlen."])
 
 
+# The pitch off, both its paths (the model's reading, the rules' selling share): the
+# doorway rule alone, or no page rule at all.
+PITCH_OFF = CleanOptions(pitch_learned=1.01, pitch_ruled_share=1.01)
+
+
 def page(lang: str, brand: str, paragraphs: list[str], href: str = "http://127.0.0.1/go",
          title: str | None = None) -> str:
     """A page selling ``brand``: its name as title and h1 (or ``title``), the paragraphs,
@@ -47,8 +54,7 @@ def test_pitch_in_a_language_the_model_has_no_spam_of_is_rejected(lang):
     html = page(lang, *PITCHES[lang])
     assert clean_html(html, "http://127.0.0.1/a").reject_reason == "spam.page"
     # A pitch decides, no other page rule: with both of its paths off the page stays.
-    off = CleanOptions(pitch_ruled_share=1.01, pitch_learned=1.01)
-    assert clean_html(html, "http://127.0.0.1/a", options=off).reject_reason == ""
+    assert clean_html(html, "http://127.0.0.1/a", options=PITCH_OFF).reject_reason == ""
 
 
 @pytest.mark.parametrize("lang", ["lv"])
@@ -88,19 +94,15 @@ def test_doorway_without_lexicon_words_is_rejected():
     # No rule and no word list sold it: without the doorway rule and the model's pitch the
     # page stays. (Since cleaner 1.22.0 the model reads this pitch at 0.66, and the pitch
     # rule takes it too.)
-    off = CleanOptions(doorway_learned=1.0, pitch_learned=1.01)
+    off = replace(PITCH_OFF, doorway_learned=1.0)
     assert clean_html(page("et", *DOORWAY, OFFSITE), "http://127.0.0.1/a", options=off).reject_reason == ""
     assert clean_html(page("et", *DOORWAY, OFFSITE), "http://127.0.0.1/a",
-                      options=CleanOptions(pitch_learned=1.01)).reject_reason == "spam.page"
-
-
-# The doorway rule alone (the model's pitch off, see above).
-DOORWAY_ONLY = CleanOptions(pitch_learned=1.01)
+                      options=PITCH_OFF).reject_reason == "spam.page"
 
 
 def test_doorway_needs_its_brand_linked_off_site():
     # The same page whose button stays on its own site: a company's own page.
-    r = clean_html(page("et", *DOORWAY, "http://127.0.0.1/laen"), "http://127.0.0.1/a", options=DOORWAY_ONLY)
+    r = clean_html(page("et", *DOORWAY, "http://127.0.0.1/laen"), "http://127.0.0.1/a", options=PITCH_OFF)
     assert r.reject_reason == "" and all(p in r.text for p in DOORWAY[1])
 
 

@@ -227,6 +227,7 @@ def test_fresh_set_is_never_trained_on_and_shares_no_brand():
     assert len(fresh) >= 1000 and len({m.lang for m in corpus.markets("fresh")}) >= 30
     inputs = [p for p in REPO.joinpath("bench", "spamcorpus").rglob("*.toml") if "fresh" not in p.parts]
     assert corpus.SPAM_DIRS["fresh"] not in {train_spam_model.SPAM_DIR, train_spam_model.LEGIT_DIR}
+    assert not [p for p in train_spam_model.inputs() if corpus.SPAM_DIRS["fresh"] in p.parents]
     taught = "\n".join([p.read_text(encoding="utf8").lower() for p in inputs]
                        + [cleaner_text(p).lower() for p in (REPO / "cleaners" / "data").rglob("*") if p.is_file()])
     shaped = [b for b in fresh if (len(b) > 5 and not b.isalpha()) or any(ch.isupper() for ch in b[1:])]
@@ -271,6 +272,9 @@ def test_genre_texts_trained_on_and_genre_pages_evaluated_share_nothing():
     assert not crossed, crossed[:3]
     inputs = {p.relative_to(REPO).as_posix() for p in corpus.GENRES.glob("*.toml")}
     assert inputs and not any("fresh" in name for name in inputs)
+    read = {p.relative_to(REPO).as_posix() for p in train_spam_model.inputs()}
+    evaluated = {p.relative_to(REPO).as_posix() for p in (corpus.SPAM_DIRS["fresh"] / "genres").glob("*.toml")}
+    assert inputs <= read and evaluated and not evaluated & read
     genre = [a for a in corpus.articles("fresh") if a.kind == "genre"]
     assert len(genre) == sum(len(paras) for paras in pages.values()) // corpus.FRESH_PARAGRAPHS
     assert all(not a.train and a.id.startswith("fresh-genre-") for a in genre)
