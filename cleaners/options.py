@@ -117,7 +117,8 @@ class CleanOptions:
     # ... and under this share of the page's text: what holds more is the article, hidden
     # until a script shows it (two extraction-dev articles behind opacity:0 fade-ins,
     # 21 and 56 source links, went whole as spam.page); injected hidden spam is a small
-    # part of its page.
+    # part of its page. Hidden text of this share needs a brand, glue, a promo or dense
+    # lexicon hits to go: one lexicon word beside an off-site link is not enough there.
     hidden_main_share: float = 0.5
     # ... and the off-site links it must carry: cookie banners and sign-in dialogs link
     # to one or two policy pages; injected blocks carry a run of anchors.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Block, PageFacts
 from ..options import CleanOptions
-from .lexicon import commercial, strong_commercial
+from .lexicon import commercial, dense_lexicon, strong_commercial
 from .registry import rule
 
 
@@ -22,6 +22,12 @@ def hidden_block(block: Block, page: PageFacts) -> bool:
         return False
     if block.offsite_links == 0 and block.link_share >= opts.menu_link_share:
         return False
+    if block.page_share >= opts.hidden_main_share:
+        # Most of the page: its content, hidden until a script shows it. A lexicon word
+        # beside an off-site link is one advertisement in it, not hidden spam (a Yahoo
+        # news page of extraction-dev, its stream of 2,060 words offscreen with one
+        # sponsored forex teaser, went whole as spam.page).
+        return block.brands >= 1 or block.glued or block.promo or dense_lexicon(block, opts)
     return strong_commercial(block, opts) or hidden_prose_with_links(block, opts)
 
 

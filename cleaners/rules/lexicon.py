@@ -38,9 +38,15 @@ def strong_commercial(block: Block, options: CleanOptions) -> bool:
     scores ``strong_lexicon_score``."""
     if block.brands >= 1 or block.glued or block.promo:
         return True
-    hits = block.hits()
-    if hits and block.offsite_links:
+    if block.hits() and block.offsite_links:
         return True
+    return dense_lexicon(block, options)
+
+
+def dense_lexicon(block: Block, options: CleanOptions) -> bool:
+    """At least ``strong_lexicon_hits`` lexicon hits, at a density that scores
+    ``strong_lexicon_score``."""
+    hits = block.hits()
     if hits < options.strong_lexicon_hits:
         return False
     return saturate(hits, block.units, options.lexicon_full_hits, options.lexicon_density) >= options.strong_lexicon_score
