@@ -7,12 +7,17 @@
 
 Training data, development material only (nothing of a held-out split):
   spam        real comments: the dev stretch of bench/data/realworld-spam (bench/realworld);
-              synthetic: every template of bench/spamcorpus/spam/*.toml filled with its market's brands
+              synthetic: every template of bench/spamcorpus/spam/*.toml filled with its market's brands;
+              the spam texts of bench/spamcorpus/pitches (landing paragraphs, sentences appended
+              to news, adverts inside articles; eight markets, 46 languages, other writers;
+              its comments are left out, PITCH_FORMS_LEFT_OUT)
   legitimate  real comments of the same dev stretch; article paragraphs and their sentences from
               bench/data/extraction-dev (ground truth), the demo site's articles, the dev legitimate
               gambling articles (bench/spamcorpus/legit), the dev texts of spam-like legitimate
               kinds (bench/spamcorpus/genres: recipes, a site's own calls to action, event
-              listings, shop copy, reader comments, ...); and, so that no language reads as spam
+              listings, shop copy, reader comments, ...) and text that mentions what spam
+              sells (bench/spamcorpus/mentions: warnings, reports quoting scams, readers'
+              questions, ordinary sentences with market words); and, so that no language reads as spam
               because only its spam was seen, word sequences drawn from wordfreq's frequency lists
               (42 languages, seeded)
 Languages with spam examples but no legitimate text at all are left out of the spam side.
@@ -88,6 +93,21 @@ LEGIT_MIN_PER_SPAM = 1
 # and threads (0.820 -> 0.808); with 5 it is 0.694 and 0.827, and the thread comments
 # lost 0.013 -> 0.012 (bench/realspam_eval.py --split dev).
 REAL_WEIGHT = {"judol": 2.0, "uci": 5.0}
+# The forms of bench/spamcorpus/pitches not trained on: a written spam comment opens
+# with a reader's praise ("Great article, thanks!"), and trained on them the model read a
+# plain Turkish comment of praise ("Çok güzel bir haber, mahallemiz için teşekkürler.",
+# tests/cases) at 0.69 and cut it; the real comments of bench/realworld teach comment
+# spam. Without them, fresh landing pages rejected 0.821 -> 0.807, fresh legitimate
+# pages damaged 18 -> 17, real comments unchanged (2026-12-06).
+PITCH_FORMS_LEFT_OUT = frozenset({"comment"})
+# How many times each text of bench/spamcorpus/mentions counts (legitimate text that
+# names what spam sells: a police warning quoting "no credit check", a reader asking
+# whether quick loans are safe). Chosen with the pitches at 1 and 0.5 (2026-12-06, cleaner
+# 1.23.0) on the fresh landing pages and the fresh and dev legitimate pages (README):
+# pitches 1 without mentions lost 4 fresh legitimate pages whole and damaged 31; with
+# mentions at 2, none whole and 18 damaged (the shipped 1.22 model: 13), landing pages
+# rejected 0.821 (0.850 without mentions, 0.687 with the 1.22 model); at 3, 0.816 and 19.
+TEXT_WEIGHT = {"mention": 2.0}
 SENTENCE = re.compile(r"(?<=[.!?。！？])\s+")
 
 
@@ -96,7 +116,8 @@ def inputs() -> list[Path]:
     the dev spam, legitimate and genre files it trains on (``corpus.trained``), the demo
     site's articles."""
     corpus_files = [p for p in sorted(SPAM_DIR.glob("*.toml")) + sorted(LEGIT_DIR.glob("*.toml"))
-                    + sorted(corpus.GENRES.glob("*.toml")) if corpus.trained(p)]
+                    + sorted(corpus.GENRES.glob("*.toml")) + sorted(corpus.PITCHES.glob("*.toml"))
+                    + sorted(corpus.MENTIONS.glob("*.toml")) if corpus.trained(p)]
     return ([realworld.DATA / name for name in realworld.FILES.values()] + [EXTRACTION] + corpus_files
             + sorted(DEMO.glob("*.toml")))
 
@@ -194,13 +215,20 @@ def dataset(rng: random.Random) -> tuple[list[str], list[int], list[str]]:
             video = f"@{c.source}" if source == "uci" else ""
             add(c.text, int(c.spam), f"{source}-{'spam' if c.spam else 'legit'}{video}")
     legit = legit_text()
-    spam = synthetic_spam(random.Random(SEED + 1))
-    per_lang = Counter(lang for lang, _ in spam)
-    wanted = {lang: LEGIT_PER_SPAM * n - len(legit.get(lang, ())) for lang, n in per_lang.items()}
+    mentions = {lang: paragraphs_and_sentences(t for _, _, t in texts) for lang, texts in corpus.mention_texts().items()}
+    spam = [(lang, t, "synthetic") for lang, t in synthetic_spam(random.Random(SEED + 1))]
+    spam += [(lang, t, "pitch") for lang, texts in sorted(corpus.pitch_texts().items()) for _, form, t in texts
+             if form not in PITCH_FORMS_LEFT_OUT]
+    per_lang = Counter(lang for lang, _, _ in spam)
+    wanted = {lang: LEGIT_PER_SPAM * n - len(legit.get(lang, ())) - len(mentions.get(lang, ()))
+              for lang, n in per_lang.items()}
     pseudo = pseudo_text(rng, wanted)
     for lang, items in sorted(legit.items()):
         for t in items:
             add(t, 0, "article")
+    for lang, items in sorted(mentions.items()):
+        for t in items:
+            add(t, 0, "mention")
     for lang, items in sorted(pseudo.items()):
         for t in items:
             add(t, 0, "wordfreq")
@@ -208,17 +236,19 @@ def dataset(rng: random.Random) -> tuple[list[str], list[int], list[str]]:
     # legitimate text: Georgian and Kazakh (no wordfreq list, three dev articles each)
     # made every Georgian and Kazakh page read as spam and go whole (dev, 2026-12-05).
     known = {lang for lang, n in per_lang.items()
-             if len(legit.get(lang, ())) + len(pseudo.get(lang, ())) >= LEGIT_MIN_PER_SPAM * n} | {"id", "en"}
-    for lang, t in spam:
+             if len(legit.get(lang, ())) + len(mentions.get(lang, ())) + len(pseudo.get(lang, ()))
+             >= LEGIT_MIN_PER_SPAM * n} | {"id", "en"}
+    for lang, t, group in spam:
         if lang in known:
-            add(t, 1, "synthetic")
+            add(t, 1, group)
     return texts, labels, groups
 
 
 def weights_of(groups: list[str]) -> list[float]:
     """How many times each example counts: ``REAL_WEIGHT`` of its corpus for a real
-    comment (group "uci-spam", "judol-legit", ...), else 1."""
-    return [REAL_WEIGHT.get(g.split("-", 1)[0], 1.0) for g in groups]
+    comment (group "uci-spam", "judol-legit", ...), ``TEXT_WEIGHT`` of its group for a
+    written one ("mention"), else 1."""
+    return [REAL_WEIGHT.get(g.split("-", 1)[0], TEXT_WEIGHT.get(g, 1.0)) for g in groups]
 
 
 def fit(texts: list[str], labels: list[int], c: float = C, weights: list[float] | None = None):

@@ -65,6 +65,7 @@ class Decision:
     cuts: tuple[tuple[int, int], ...] = ()
     dropped: bool = False
     score: float = 0.0  # the block's combined score (0.0 when a rule decided it or nothing fired)
+    ruled: float = 0.0  # the same without the model's evidence (``Score.ruled``)
 
 
 def clean_text(text: str, url: str | None = None, options: CleanOptions | None = None) -> CleanResult:
@@ -212,7 +213,8 @@ def _neighbours_of_spam(decisions: list[Decision], page: PageFacts) -> list[Deci
                     b = d.block
                     score, evidence = (near.score().value, near.score().evidence) if near.scored else (1.0, ())
                     out[i] = Decision(b, (Removal(entry.kind, entry.code, b.text, score, evidence, b.start, b.end),),
-                                      dropped=True, score=score if near.scored else d.score)
+                                      dropped=True, score=score if near.scored else d.score,
+                                      ruled=near.score().ruled if near.scored else d.ruled)
                     changed = True
                     break
     return out
@@ -227,17 +229,17 @@ def decide(block: Block, page: PageFacts) -> Decision:
     opts = page.options
     s = score_block(block, page)
     if s.value < opts.probe_threshold and not _worth_probing(block, page):
-        return Decision(block, score=s.value)
+        return Decision(block, score=s.value, ruled=s.ruled)
     removal = Removal("spam", s.reason, block.text, s.value, s.evidence, block.start, block.end)
-    whole = Decision(block, (removal,), dropped=True, score=s.value)
+    whole = Decision(block, (removal,), dropped=True, score=s.value, ruled=s.ruled)
     parts = split_parts(block.text, opts)
     if (k := _seam(block, *parts[-1], page)) is not None:  # the last sentence is cut at its seam
         a, b = parts.pop()
         parts += [(a, len(block.text[:k].rstrip())), (k, b)]
     if len(parts) < 2:
-        return whole if s.value >= opts.spam_threshold else Decision(block, score=s.value)
+        return whole if s.value >= opts.spam_threshold else Decision(block, score=s.value, ruled=s.ruled)
     found = _decide_parts(block, parts, s, page)
-    return replace(found, score=s.value) if found else whole
+    return replace(found, score=s.value, ruled=s.ruled) if found else whole
 
 
 def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: PageFacts) -> Decision | None:
@@ -558,7 +560,11 @@ def _sells(d: Decision, options: CleanOptions, learned: bool = True) -> bool:
     b = d.block
     if not learned:
         spam = sum(len(r.text) for r in d.removals if r.kind == "spam")
-        return 2 * spam >= len(b.text) > 0 if spam else d.score >= options.probe_threshold
+        if spam and 2 * spam < len(b.text):
+            return False
+        if any(r.kind == "spam" and not r.signals for r in d.removals):
+            return True  # a rule removed it
+        return d.ruled >= options.probe_threshold
     return (d.score >= options.probe_threshold or any(r.kind == "spam" for r in d.removals)
             or (b.learned >= options.pitch_block and b.units >= options.learned_min_units and not b.quoted))
 

@@ -20,6 +20,8 @@ from .rules import entries
 # digit brand in a Swahili line of an English page make three kinds (the context codes
 # that count as a kind of content evidence; codes, not a number to tune).
 DIVERSE_CONTEXT = frozenset({"spam.language_mismatch"})
+# The model's signal: left out of ``Score.ruled``, what the rules alone make of a block.
+LEARNED = "spam.learned"
 SIGNALS = entries("signal", "block")
 
 
@@ -30,6 +32,7 @@ class Score:
     value: float
     evidence: tuple[tuple[str, float], ...]
     reason: str
+    ruled: float = 0.0  # the same combination without the model's evidence (``LEARNED``)
 
 
 def noisy_or(values: list[float]) -> float:
@@ -45,25 +48,39 @@ def noisy_or(values: list[float]) -> float:
 
 
 def score_block(block: Block, page: PageFacts) -> Score:
-    """Run every signal on a block and combine the evidence."""
+    """Run every signal on a block and combine the evidence; ``ruled`` combines it
+    without the model's."""
     opts = page.options
     content, context, evidence = [], [], []
-    reason, top, kinds = "", 0.0, 0
+    reason, top, kinds, learned = "", 0.0, 0, None
     for entry in SIGNALS:
         e = entry.fn(block, page)
         if e <= 0:
             continue
         evidence.append((entry.code, round(e, 3)))
         weighted = getattr(opts, entry.weight) * e
-        kinds += e >= opts.diverse_min_evidence and (entry.role == "content" or entry.code in DIVERSE_CONTEXT)
+        diverse = e >= opts.diverse_min_evidence and (entry.role == "content" or entry.code in DIVERSE_CONTEXT)
+        kinds += diverse
         if entry.role == "content":
             content.append(weighted)
+            if entry.code == LEARNED:
+                learned = (weighted, diverse)
             if weighted > top:
                 reason, top = entry.code, weighted
         else:
             context.append(weighted)
+    value = _combine(content, context, kinds, opts)
+    if learned is None:
+        return Score(value, tuple(evidence), reason if value else "", value)
+    content.remove(learned[0])
+    return Score(value, tuple(evidence), reason if value else "", _combine(content, context, kinds - learned[1], opts))
+
+
+def _combine(content: list[float], context: list[float], kinds: int, opts) -> float:
+    """Content evidence as a noisy-or (with ``diversity_bonus`` for several kinds of it),
+    context evidence counting in proportion to it."""
     c = noisy_or(content + [opts.diversity_bonus] * (kinds >= opts.diverse_signals))
     if c <= 0:
-        return Score(0.0, tuple(evidence), "")
+        return 0.0
     x = noisy_or(context) * min(1.0, c / opts.context_full)
-    return Score(round(1 - (1 - c) * (1 - x), 4), tuple(evidence), reason)
+    return round(1 - (1 - c) * (1 - x), 4)

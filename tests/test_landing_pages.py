@@ -1,6 +1,6 @@
-"""Whole landing pages in languages the n-gram model has seen no spam of (Lithuanian,
-Slovenian, Latvian; until cleaner 1.6.0 German, Italian and Polish, which the dev
-corpus now has): the rules sell every paragraph, the model reads them as ordinary text,
+"""Whole landing pages in languages the n-gram model has seen no spam of (Albanian,
+Basque, Welsh; until cleaner 1.23.0 Lithuanian, Slovenian and Latvian, and until 1.6.0
+German, Italian and Polish, which the training data now has): the rules sell every paragraph, the model reads them as ordinary text,
 and ``pitch_ruled_learned`` still rejects them; a short news brief about a casino
 stays. Then doorways, rejected whatever their words."""
 
@@ -13,18 +13,18 @@ import pytest
 from cleaners import CleanOptions, clean_html
 
 PITCHES = {
-    "lt": ("Laimėsala", [
-        "Sveiki atvykę į Laimėsala – online casino su 200% welcome bonus ir 150 free spins lošimo automatams.",
-        "Registruokis dabar Laimėsala, įnešk kortele ar kriptovaliuta ir išsimokėk laimėjimus per kelias minutes.",
-        "Sporto lažybos su padidintais koeficientais kasdien Laimėsala, žaisk telefone ar kompiuteryje."]),
-    "sl": ("Srečnidol", [
-        "Dobrodošli v Srečnidol, online casino z 200% welcome bonus in 150 free spins na igralnih avtomatih.",
-        "Registriraj se zdaj v Srečnidol, vplačaj s kartico ali kriptovaluto in izplačaj dobitke v nekaj minutah.",
-        "Športne stave s povišanimi kvotami vsak dan v Srečnidol, igraj na telefonu ali računalniku."]),
-    "lv": ("Laimesmāja", [
-        "Laipni lūdzam Laimesmāja – online casino ar 200% welcome bonus un 150 free spins spēļu automātos.",
-        "Reģistrējies tagad Laimesmāja, iemaksā ar karti vai kriptovalūtu un izmaksā laimestus dažās minūtēs.",
-        "Sporta likmes ar paaugstinātiem koeficientiem katru dienu Laimesmāja, spēlē telefonā vai datorā."]),
+    "sq": ("Fatmirëhane", [
+        "Mirë se vini në Fatmirëhane – online casino me 200% welcome bonus dhe 150 free spins në lojërat me automate.",
+        "Regjistrohu tani te Fatmirëhane, depozito me kartë ose kriptomonedhë dhe tërhiq fitimet për pak minuta.",
+        "Baste sportive me koeficientë të rritur çdo ditë te Fatmirëhane, luaj në telefon ose kompjuter."]),
+    "eu": ("Zorionetxe", [
+        "Ongi etorri Zorionetxe-ra – online casino 200% welcome bonus eta 150 free spins txanpon-makinetan.",
+        "Erregistratu orain Zorionetxe-n, sartu dirua txartelarekin edo kriptomonetarekin eta jaso irabaziak minutu gutxitan.",
+        "Kirol apustuak koefiziente handituekin egunero Zorionetxe-n, jokatu telefonoan edo ordenagailuan."]),
+    "cy": ("Lwcusgwlad", [
+        "Croeso i Lwcusgwlad – online casino gyda 200% welcome bonus a 150 free spins ar y peiriannau slot.",
+        "Cofrestrwch nawr gyda Lwcusgwlad, talwch â cherdyn neu arian cripto a thynnwch eich enillion allan mewn ychydig funudau.",
+        "Betio chwaraeon gyda phrisiau uwch bob dydd yn Lwcusgwlad, chwaraewch ar eich ffôn neu gyfrifiadur."]),
 }
 
 BRIEF = ("Spielbank Hohensee", [
@@ -57,14 +57,14 @@ def test_pitch_in_a_language_the_model_has_no_spam_of_is_rejected(lang):
     assert clean_html(html, "http://127.0.0.1/a", options=PITCH_OFF).reject_reason == ""
 
 
-@pytest.mark.parametrize("lang", ["lv"])
-def test_the_rules_decide_where_the_model_cannot_read(lang):
-    # Without the ruled pitch this page stays: the model alone does not read it as spam.
-    # (The Slovenian one it does since it trains on Czech, Polish and Ukrainian spam,
-    # cleaner 1.10.0; the Lithuanian one since its retraining with news in eight more
-    # languages, cleaner 1.21.0.)
-    off = CleanOptions(pitch_ruled_share=1.01)
-    assert clean_html(page(lang, *PITCHES[lang]), "http://127.0.0.1/a", options=off).reject_reason == ""
+@pytest.mark.parametrize("lang", sorted(PITCHES))
+def test_the_rules_decide_without_the_models_reading(lang):
+    # With the model's path of the pitch off, the rules' path alone still rejects the page
+    # (its blocks sell on the rules' evidence alone, Score.ruled). Until cleaner 1.23.0 a
+    # Latvian page showed the model missing such a pitch; the model now reads the pitch
+    # in every language here, its English casino words included.
+    off = CleanOptions(pitch_learned=1.01)
+    assert clean_html(page(lang, *PITCHES[lang]), "http://127.0.0.1/a", options=off).reject_reason == "spam.page"
 
 
 def test_news_brief_about_a_casino_stays_whole():
@@ -108,9 +108,13 @@ def test_doorway_needs_its_brand_linked_off_site():
 
 def test_doorway_needs_a_name_for_a_headline():
     # A headline that is a sentence is an article's, however often the text names the brand.
+    # The pitch is off: the text is a payday-loan pitch, which the model reads as one since
+    # cleaner 1.23.0; this test is the doorway rule's.
     title = "Rahakiisu laenud said tarbijakaitselt hoiatuse, sest intressid olid varjatud"
-    r = clean_html(page("et", DOORWAY[0], DOORWAY[1], OFFSITE, title=title), "http://127.0.0.1/a")
-    assert r.reject_reason == ""
+    html = page("et", DOORWAY[0], DOORWAY[1], OFFSITE, title=title)
+    assert clean_html(html, "http://127.0.0.1/a", options=PITCH_OFF).reject_reason == ""
+    # Titled with the brand's name, the same page is a doorway.
+    assert clean_html(page("et", *DOORWAY, OFFSITE), "http://127.0.0.1/a", options=PITCH_OFF).reject_reason == "spam.page"
 
 
 def test_article_about_a_casino_linking_to_it_stays_whole():
@@ -142,8 +146,10 @@ def test_short_brief_naming_a_company_and_its_world_stays_whole():
     html = page("en", "Northwind", paragraphs, "http://127.0.0.9:9/northwind")
     r = clean_html(html, "http://127.0.0.1/a")
     assert r.reject_reason == "" and all(p in r.text for p in paragraphs)
-    # The other names are what keeps it: allowed any number of them, it would go.
-    many = CleanOptions(doorway_other_names=1000)
+    # The other names are what keeps it: allowed any number of them, it would go (the
+    # model's least reading for a doorway off: cleaner 1.23.0's model reads this brief
+    # at 0.047, under doorway_learned, which keeps it too).
+    many = CleanOptions(doorway_other_names=1000, doorway_learned=0.0)
     assert clean_html(html, "http://127.0.0.1/a", options=many).reject_reason == "spam.page"
 
 

@@ -27,6 +27,7 @@ from cleaners.segment import words  # noqa: E402
 IDS = page_ids()[:: max(1, len(page_ids()) // 12)][:12]
 URL = re.compile(r"(?:https?:)?\\?/\\?/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)", re.I)
 DENSE = {"ja", "zh", "th", "ko"}  # languages whose article length is told in characters
+UNSPACED_NAME = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # Thai, kana, Han, Hangul
 KINDS = {"gambling", "crypto", "loans", "essay", "replica", "dating", "pharma", "social"}
 
 
@@ -278,6 +279,60 @@ def test_genre_texts_trained_on_and_genre_pages_evaluated_share_nothing():
     genre = [a for a in corpus.articles("fresh") if a.kind == "genre"]
     assert len(genre) == sum(len(paras) for paras in pages.values()) // corpus.FRESH_PARAGRAPHS
     assert all(not a.train and a.id.startswith("fresh-genre-") for a in genre)
+
+
+def _name_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text.lower())))
+
+
+def _named(text: str, names: set[str], inside: set[str]) -> bool:
+    """One of ``names`` (``_name_key``) stands in ``text`` as whole words, or one of
+    ``inside`` (lower case: names in scripts written without spaces, and glued,
+    CamelCase or numbered ones) anywhere in it."""
+    tokens = _name_key(text).split()
+    runs = {" ".join(tokens[i:i + n]) for n in range(1, 5) for i in range(len(tokens) - n + 1)}
+    lower = text.lower()
+    return bool(runs & names) or any(d in lower for d in inside)
+
+
+def _inside(brands: list[str]) -> set[str]:
+    """The brands found anywhere in a text, lower case: those in scripts written without
+    spaces, and the brand-shaped ones (glued, CamelCase, numbered:
+    ``test_fresh_set_is_never_trained_on_and_shares_no_brand``)."""
+    return {b.lower() for b in brands if UNSPACED_NAME.search(b)
+            or (len(b) > 5 and not b.isalpha()) or any(ch.isupper() for ch in b[1:])}
+
+
+def test_pitch_and_mention_texts_trained_on_share_nothing_with_what_is_evaluated():
+    """The spam texts of bench/spamcorpus/pitches and the legitimate mentions of
+    bench/spamcorpus/mentions are training data only: no text shares a run of eight
+    words with a fresh or held-out template, a fresh news or genre page, and none names
+    a fresh or held-out brand (writers who never saw those sets still chose some of the
+    same names). The training reads both folders; no case is built from them. The
+    message names only the dev side (the held-out text stays unread)."""
+    pitches, mentions = corpus.pitch_texts(), corpus.mention_texts()
+    assert len(pitches) >= 40 and all(len(t) >= 90 for t in pitches.values())
+    assert {k for texts in pitches.values() for k, _, _ in texts} == KINDS
+    assert {f for texts in pitches.values() for _, f, _ in texts} == {"landing", "sentence", "advert", "comment"}
+    assert len(mentions) >= 40 and all(len(t) >= 40 for t in mentions.values())
+    evaluated, names, brands = set(), set(), []
+    for split in ("fresh", "heldout"):
+        for m in corpus.markets(split):
+            evaluated |= {sh for t in m.templates() for sh in _shingles(corpus.fill(t, m.brands[0], m.brands[-1]))}
+            names |= {_name_key(b) for b in m.brands if len(b) >= 4}
+            brands += m.brands
+    for paras in (*corpus.genre_pages().values(), *corpus.news().values()):
+        evaluated |= {sh for p in paras for sh in _shingles(p)}
+    inside = _inside(brands)
+    crossed = [(lang, i) for texts in (pitches, mentions) for lang, ts in sorted(texts.items())
+               for i, (_, _, t) in enumerate(ts) if _shingles(t) & evaluated or _named(t, names, inside)]
+    assert not crossed, f"training texts to drop (language, index): {crossed[:20]}"
+    read = {p.relative_to(REPO).as_posix() for p in train_spam_model.inputs()}
+    for folder in (corpus.PITCHES, corpus.MENTIONS):
+        files = {p.relative_to(REPO).as_posix() for p in folder.glob("*.toml")}
+        assert files and files <= read
+    built = "".join(c.text for c in landing_cases("fresh")[:40]) + html_case(IDS[0], 0).text
+    assert not any(t in built for ts in pitches.values() for _, _, t in ts[:3])
 
 
 def test_corpus_digest_is_pinned():

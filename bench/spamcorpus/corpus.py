@@ -14,6 +14,12 @@ trains on any of it. The dev templates share the
 lexicon's words and the model has read them all, so dev figures flatter; the fresh
 set tells whether a change holds on spam nobody tuned for, and a rule is chosen on
 both. It is injected with the dev styles and page templates (``cases.FRESH_STYLES``).
+
+``pitches/`` (spam: landing paragraphs, sentences appended to news, adverts, comments)
+and ``mentions/`` (legitimate text naming what spam sells: warnings, reports, readers'
+questions) are training data only, in 46 languages, by writers who saw none of the
+evaluated sets; texts sharing a run of eight words or a brand with the fresh or held-out
+sets were dropped (tests/test_spam_corpus.py). No case is built from them.
 """
 
 from __future__ import annotations
@@ -30,6 +36,13 @@ SPAM_DIRS = {"dev": HERE / "spam", "heldout": HERE / "heldout", "fresh": HERE / 
 LEGIT_DIRS = {"dev": HERE / "legit", "heldout": HERE / "heldout" / "legit"}
 # Legitimate text of the kinds in fresh/genres, by other writers: dev, trained on.
 GENRES = HERE / "genres"
+# Spam text by other writers again (landing paragraphs, appended sentences, adverts,
+# comments in eight markets): dev, trained on, never injected nor evaluated.
+PITCHES = HERE / "pitches"
+# Legitimate text that mentions what spam sells (warnings, reports quoting scams,
+# readers' questions, ordinary sentences with market words), by the same kind of
+# writers: dev, trained on as legitimate, never evaluated.
+MENTIONS = HERE / "mentions"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +140,22 @@ def genre_texts() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     paragraphs) each; the model trains on them (a ``comments`` text is one comment a paragraph)."""
     return {d["lang"]: tuple((t["genre"], tuple(t["paragraphs"])) for t in d["text"])
             for d in map(_read, sorted(GENRES.glob("*.toml")))}
+
+
+@cache
+def pitch_texts() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """The dev spam texts of ``pitches/`` by language: (kind, form, text) each, form one of
+    landing, sentence, advert, comment; the model trains on them as spam."""
+    return {d["lang"]: tuple((t["kind"], t["form"], t["text"]) for t in d["text"])
+            for d in map(_read, sorted(PITCHES.glob("*.toml")))}
+
+
+@cache
+def mention_texts() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """The dev legitimate texts of ``mentions/`` by language: (topic, form, text) each,
+    form one of warning, report, comment, sentence."""
+    return {d["lang"]: tuple((t["topic"], t["form"], t["text"]) for t in d["text"])
+            for d in map(_read, sorted(MENTIONS.glob("*.toml")))}
 
 
 FRESH_PARAGRAPHS = 3  # news paragraphs an article of the fresh set is made of

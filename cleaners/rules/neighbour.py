@@ -41,5 +41,5 @@ def neighbour(block: Block, near: Near, page: PageFacts) -> bool:
     if score.value >= page.options.probe_threshold:
         # Topic words alone in a paragraph that shares the article's vocabulary are the
         # article's (a report on match fixing next to an injected betting pitch).
-        return specific(score.evidence) or not belongs(block, page)
+        return specific(score.evidence, page.options.neighbour_learned_specific) or not belongs(block, page)
     return bool(block.foreign) or other_script(block.script, page.script)
