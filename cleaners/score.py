@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Block, PageFacts
+from .options import CleanOptions
 from .rules import entries
 
 # A block in a foreign language is independent evidence too: a gambling word and a
@@ -76,7 +77,7 @@ def score_block(block: Block, page: PageFacts) -> Score:
     return Score(value, tuple(evidence), reason if value else "", _combine(content, context, kinds - learned[1], opts))
 
 
-def _combine(content: list[float], context: list[float], kinds: int, opts) -> float:
+def _combine(content: list[float], context: list[float], kinds: int, opts: CleanOptions) -> float:
     """Content evidence as a noisy-or (with ``diversity_bonus`` for several kinds of it),
     context evidence counting in proportion to it."""
     c = noisy_or(content + [opts.diversity_bonus] * (kinds >= opts.diverse_signals))
