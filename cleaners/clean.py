@@ -210,11 +210,11 @@ def _neighbours_of_spam(decisions: list[Decision], page: PageFacts) -> list[Deci
             near = Near(before, after, lambda b=d.block: score_block(b, page))
             for entry in NEIGHBOUR_RULES:
                 if entry.fn(d.block, near, page):
-                    b = d.block
-                    score, evidence = (near.score().value, near.score().evidence) if near.scored else (1.0, ())
-                    out[i] = Decision(b, (Removal(entry.kind, entry.code, b.text, score, evidence, b.start, b.end),),
-                                      dropped=True, score=score if near.scored else d.score,
-                                      ruled=near.score().ruled if near.scored else d.ruled)
+                    b, s = d.block, near.score() if near.scored else None
+                    removal = Removal(entry.kind, entry.code, b.text, s.value if s else 1.0, s.evidence if s else (),
+                                      b.start, b.end)
+                    out[i] = Decision(b, (removal,), dropped=True, score=s.value if s else d.score,
+                                      ruled=s.ruled if s else d.ruled)
                     changed = True
                     break
     return out

@@ -52,8 +52,8 @@ def score_block(block: Block, page: PageFacts) -> Score:
     """Run every signal on a block and combine the evidence; ``ruled`` combines it
     without the model's."""
     opts = page.options
-    content, context, evidence = [], [], []
-    reason, top, kinds, learned = "", 0.0, 0, None
+    content, ruled, context, evidence = [], [], [], []
+    reason, top, kinds, ruled_kinds = "", 0.0, 0, 0
     for entry in SIGNALS:
         e = entry.fn(block, page)
         if e <= 0:
@@ -62,19 +62,18 @@ def score_block(block: Block, page: PageFacts) -> Score:
         weighted = getattr(opts, entry.weight) * e
         diverse = e >= opts.diverse_min_evidence and (entry.role == "content" or entry.code in DIVERSE_CONTEXT)
         kinds += diverse
+        ruled_kinds += diverse and entry.code != LEARNED
         if entry.role == "content":
             content.append(weighted)
-            if entry.code == LEARNED:
-                learned = (weighted, diverse)
+            if entry.code != LEARNED:
+                ruled.append(weighted)
             if weighted > top:
                 reason, top = entry.code, weighted
         else:
             context.append(weighted)
     value = _combine(content, context, kinds, opts)
-    if learned is None:
-        return Score(value, tuple(evidence), reason if value else "", value)
-    content.remove(learned[0])
-    return Score(value, tuple(evidence), reason if value else "", _combine(content, context, kinds - learned[1], opts))
+    without = value if len(ruled) == len(content) else _combine(ruled, context, ruled_kinds, opts)
+    return Score(value, tuple(evidence), reason if value else "", without)
 
 
 def _combine(content: list[float], context: list[float], kinds: int, opts: CleanOptions) -> float:

@@ -231,7 +231,7 @@ def test_fresh_set_is_never_trained_on_and_shares_no_brand():
     assert not [p for p in train_spam_model.inputs() if corpus.SPAM_DIRS["fresh"] in p.parents]
     taught = "\n".join([p.read_text(encoding="utf8").lower() for p in inputs]
                        + [cleaner_text(p).lower() for p in (REPO / "cleaners" / "data").rglob("*") if p.is_file()])
-    shaped = [b for b in fresh if (len(b) > 5 and not b.isalpha()) or any(ch.isupper() for ch in b[1:])]
+    shaped = [b for b in fresh if _brand_shaped(b)]
     shared = [b for b in shaped if b.lower() in taught]
     assert not shared, shared  # glued, CamelCase or numbered names: a plain word ("Verde") may be any text's
 
@@ -295,12 +295,16 @@ def _named(text: str, names: set[str], inside: set[str]) -> bool:
     return bool(runs & names) or any(d in lower for d in inside)
 
 
+def _brand_shaped(brand: str) -> bool:
+    """Glued, CamelCase or numbered: a name no ordinary text holds by chance (a plain
+    word, "Verde", may be any text's)."""
+    return (len(brand) > 5 and not brand.isalpha()) or any(ch.isupper() for ch in brand[1:])
+
+
 def _inside(brands: list[str]) -> set[str]:
     """The brands found anywhere in a text, lower case: those in scripts written without
-    spaces, and the brand-shaped ones (glued, CamelCase, numbered:
-    ``test_fresh_set_is_never_trained_on_and_shares_no_brand``)."""
-    return {b.lower() for b in brands if UNSPACED_NAME.search(b)
-            or (len(b) > 5 and not b.isalpha()) or any(ch.isupper() for ch in b[1:])}
+    spaces, and the brand-shaped ones."""
+    return {b.lower() for b in brands if UNSPACED_NAME.search(b) or _brand_shaped(b)}
 
 
 def test_pitch_and_mention_texts_trained_on_share_nothing_with_what_is_evaluated():
@@ -331,8 +335,13 @@ def test_pitch_and_mention_texts_trained_on_share_nothing_with_what_is_evaluated
     for folder in (corpus.PITCHES, corpus.MENTIONS):
         files = {p.relative_to(REPO).as_posix() for p in folder.glob("*.toml")}
         assert files and files <= read
-    built = "".join(c.text for c in landing_cases("fresh")[:40]) + html_case(IDS[0], 0).text
-    assert not any(t in built for ts in pitches.values() for _, _, t in ts[:3])
+    # What cases are built from (every split's templates and legitimate paragraphs) holds
+    # no text of either folder.
+    sources = {corpus.fill(t, m.brands[0], m.brands[-1]) for split in ("dev", "fresh", "heldout")
+               for m in corpus.markets(split) for t in m.templates()}
+    sources |= {p for split in ("dev", "fresh", "heldout") for a in corpus.articles(split) for p in a.paragraphs}
+    trained = {t for texts in (pitches, mentions) for ts in texts.values() for _, _, t in ts}
+    assert not trained & sources
 
 
 def test_corpus_digest_is_pinned():

@@ -134,28 +134,32 @@ def genre_pages() -> dict[str, tuple[str, ...]]:
     return _paragraphs(SPAM_DIRS["fresh"] / "genres")
 
 
+def _entries(folder: Path, *fields: str) -> dict[str, tuple[tuple, ...]]:
+    """The ``[[text]]`` entries of every file of a folder, by its ``lang``: each as the
+    tuple of its ``fields`` (a list as a tuple)."""
+    return {d["lang"]: tuple(tuple(tuple(v) if isinstance(v := t[f], list) else v for f in fields) for t in d["text"])
+            for d in map(_read, sorted(folder.glob("*.toml")))}
+
+
 @cache
 def genre_texts() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     """The dev texts of spam-like legitimate kinds (``genres/``) by language: (genre,
     paragraphs) each; the model trains on them (a ``comments`` text is one comment a paragraph)."""
-    return {d["lang"]: tuple((t["genre"], tuple(t["paragraphs"])) for t in d["text"])
-            for d in map(_read, sorted(GENRES.glob("*.toml")))}
+    return _entries(GENRES, "genre", "paragraphs")
 
 
 @cache
 def pitch_texts() -> dict[str, tuple[tuple[str, str, str], ...]]:
     """The dev spam texts of ``pitches/`` by language: (kind, form, text) each, form one of
     landing, sentence, advert, comment; the model trains on them as spam."""
-    return {d["lang"]: tuple((t["kind"], t["form"], t["text"]) for t in d["text"])
-            for d in map(_read, sorted(PITCHES.glob("*.toml")))}
+    return _entries(PITCHES, "kind", "form", "text")
 
 
 @cache
 def mention_texts() -> dict[str, tuple[tuple[str, str, str], ...]]:
     """The dev legitimate texts of ``mentions/`` by language: (topic, form, text) each,
     form one of warning, report, comment, sentence."""
-    return {d["lang"]: tuple((t["topic"], t["form"], t["text"]) for t in d["text"])
-            for d in map(_read, sorted(MENTIONS.glob("*.toml")))}
+    return _entries(MENTIONS, "topic", "form", "text")
 
 
 FRESH_PARAGRAPHS = 3  # news paragraphs an article of the fresh set is made of

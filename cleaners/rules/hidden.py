@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Block, PageFacts
 from ..options import CleanOptions
-from .lexicon import commercial, dense_lexicon, strong_commercial
+from .lexicon import commercial, dense_lexicon, named_commerce, strong_commercial
 from .registry import rule
 
 
@@ -27,7 +27,7 @@ def hidden_block(block: Block, page: PageFacts) -> bool:
         # beside an off-site link is one advertisement in it, not hidden spam (a Yahoo
         # news page of extraction-dev, its stream of 2,060 words offscreen with one
         # sponsored forex teaser, went whole as spam.page).
-        return block.brands >= 1 or block.glued or block.promo or dense_lexicon(block, opts)
+        return named_commerce(block) or dense_lexicon(block, opts)
     return strong_commercial(block, opts) or hidden_prose_with_links(block, opts)
 
 

@@ -36,11 +36,14 @@ def strong_commercial(block: Block, options: CleanOptions) -> bool:
     """Evidence enough to condemn hidden text: brands, glue, promos, off-site links
     with commercial words, or ``strong_lexicon_hits`` lexicon hits at a density that
     scores ``strong_lexicon_score``."""
-    if block.brands >= 1 or block.glued or block.promo:
-        return True
-    if block.hits() and block.offsite_links:
+    if named_commerce(block) or (block.hits() and block.offsite_links):
         return True
     return dense_lexicon(block, options)
+
+
+def named_commerce(block: Block) -> bool:
+    """A brand, glued words or a promo phrase: commerce named, not a topic word."""
+    return block.brands >= 1 or block.glued or bool(block.promo)
 
 
 def dense_lexicon(block: Block, options: CleanOptions) -> bool:
