@@ -96,7 +96,10 @@ if TYPE_CHECKING:
 # and legitimate text that mentions what spam sells (bench/spamcorpus/mentions, counting
 # 2); a block sells on the rules' evidence alone only by its score without the model's
 # (Score.ruled; the pitch's ruled path); page_learned_specific 0.3.
-CLEANER_VERSION = "1.23.0"
+# 1.24.0: the model reads 3- and 4-grams, no 2-grams (ngrams.GRAMS, file format 5): it
+# separates spam it never saw from legitimate text better (the fresh set's paragraphs:
+# ROC AUC 0.893 -> 0.919).
+CLEANER_VERSION = "1.24.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -30,8 +30,11 @@ def test_a_pasted_comment_with_one_phrase_goes():
     out = clean_text(_page(COMMENT), url=URL)
     assert COMMENT not in out.text
     assert all(p in out.text for p in STORY)
-    # At the page's own density it stayed.
-    strict = clean_text(_page(COMMENT), url=URL, options=CleanOptions(self_promotion_apart_density=0.1))
+    # At the page's own density it stayed. (Since cleaner 1.24.0 the model reads the
+    # comment at 0.61, over learned_floor, which makes it spam.off_topic evidence too:
+    # the floor is raised here so that the density alone is compared.)
+    strict = clean_text(_page(COMMENT), url=URL,
+                        options=CleanOptions(self_promotion_apart_density=0.1, learned_floor=0.7))
     assert COMMENT in strict.text
 
 
