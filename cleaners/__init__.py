@@ -100,7 +100,9 @@ if TYPE_CHECKING:
 # separates spam it never saw from legitimate text better (the fresh set's paragraphs:
 # ROC AUC 0.893 -> 0.919).
 # 1.25.0: pitch_block 0.65 -> 0.55 (a landing page's paragraphs sell from there).
-CLEANER_VERSION = "1.25.0"
+# 1.26.0: no seam inside a foreign sentence whose opening words are its own language's
+# or one short word the page also uses (clean._one_language, seam_word_letters).
+CLEANER_VERSION = "1.26.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -334,8 +334,10 @@ def _seam(block: Block, a: int, b: int, page: PageFacts) -> int | None:
     the sentence runs to its full stop in ``foreign_tail_units`` words or more, holds at
     most ``seam_stopwords`` of the page language's stopwords and no word the page's own
     prose uses elsewhere (a heading's last names, "... Scottish hero William Wallace",
-    are the story's), while what stands before it has one of either (a sentence wholly
-    in another language is the foreign-tail probe's). None when there is none, on a
+    are the story's), while what stands before it has one of either (a page word of
+    ``seam_word_letters`` or more: "a" and "no" are words of many languages) and is not
+    in the language of what follows (``_one_language``; a sentence wholly in another
+    language is the foreign-tail probe's). None when there is none, on a
     page without a language, or in scripts written without spaces. Found once a block;
     ``decide`` cuts the sentence there, and the part after the seam is judged as any
     sentence is (a foreign sentence needs spam evidence besides its language to go)."""
@@ -371,10 +373,29 @@ def _seam(block: Block, a: int, b: int, page: PageFacts) -> int | None:
             elsewhere = [vocabulary.get(w, block.index) != block.index for _, w in toks]
         if any(elsewhere[i:]):
             continue
-        if left[0] > left[i] or any(elsewhere[:i]):
+        own = left[0] > left[i] or any(e and len(w) >= opts.seam_word_letters for e, (_, w) in zip(elsewhere[:i], toks))
+        if own and not _one_language(text[a:k], text[k:], page):
             seams[block.index] = k  # what it is glued to is the page's own
         return seams[block.index]
     return None
+
+
+def _one_language(head: str, tail: str, page: PageFacts) -> bool:
+    """The words before a seam are in the language of the sentence after it: ``tail``
+    holds ``seam_tail_stopwords`` or more stopwords of another language than the page's,
+    and ``head`` one of that language's. A foreign sentence whose opening words are
+    also the page language's stopwords ("A foci-Eb idején a Gól 90 ...": "a" is English
+    and Hungarian; "... do kryptoměn s Woka 37 ...") is one sentence, not a heading with
+    a sentence glued to it; cut at the brand, its first words stayed."""
+    counts: dict[str, int] = {}
+    for w in words(tail):
+        for lang in STOPWORDS.get(w, ()):
+            if lang != page.language:
+                counts[lang] = counts.get(lang, 0) + 1
+    if not counts:
+        return False
+    lang = max(sorted(counts), key=counts.__getitem__)
+    return counts[lang] >= page.options.seam_tail_stopwords and any(lang in STOPWORDS.get(w, ()) for w in words(head))
 
 
 def _apart_tail(block: Block, a: int, b: int, page: PageFacts) -> bool:

@@ -540,6 +540,16 @@ class CleanOptions:
     # every other spam_eval dev figure, realspam dev and the 627 extraction pages' output
     # unchanged; the cleaning stage 0.2-0.3 ms a page slower (2026-12-05).
     seam_stopwords: int = 0
+    # ... and there is no seam where the sentence after it holds this many stopwords of a
+    # language other than the page's and what stands before it one of them (clean.
+    # _one_language: a foreign sentence opening with a word that is also the page
+    # language's, "A foci-Eb idején a Gól 90 megduplázza ...", lost only its end).
+    seam_tail_stopwords: int = 2
+    # ... and what stands before a seam is the page's own by a stopword of its language or
+    # by a word its prose uses elsewhere of at least this many letters: a short page word
+    # ("A foci-Eb idején a Gól 90 ...", "No Miselja o primeiro depósito ...") is as
+    # likely the foreign sentence's own, which lost only its end (2026-12-06).
+    seam_word_letters: int = 3
     # A paragraph whose last sentence holds all its topic words (of a topic the page is
     # not about) is probed when the n-gram model gives that sentence at least this: the
     # offer appended to news prose ("Order cheap tramadol ... at Medsdirect24.", 0.91 on

@@ -46,3 +46,29 @@ def test_an_english_sentence_after_a_heading_is_not_cut():
         blocks, page, _ = _facts(story_page(line), options, "127.0.0.1", (), False)
         block = next(b for b in blocks if b.text == line)
         assert _seam(block, *last_part(line, options), page) == found
+
+
+def test_a_foreign_sentence_is_not_cut_after_a_short_word_of_the_page():
+    # "a" is a word of the English story and of this Hungarian offer: the offer's opening
+    # words are no English heading, and the sentence goes whole, not from its brand on.
+    offer = "A nyári szezonban a Pörgő 77 minden új játékos első befizetését megduplázza."
+    page = "\n\n".join([STORY[0], f"{STORY[1]} {offer}", *STORY[2:]])
+    out = clean_text(page, url=URL)
+    assert offer not in out.text and "A nyári" not in out.text
+    assert all(p in out.text for p in STORY)
+    # Any page word before it, however short, made it a heading: cut at the brand.
+    short = clean_text(page, url=URL, options=CleanOptions(seam_word_letters=1))
+    assert "A nyári szezonban a" in short.text and "Pörgő" not in short.text
+
+
+def test_a_foreign_sentence_is_not_cut_where_its_own_language_runs_on():
+    # "in" makes the words before "Apotheken" look English, but what follows holds German
+    # stopwords ("doch", "hat", "sie", "auf") and so do they ("sind", "allen"): one German
+    # sentence (clean._one_language), which goes whole.
+    offer = "Die Schlankheitsspritzen sind in allen Apotheken ausverkauft, doch Pillora hat sie noch auf Lager."
+    page = "\n\n".join([STORY[0], f"{STORY[1]} {offer}", *STORY[2:]])
+    out = clean_text(page, url=URL)
+    assert "Schlankheitsspritzen" not in out.text and "Pillora" not in out.text
+    assert all(p in out.text for p in STORY)
+    split = clean_text(page, url=URL, options=CleanOptions(seam_tail_stopwords=99))
+    assert "Schlankheitsspritzen" in split.text and "Pillora" not in split.text
