@@ -102,7 +102,9 @@ if TYPE_CHECKING:
 # 1.25.0: pitch_block 0.65 -> 0.55 (a landing page's paragraphs sell from there).
 # 1.26.0: no seam inside a foreign sentence whose opening words are its own language's
 # or one short word the page also uses (clean._one_language, seam_word_letters).
-CLEANER_VERSION = "1.26.0"
+# 1.27.0: a block whose stopwords split among languages that share them (Danish and
+# Norwegian; data/stopword_families.toml) is in that family's language.
+CLEANER_VERSION = "1.27.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

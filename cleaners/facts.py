@@ -24,7 +24,7 @@ from .normalize import reveal
 from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs, may_name_brand
 from .options import CleanOptions
 from .resources import (
-    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOPWORDS_OF, TERM_GROUPS, TERMS,
+    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOP_FAMILY, STOPWORDS_OF, TERM_GROUPS, TERMS,
     TOPICS,
 )
 from .folding import bare, fold
@@ -180,6 +180,9 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     own = block.stop_share(page.language)
     if block.stop_lang and block.stop_lang != page.language:
         return block.stop_lang if own < opts.own_language_share else None
+    if (not block.stop_lang and own < opts.own_language_share and block.units - block.link_units >= opts.foreign_units
+            and (lang := _family_language(block, page))):
+        return lang  # (a web address's words, "fatwa-para-ulama", are no language's prose)
     if block.units < opts.detect_units or own >= (
             opts.foreign_stop_share if block.units < opts.detect_long_units else opts.detect_long_stop_share):
         return None
@@ -195,6 +198,25 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
         return None
     lang, prob = detect_short(text)
     return lang if lang and lang != page.language and prob >= opts.detect_prob else None
+
+
+def _family_language(block: Block, page: PageFacts) -> str | None:
+    """The language of a block whose stopwords split among languages that share them
+    (``STOP_FAMILY``: Danish and Norwegian): the family with most hits, counted
+    together, when it has ``block_stop_hits`` and ``block_stop_share`` of them and is
+    not the page language's; its language with most hits."""
+    hits = dict(block.stop_hits)
+    sums: dict[frozenset[str], float] = {}
+    for lang, n in hits.items():
+        family = STOP_FAMILY.get(lang, frozenset((lang,)))
+        sums[family] = sums.get(family, 0.0) + n
+    if not sums:
+        return None
+    family = max(sorted(sums, key=sorted), key=sums.__getitem__)
+    if (page.language in family or sums[family] < page.options.block_stop_hits
+            or sums[family] < page.options.block_stop_share * sum(hits.values())):
+        return None
+    return max(sorted(family & hits.keys()), key=hits.__getitem__)
 
 
 def page_vocabulary(page: PageFacts) -> dict[str, int]:

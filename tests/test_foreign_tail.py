@@ -35,3 +35,17 @@ def test_one_letter_stopwords_tell_no_language():
     assert "i" in english  # the list holds it, for other uses
     assert not _says_language("i", english)
     assert _says_language("the", english) and not _says_language("dag", english)
+
+
+def test_a_paragraph_in_a_language_whose_stopwords_its_neighbours_share_goes_whole():
+    # Danish stopwords are Norwegian (and some Swedish) ones too: the paragraph's hits split
+    # among them and none named its language, so only its sentences that read as spam went
+    # and the first stayed. Counted as one family (data/stopword_families.toml) they name
+    # Danish, foreign to the English story, and the paragraph goes whole.
+    danish = ("Min nabo i Odense vandt 40.000 kr. hos Lykkehjulet 88 i sidste uge, og han har ikke talt om "
+              "andet siden. Han spiller altid de samme tal og klarer det hele på telefonen på to minutter.")
+    out = clean_text("\n\n".join([STORY[0], danish, *STORY[1:]]), url=URL)
+    assert "Min nabo" not in out.text and "Lykkehjulet" not in out.text
+    assert all(p in out.text for p in STORY)
+    (removal,) = [r for r in out.removed if r.kind == "spam"]
+    assert removal.reason == "spam.foreign_block" and removal.text == danish
