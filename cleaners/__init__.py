@@ -104,7 +104,9 @@ if TYPE_CHECKING:
 # or one short word the page also uses (clean._one_language, seam_word_letters).
 # 1.27.0: a block whose stopwords split among languages that share them (Danish and
 # Norwegian; data/stopword_families.toml) is in that family's language.
-CLEANER_VERSION = "1.27.0"
+# 1.28.0: a row of a dated or numbered list between two rows of its shape stays when only
+# the model reads it as spam (clean._in_series, series_prefix_tokens).
+CLEANER_VERSION = "1.28.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -230,6 +230,8 @@ def decide(block: Block, page: PageFacts) -> Decision:
     s = score_block(block, page)
     if s.value < opts.probe_threshold and not _worth_probing(block, page):
         return Decision(block, score=s.value, ruled=s.ruled)
+    if s.ruled < opts.spam_threshold and _in_series(block, page):
+        return Decision(block, score=s.value, ruled=s.ruled)
     removal = Removal("spam", s.reason, block.text, s.value, s.evidence, block.start, block.end)
     whole = Decision(block, (removal,), dropped=True, score=s.value, ruled=s.ruled)
     parts = split_parts(block.text, opts)
@@ -240,6 +242,35 @@ def decide(block: Block, page: PageFacts) -> Decision:
         return whole if s.value >= opts.spam_threshold else Decision(block, score=s.value, ruled=s.ruled)
     found = _decide_parts(block, parts, s, page)
     return replace(found, score=s.value, ruled=s.ruled) if found else whole
+
+
+ROW_TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\w\s]+")
+
+
+def _in_series(block: Block, page: PageFacts) -> bool:
+    """The block is a row of a numbered or dated list, between two rows of its shape
+    (``_row_shape``): "Aug. 14 -- Hollywood Casino Amphitheatre – St. Louis, MO" between
+    "Aug. 8 -- ..." and "Aug. 30 -- Pepsi Center, Denver, CO". What only the model reads
+    as spam there is the list's own row (a tour date at a casino's venue); a rule's
+    evidence still removes it, and in the comment region the guard is off."""
+    i, texts = block.index, page.texts
+    if i <= 0 or i + 1 >= len(texts) or block.in_comments:
+        return False  # comments under their dated headers are rows of one shape too
+    shape = _row_shape(block.text, page.options.series_prefix_tokens)
+    return shape is not None and all(
+        _row_shape(texts[j], page.options.series_prefix_tokens) == shape for j in (i - 1, i + 1))
+
+
+def _row_shape(text: str, n: int) -> tuple[str, ...] | None:
+    """The classes of a line's first ``n`` tokens (a number "0", a word "a", punctuation
+    as written), when they hold a number; None otherwise.
+
+    >>> _row_shape("Aug. 14 -- Hollywood Casino", 4)
+    ('a', '.', '0', '--')
+    """
+    tokens = ROW_TOKEN.findall(text[:200])[:n]
+    shape = tuple("0" if t.isdigit() else "a" if t[0].isalpha() else t for t in tokens)
+    return shape if len(shape) == n and "0" in shape else None
 
 
 def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: PageFacts) -> Decision | None:
