@@ -105,7 +105,7 @@ if TYPE_CHECKING:
 # 1.27.0: a block whose stopwords split among languages that share them (Danish and
 # Norwegian; data/stopword_families.toml) is in that family's language.
 # 1.28.0: a row of a dated or numbered list between two rows of its shape stays when only
-# the model reads it as spam (clean._in_series, series_prefix_tokens).
+# the model reads it as spam (rules/learned.in_series, series_prefix_tokens).
 CLEANER_VERSION = "1.28.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]

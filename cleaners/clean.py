@@ -17,7 +17,7 @@ from .folding import fold
 from .facts import (
     Context, TextFacts, anchor_share, block_facts, contexts, is_prose, page_facts, page_vocabulary, with_foreign,
 )
-from .language import UNSPACED, add_counts, document_language, dominant, glued_to
+from .language import UNSPACED, add_counts, document_language, dominant, glued_to, stop_counts, stop_langs
 from .model import Block, CleanResult, Near, PageFacts, Removal, Verdict
 from .ngrams import model as ngram_model
 from .options import CleanOptions
@@ -230,8 +230,6 @@ def decide(block: Block, page: PageFacts) -> Decision:
     s = score_block(block, page)
     if s.value < opts.probe_threshold and not _worth_probing(block, page):
         return Decision(block, score=s.value, ruled=s.ruled)
-    if s.ruled < opts.spam_threshold and _in_series(block, page):
-        return Decision(block, score=s.value, ruled=s.ruled)
     removal = Removal("spam", s.reason, block.text, s.value, s.evidence, block.start, block.end)
     whole = Decision(block, (removal,), dropped=True, score=s.value, ruled=s.ruled)
     parts = split_parts(block.text, opts)
@@ -242,35 +240,6 @@ def decide(block: Block, page: PageFacts) -> Decision:
         return whole if s.value >= opts.spam_threshold else Decision(block, score=s.value, ruled=s.ruled)
     found = _decide_parts(block, parts, s, page)
     return replace(found, score=s.value, ruled=s.ruled) if found else whole
-
-
-ROW_TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\w\s]+")
-
-
-def _in_series(block: Block, page: PageFacts) -> bool:
-    """The block is a row of a numbered or dated list, between two rows of its shape
-    (``_row_shape``): "Aug. 14 -- Hollywood Casino Amphitheatre – St. Louis, MO" between
-    "Aug. 8 -- ..." and "Aug. 30 -- Pepsi Center, Denver, CO". What only the model reads
-    as spam there is the list's own row (a tour date at a casino's venue); a rule's
-    evidence still removes it, and in the comment region the guard is off."""
-    i, texts = block.index, page.texts
-    if i <= 0 or i + 1 >= len(texts) or block.in_comments:
-        return False  # comments under their dated headers are rows of one shape too
-    shape = _row_shape(block.text, page.options.series_prefix_tokens)
-    return shape is not None and all(
-        _row_shape(texts[j], page.options.series_prefix_tokens) == shape for j in (i - 1, i + 1))
-
-
-def _row_shape(text: str, n: int) -> tuple[str, ...] | None:
-    """The classes of a line's first ``n`` tokens (a number "0", a word "a", punctuation
-    as written), when they hold a number; None otherwise.
-
-    >>> _row_shape("Aug. 14 -- Hollywood Casino", 4)
-    ('a', '.', '0', '--')
-    """
-    tokens = ROW_TOKEN.findall(text[:200])[:n]
-    shape = tuple("0" if t.isdigit() else "a" if t[0].isalpha() else t for t in tokens)
-    return shape if len(shape) == n and "0" in shape else None
 
 
 def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: PageFacts) -> Decision | None:
@@ -404,8 +373,8 @@ def _seam(block: Block, a: int, b: int, page: PageFacts) -> int | None:
             elsewhere = [vocabulary.get(w, block.index) != block.index for _, w in toks]
         if any(elsewhere[i:]):
             continue
-        own = left[0] > left[i] or any(e and len(w) >= opts.seam_word_letters for e, (_, w) in zip(elsewhere[:i], toks))
-        if own and not _one_language(text[a:k], text[k:], page):
+        page_word = any(e and len(w) >= opts.seam_word_letters for e, (_, w) in zip(elsewhere[:i], toks))
+        if (left[0] > left[i] or page_word) and not _one_language(text[a:k], text[k:], page):
             seams[block.index] = k  # what it is glued to is the page's own
         return seams[block.index]
     return None
@@ -413,20 +382,17 @@ def _seam(block: Block, a: int, b: int, page: PageFacts) -> int | None:
 
 def _one_language(head: str, tail: str, page: PageFacts) -> bool:
     """The words before a seam are in the language of the sentence after it: ``tail``
-    holds ``seam_tail_stopwords`` or more stopwords of another language than the page's,
-    and ``head`` one of that language's. A foreign sentence whose opening words are
+    holds ``seam_tail_stopwords`` or more stopword hits (``stop_counts``) of another
+    language than the page's, and ``head`` a stopword of that language. A foreign sentence whose opening words are
     also the page language's stopwords ("A foci-Eb idején a Gól 90 ...": "a" is English
     and Hungarian; "... do kryptoměn s Woka 37 ...") is one sentence, not a heading with
     a sentence glued to it; cut at the brand, its first words stayed."""
-    counts: dict[str, int] = {}
-    for w in words(tail):
-        for lang in STOPWORDS.get(w, ()):
-            if lang != page.language:
-                counts[lang] = counts.get(lang, 0) + 1
+    counts = stop_counts(words(tail))
+    counts.pop(page.language, None)
     if not counts:
         return False
-    lang = max(sorted(counts), key=counts.__getitem__)
-    return counts[lang] >= page.options.seam_tail_stopwords and any(lang in STOPWORDS.get(w, ()) for w in words(head))
+    lang = dominant(counts)
+    return counts[lang] >= page.options.seam_tail_stopwords and any(lang in langs for langs in stop_langs(words(head)))
 
 
 def _apart_tail(block: Block, a: int, b: int, page: PageFacts) -> bool:

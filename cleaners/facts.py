@@ -24,8 +24,8 @@ from .normalize import reveal
 from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs, may_name_brand
 from .options import CleanOptions
 from .resources import (
-    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOP_FAMILY, STOPWORDS_OF, TERM_GROUPS, TERMS,
-    TOPICS,
+    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOP_FAMILY, STOPWORDS_OF, TERM_GROUPS,
+    TERMS, TOPICS,
 )
 from .folding import bare, fold
 from .links import host, listed, promo_links
@@ -180,9 +180,10 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     own = block.stop_share(page.language)
     if block.stop_lang and block.stop_lang != page.language:
         return block.stop_lang if own < opts.own_language_share else None
+    # A web address's words ("fatwa-para-ulama") are no language's prose: left out here.
     if (not block.stop_lang and own < opts.own_language_share and block.units - block.link_units >= opts.foreign_units
             and (lang := _family_language(block, page))):
-        return lang  # (a web address's words, "fatwa-para-ulama", are no language's prose)
+        return lang
     if block.units < opts.detect_units or own >= (
             opts.foreign_stop_share if block.units < opts.detect_long_units else opts.detect_long_stop_share):
         return None
@@ -206,17 +207,17 @@ def _family_language(block: Block, page: PageFacts) -> str | None:
     together, when it has ``block_stop_hits`` and ``block_stop_share`` of them and is
     not the page language's; its language with most hits."""
     hits = dict(block.stop_hits)
-    sums: dict[frozenset[str], float] = {}
+    sums: dict[tuple[str, ...], float] = {}
     for lang, n in hits.items():
-        family = STOP_FAMILY.get(lang, frozenset((lang,)))
+        family = STOP_FAMILY.get(lang, (lang,))
         sums[family] = sums.get(family, 0.0) + n
     if not sums:
         return None
-    family = max(sorted(sums, key=sorted), key=sums.__getitem__)
+    family = max(sorted(sums), key=sums.__getitem__)
     if (page.language in family or sums[family] < page.options.block_stop_hits
             or sums[family] < page.options.block_stop_share * sum(hits.values())):
         return None
-    return max(sorted(family & hits.keys()), key=hits.__getitem__)
+    return dominant({lang: hits[lang] for lang in family if lang in hits})
 
 
 def page_vocabulary(page: PageFacts) -> dict[str, int]:

@@ -529,8 +529,9 @@ class CleanOptions:
     probe_threshold: float = 0.15
     # A row of a numbered or dated list, between two rows whose first this many tokens
     # have its shape (a number among them), stays when only the model reads it as spam
-    # (clean._in_series): a tour date at "Hollywood Casino Amphitheatre – St. Louis" read
-    # 0.88 between its tour's other dates (the Zyte set, cleaner 1.24.0's model).
+    # (spam.learned gives it no evidence, rules/learned.in_series): a tour date at
+    # "Hollywood Casino Amphitheatre – St. Louis" read 0.88 between its tour's other
+    # dates (the Zyte set, cleaner 1.24.0's model).
     series_prefix_tokens: int = 4
     # A last sentence of this many words with under foreign_stop_share of the page
     # language's stopwords is probed on its own (a sentence in another language appended

@@ -259,21 +259,21 @@ def _address(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?i:\b(?:{words})\b)|(?<![.!?:] )(?<=\s)(?:{formal})\b")
 
 
-def _families() -> dict[str, frozenset[str]]:
+def _families() -> dict[str, tuple[str, ...]]:
     table = read_toml("stopword_families.toml").get("families", {})
-    out: dict[str, frozenset[str]] = {}
+    out: dict[str, tuple[str, ...]] = {}
     for name in table:
-        members = frozenset(_group(table, name, "stopword_families.toml [families]"))
-        unknown = members - set(STOPWORDS_OF)
+        members = tuple(sorted(_group(table, name, "stopword_families.toml [families]")))
+        unknown = set(members) - set(STOPWORDS_OF)
         if unknown:
             raise DataError(f"stopword_families.toml [families] {name}: no stopword list for {sorted(unknown)}")
         out.update((lang, members) for lang in members)
     return out
 
 
-# Each language's family of languages whose stopword lists share their words
+# Each language's family (sorted) of languages whose stopword lists share their words
 # (stopword_families.toml); a language of no family is its own.
-STOP_FAMILY: dict[str, frozenset[str]] = _families()
+STOP_FAMILY: dict[str, tuple[str, ...]] = _families()
 
 # Languages that capitalise their nouns, each with its second-person forms (address.toml).
 NOUN_CAPITALS = {lang: _address(lang) for lang in _ADDRESS}

@@ -1,5 +1,5 @@
 """A row of a dated or numbered list stays when only the model reads it as spam
-(``clean._in_series``, option ``series_prefix_tokens``): a tour date at a casino's
+(``rules/learned.in_series``, option ``series_prefix_tokens``): a tour date at a casino's
 venue is the tour's own row."""
 
 from __future__ import annotations
