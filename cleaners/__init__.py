@@ -106,7 +106,10 @@ if TYPE_CHECKING:
 # Norwegian; data/stopword_families.toml) is in that family's language.
 # 1.28.0: a row of a dated or numbered list between two rows of its shape stays when only
 # the model reads it as spam (rules/learned.in_series, series_prefix_tokens).
-CLEANER_VERSION = "1.28.0"
+# 1.29.0: a block names a selling block's brand wherever the brand starts a word, a
+# sentence's first word too (clean._selling): a landing page's testimonial that opens
+# with the shop's name sells with the rest of the page.
+CLEANER_VERSION = "1.29.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -554,7 +554,9 @@ def _selling(decisions: list[Decision], named: list[set[str]], options: CleanOpt
     that sell by themselves hold ``pitch_brand_own_share`` of the text: a pitch stuffs its
     brand into every paragraph, injected spam names its brand in the spam only, and a
     spam comment naming what an article is about ("Follow me on Instagram") does not sell
-    the article."""
+    the article. A block names a brand wherever the brand, as a selling block writes it,
+    starts a word: a sentence's first word too, which ``_names`` does not read as a name
+    (a testimonial that opens "Korvalia had it at my door" names its shop)."""
     sells = [_sells(d, options, learned) for d in decisions]
     if not any(sells):
         return []
@@ -563,12 +565,13 @@ def _selling(decisions: list[Decision], named: list[set[str]], options: CleanOpt
         return own
     _read_names(named, decisions)
     mine = set().union(*(n for n, s in zip(named, sells) if s))
+    naming = [{w for w in mine if _names_word(d.block.text, w)} for d in decisions]
     count: dict[str, int] = {}
-    for n in named:
-        for w in n & mine:
+    for n in naming:
+        for w in n:
             count[w] = count.get(w, 0) + 1
     brands = {w for w, k in count.items() if k >= options.pitch_brand_blocks}
-    return [d.block for d, s, n in zip(decisions, sells, named) if s or brands & n]
+    return [d.block for d, s, n in zip(decisions, sells, naming) if s or brands & n]
 
 
 def _sells(d: Decision, options: CleanOptions, learned: bool = True) -> bool:

@@ -633,7 +633,13 @@ class CleanOptions:
     # paragraph, injected spam names its brand in the spam blocks only. Dev landing pages
     # rejected 0.8939 -> 0.9470 (with a one-name line, the logo or footer, counted as
     # naming it); no new rejection on the 181 bench pages, the 446 extraction-dev pages
-    # or the dev legitimate articles (2026-12-05).
+    # or the dev legitimate articles (2026-12-05). Since cleaner 1.29.0 a block names the
+    # brand wherever it starts a word, at a sentence's start too (clean._selling): a
+    # testimonial paragraph that opens with the shop's name did not sell before, and left
+    # a pitch more unsold text than article_share; fresh landing pages rejected 0.867 ->
+    # 0.910 (of 700), and no other
+    # output of the dev and fresh sets, the real comments or the 627 extraction pages
+    # moved (2026-12-06).
     pitch_brand_blocks: int = 3
     # ... and only when the blocks that sell by themselves hold at least this share of
     # the text: a removed spam comment naming an article's subject ("Follow me on

@@ -183,3 +183,23 @@ def test_german_doorway_speaking_to_its_reader_is_rejected():
     assert not any(NOUN_CAPITALS["de"].search(p) for p in told)
     r = clean_html(page("de", brand, told, "http://127.0.0.9:9/wolkenpfand"), "http://127.0.0.1/a")
     assert r.reject_reason == ""
+
+
+# A replica shop's page whose middle paragraph is a customer's story: it names the shop
+# only as a sentence's first word, and the model reads it as ordinary prose.
+TESTIMONIAL = ("Korvalia", [
+    "Tired of paying full price for designer watches? Korvalia ships replica Rolex and Omega watches in "
+    "top quality, with free express delivery and a two-year guarantee.",
+    "My sister laughed when I told her where my new handbag came from. Korvalia had it at my door within "
+    "three days, and nobody at the wedding could tell it from the one in the boutique window. Even the "
+    "stitching on the strap and the little metal plate inside the lining looked exactly right to her.",
+    "Order replica handbags, sneakers and sunglasses from Korvalia today: pay on delivery, use code LUXE20 "
+    "for 20% off your first order, and save up to 90% on every luxury label you love."])
+
+
+def test_a_paragraph_that_opens_with_the_brand_sells_with_the_page():
+    html = page("en", *TESTIMONIAL)
+    assert clean_html(html, "http://127.0.0.1/a").reject_reason == "spam.page"
+    # The story alone is no pitch: without its selling neighbours it stays.
+    story = page("en", TESTIMONIAL[0], TESTIMONIAL[1][1:2])
+    assert clean_html(story, "http://127.0.0.1/a").reject_reason == ""
