@@ -109,7 +109,10 @@ if TYPE_CHECKING:
 # 1.29.0: a block names a selling block's brand wherever the brand starts a word, a
 # sentence's first word too (clean._selling): a landing page's testimonial that opens
 # with the shop's name sells with the rest of the page.
-CLEANER_VERSION = "1.29.0"
+# 1.30.0: a short headline's names (dom.headline_names, pitch_title_words) are brands
+# for the pitch's brand spread once a selling block names them: a landing page without
+# an off-site button, its brand glued into sentences ("币赢88"), sells from end to end.
+CLEANER_VERSION = "1.30.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

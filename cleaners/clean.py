@@ -100,10 +100,11 @@ def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions 
     site = dom.site_of(url) or dom.site_of(canonical)
     found, anchors = dom.candidates(tree, site, options)
     brands = dom.linked_headline_names(tree, site, options.doorway_title_words) if options.doorway_learned < 1 else ()
+    heads = dom.headline_names(tree, options.pitch_title_words)
     dom_removals = run_dom(found, page_facts([], {}, {}, options, site, anchors, True))
     titles = headlines(tree) if options.drop_headline else ()
     meta = extract(tree, url, options, html)
-    result = run_text(meta.text, options, site, anchors, dom_removals, is_html=True, brands=brands)
+    result = run_text(meta.text, options, site, anchors, dom_removals, is_html=True, brands=brands, heads=heads)
     # The headline is judged with the text (a landing page's pitch starts there) and
     # left out of what is kept: neither extraction benchmark counts it as body text.
     text = drop_headline(result.text, titles, options.headline_part_chars) if titles else result.text
@@ -130,10 +131,11 @@ def run_dom(found: list[dom.Candidate], page: PageFacts) -> tuple[Removal, ...]:
 def run_text(
     text: str, options: CleanOptions, site: str | None = None,
     anchors: tuple[str, ...] = (), dom_removals: tuple[Removal, ...] = (), is_html: bool = False,
-    brands: tuple[str, ...] = (),
+    brands: tuple[str, ...] = (), heads: tuple[str, ...] = (),
 ) -> CleanResult:
     """Clean extracted or plain text; ``dom_removals`` are recorded ahead of the text's.
-    ``brands`` are the page's linked headline names (``dom.linked_headline_names``)."""
+    ``brands`` are the page's linked headline names (``dom.linked_headline_names``),
+    ``heads`` its short headline's names (``dom.headline_names``)."""
     blocks, page, stops = _facts(text, options, site, anchors, is_html)
     if not blocks:
         # Nothing extracted: a page whose DOM pass took an article's worth of spam was a
@@ -143,7 +145,7 @@ def run_text(
         return CleanResult(text="", removed=dom_removals, is_spam=is_spam, spam_score=1.0 if dom_spam else 0.0,
                            reject_reason="spam.page" if is_spam else "extract.no_text")
     decisions = _neighbours_of_spam([decide(b, page) for b in blocks], page)
-    verdict = judge(decisions, dom_removals, options, brands, page.language)
+    verdict = judge(decisions, dom_removals, options, brands, page.language, heads)
     for entry in PAGE_RULES:  # the first page rule that fires decides
         if entry.fn(verdict, page):
             if entry.kind == "spam":
@@ -441,7 +443,7 @@ def _specific(found: Score | Removal, learned_min: float = 0.0) -> bool:
 
 
 def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options: CleanOptions,
-          brands: tuple[str, ...] = (), language: str | None = None) -> Verdict:
+          brands: tuple[str, ...] = (), language: str | None = None, heads: tuple[str, ...] = ()) -> Verdict:
     """Summarise what the decisions would remove, for the page rules (``language``: the
     page's, which tells how its names are counted, ``_other_names``)."""
     dom_spam = sum(len(r.text) for r in dom_removals if r.kind == "spam")
@@ -450,8 +452,8 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
     weighted = sum(len(r.text) * r.score for r in spam) + dom_spam
     kept = [(d, sum(b - a for a, b in d.cuts)) for d in decisions if not d.dropped]
     named: list[set[str]] = []  # each block's names, found once, and only when a block sells
-    selling = _selling(decisions, named, options, learned=True)
-    ruled = _selling(decisions, named, options, learned=False)
+    selling = _selling(decisions, named, options, learned=True, heads=heads)
+    ruled = _selling(decisions, named, options, learned=False, heads=heads)
     brand_share = _brand_share(decisions, brands, options)
     if brand_share >= options.doorway_brand_share:  # a doorway's shape: its other names count
         _read_names(named, decisions)
@@ -548,7 +550,8 @@ def _read_names(named: list[set[str]], decisions: list[Decision]) -> None:
         named.extend(_names(d.block.text) for d in decisions)
 
 
-def _selling(decisions: list[Decision], named: list[set[str]], options: CleanOptions, learned: bool) -> list[Block]:
+def _selling(decisions: list[Decision], named: list[set[str]], options: CleanOptions, learned: bool,
+             heads: tuple[str, ...] = ()) -> list[Block]:
     """The blocks that sell (``_sells``), and the blocks that name a brand a selling block
     names when at least ``pitch_brand_blocks`` blocks of the page name it, and the blocks
     that sell by themselves hold ``pitch_brand_own_share`` of the text: a pitch stuffs its
@@ -556,7 +559,9 @@ def _selling(decisions: list[Decision], named: list[set[str]], options: CleanOpt
     spam comment naming what an article is about ("Follow me on Instagram") does not sell
     the article. A block names a brand wherever the brand, as a selling block writes it,
     starts a word: a sentence's first word too, which ``_names`` does not read as a name
-    (a testimonial that opens "Korvalia had it at my door" names its shop)."""
+    (a testimonial that opens "Korvalia had it at my door" names its shop). ``heads``
+    are the names of a short headline (``dom.headline_names``): one that a selling block
+    of ``learned_units`` names is a brand too (a landing page's title, "币赢88")."""
     sells = [_sells(d, options, learned) for d in decisions]
     if not any(sells):
         return []
@@ -565,7 +570,14 @@ def _selling(decisions: list[Decision], named: list[set[str]], options: CleanOpt
         return own
     _read_names(named, decisions)
     mine = set().union(*(n for n, s in zip(named, sells) if s))
-    naming = [{w for w in mine if _names_word(d.block.text, w)} for d in decisions]
+    folded = [d.block.text.casefold() for d in decisions]
+    # A headline's name as ``_names`` takes one: four letters or more where words have
+    # capitals, and no function word.
+    titled = {h for h in heads if h not in STOPWORDS and (len(h) >= 4 or h.lower() == h.upper())
+              and any(s and d.block.units >= options.learned_units and _names_word(t, h)
+                      for d, t, s in zip(decisions, folded, sells))}
+    naming = [{w for w in mine if _names_word(d.block.text, w)} | {h for h in titled if _names_word(t, h)}
+              for d, t in zip(decisions, folded)]
     count: dict[str, int] = {}
     for n in naming:
         for w in n:

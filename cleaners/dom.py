@@ -234,18 +234,25 @@ def _offsite_count(el: HtmlElement, site: str | None) -> int:
     return sum(1 for a in el.iter("a") if _is_offsite(a.get("href", "").strip(), site, cache))
 
 
-def linked_headline_names(tree: HtmlElement, site: str | None, most_words: int) -> tuple[str, ...]:
+def headline_names(tree: HtmlElement, most_words: int) -> tuple[str, ...]:
     """The names in a short headline (the <title> or an h1 of at most ``most_words``
-    words) that an off-site link also carries, in its text or its address, folded to
-    lower case: a doorway's brand, named in its title and linked to the site it sells.
-
-    A name is a word that is capitalised or carries a digit, or in a script without
-    capitals (Chinese, Thai, Korean) any word of two characters or more."""
+    words), folded to lower case: a landing page's title is its brand. A name is a word
+    that is capitalised or carries a digit, or in a script without capitals (Chinese,
+    Thai, Korean) any word of two characters or more."""
     found = set()
     for el in HEADS(tree):
         text = el.text_content()
         if len(text.split()) <= most_words:
             found.update(w.casefold() for w in HEAD_WORD.findall(text) if _name_like(w))
+    return tuple(sorted(found))
+
+
+def linked_headline_names(tree: HtmlElement, site: str | None, most_words: int) -> tuple[str, ...]:
+    """The names in a short headline (the <title> or an h1 of at most ``most_words``
+    words) that an off-site link also carries, in its text or its address, folded to
+    lower case: a doorway's brand, named in its title and linked to the site it sells
+    (the names: ``headline_names``)."""
+    found = headline_names(tree, most_words)
     if not found:
         return ()
     cache: dict[str, bool] = {}

@@ -178,11 +178,17 @@ def test_german_doorway_speaking_to_its_reader_is_rejected():
     brand, paragraphs = GERMAN_DOORWAY
     r = clean_html(page("de", brand, paragraphs, "http://127.0.0.9:9/wolkenpfand"), "http://127.0.0.1/a")
     assert r.reject_reason == "spam.page"
-    # The same page told in the third person counts its nouns as names and stays.
+    # The same page told in the third person counts its nouns as names and is no
+    # doorway: with the pitch off it stays. (It is still a loan pitch, and since cleaner
+    # 1.30.0 the pitch takes it: its title names the brand that every paragraph names.)
     told = [_third_person(p) for p in paragraphs]
     assert not any(NOUN_CAPITALS["de"].search(p) for p in told)
-    r = clean_html(page("de", brand, told, "http://127.0.0.9:9/wolkenpfand"), "http://127.0.0.1/a")
-    assert r.reject_reason == ""
+    html = page("de", brand, told, "http://127.0.0.9:9/wolkenpfand")
+    assert clean_html(html, "http://127.0.0.1/a", options=PITCH_OFF).reject_reason == ""
+    assert clean_html(html, "http://127.0.0.1/a").reject_reason == "spam.page"
+    # and under a title of more than pitch_title_words words, the pitch does not.
+    long_title = page("de", brand, told, "http://127.0.0.9:9/wolkenpfand", title="Kredite im Vergleich: Wolkenpfand")
+    assert clean_html(long_title, "http://127.0.0.1/a").reject_reason == ""
 
 
 # A replica shop's page whose middle paragraph is a customer's story: it names the shop
@@ -203,3 +209,21 @@ def test_a_paragraph_that_opens_with_the_brand_sells_with_the_page():
     # The story alone is no pitch: without its selling neighbours it stays.
     story = page("en", TESTIMONIAL[0], TESTIMONIAL[1][1:2])
     assert clean_html(story, "http://127.0.0.1/a").reject_reason == ""
+
+
+# A Chinese casino page with no button off the site (no doorway link): one paragraph
+# sells, a player's story and a note on weekend events name the brand glued into their
+# sentences, where no word of the text is a name by its shape.
+GLUED_BRAND = ("金满堂88", [
+    "金满堂88真人娱乐城，新会员首存即送100%奖金，最高可得8888元，24小时极速出款，支持支付宝和USDT充值，手机随时随地都能玩。",
+    "我表哥去年在工地上班，下班后常常打开金满堂88玩几把。他说这里的客服态度很好，有什么问题半夜也有人回复，提现也从来没有被拖延过。",
+    "每逢周末，金满堂88都会为老会员准备一些小活动，大家可以在群里一起聊天，交流心得，认识来自各地的新朋友，气氛一直很热闹。"])
+
+
+def test_the_title_names_the_brand_where_words_run_together():
+    html = page("zh", *GLUED_BRAND)
+    assert clean_html(html, "http://127.0.0.1/a").reject_reason == "spam.page"
+    # Under a headline of more than pitch_title_words words the title names nothing, and
+    # the story and the note do not sell with the pitch.
+    long_title = page("zh", *GLUED_BRAND, title="金满堂88 周末 活动 通知")
+    assert clean_html(long_title, "http://127.0.0.1/a").reject_reason == ""
