@@ -73,8 +73,14 @@ def article_page(title: str, paras: list[str]) -> str:
 
 def cases(corpus: str, split: str, limit: int | None) -> list[dict]:
     """Every case of one corpus and split (deterministic)."""
-    rng = random.Random(f"{SEED}-{corpus}-{split}")
-    rows = list(realworld.split(corpus, split))  # no blank comments: realworld.comments drops them
+    # No blank comments: realworld.comments drops them.
+    return cases_of(corpus, split, list(realworld.split(corpus, split)), limit)
+
+
+def cases_of(corpus: str, split: str, rows: list, limit: int | None = None, seed: str = "") -> list[dict]:
+    """The cases of some comments of one corpus, labelled with ``split``; the draw of
+    host pages and partners is seeded by corpus and split (and ``seed``)."""
+    rng = random.Random(f"{SEED}-{corpus}-{split}{seed}")
     spam = [c for c in rows if c.spam]
     legit = [c for c in rows if not c.spam]
     if limit:

@@ -208,10 +208,13 @@ def pseudo_text(rng: random.Random, wanted: dict[str, int] | None = None) -> dic
     return out
 
 
-def dataset(rng: random.Random) -> tuple[list[str], list[int], list[str]]:
+def dataset(rng: random.Random, leave_out: dict[str, frozenset[int]] | None = None,
+            ) -> tuple[list[str], list[int], list[str]]:
     """Texts, labels (1 spam) and a group name per example (a UCI comment's names its
-    video: "uci-spam@Youtube01-Psy")."""
+    video: "uci-spam@Youtube01-Psy"); without the real comments whose rows ``leave_out``
+    names by corpus (bench/realspam_proxy.py)."""
     texts, labels, groups = [], [], []
+    leave_out = leave_out or {}
 
     def add(text: str, label: int, group: str) -> None:
         texts.append(text)
@@ -220,6 +223,8 @@ def dataset(rng: random.Random) -> tuple[list[str], list[int], list[str]]:
 
     for source in realworld.FILES:
         for c in realworld.split(source, "dev"):
+            if c.row in leave_out.get(source, ()):
+                continue
             video = f"@{c.source}" if source == "uci" else ""
             add(c.text, int(c.spam), f"{source}-{'spam' if c.spam else 'legit'}{video}")
     legit = legit_text()

@@ -203,7 +203,23 @@ def parse(raw: bytes) -> NgramModel:
     return NgramModel(table, bias, head.get("data_digest", ""), {})
 
 
+# A model put in the shipped one's place for this process (``install``), or none.
+_INSTALLED: list[NgramModel] = []
+
+
 @cache
-def model() -> NgramModel:
+def shipped() -> NgramModel:
     """The shipped model, loaded once per process."""
     return parse(gzip.decompress((resources.files("cleaners") / "data" / MODEL).read_bytes()))
+
+
+def model() -> NgramModel:
+    """The model the cleaner reads: the shipped one, unless one was installed."""
+    return _INSTALLED[0] if _INSTALLED else shipped()
+
+
+def install(replacement: NgramModel | None) -> None:
+    """Read ``replacement`` instead of the shipped model in this process (and in worker
+    processes forked after), or the shipped one again with None: for benchmarks that
+    judge a model trained without the data they evaluate on (bench/realspam_proxy.py)."""
+    _INSTALLED[:] = [replacement] if replacement is not None else []

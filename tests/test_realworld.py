@@ -65,3 +65,48 @@ def test_a_words_weight_is_the_sum_of_its_features_weights() -> None:
         assert m.word_weight(word) == expected
         total, count = m.evidence([word, word])
         assert (total, count) == (2 * expected, 2 * feature_count(word))
+
+
+def test_a_fold_leaves_with_its_repeats():
+    # bench/realspam_proxy.py trains without a fold and the dev rows that repeat it, as
+    # the held-out split is kept apart: a reposted spam comment is found on both sides.
+    dev = realworld.split("judol", "dev")
+    fold = dev[len(dev) - len(dev) // 5:]
+    found = realworld.repeats("judol", fold)
+    mine = {c.row for c in fold}
+    assert found and not found & mine
+    keys = {realworld.folded(c.text) for c in fold}
+    rest = [c for c in dev if c.row not in mine]
+    exact = {c.row for c in rest if realworld.folded(c.text) in keys}
+    assert exact and exact <= found  # every exact repost, and near ones besides
+    assert len(found) > len(exact)
+
+
+def test_an_installed_model_is_the_one_the_cleaner_reads():
+    from array import array
+
+    from cleaners import clean_text, ngrams
+
+    text = "Lovely photos of the harbour, thanks for sharing them with us all."
+    shipped = ngrams.model()
+    assert shipped is ngrams.shipped() and clean_text(text).text == text
+    # A model that reads everything as spam: the shipped weights, a bias of 50.
+    eager = ngrams.NgramModel(array("f", shipped.table), 50.0, "", {})
+    ngrams.install(eager)
+    try:
+        assert ngrams.model() is eager
+        r = clean_text(text)
+        assert r.text == "" and any(s == "spam.learned" for x in r.removed for s, _ in x.signals)
+    finally:
+        ngrams.install(None)
+    assert ngrams.model() is shipped and clean_text(text).text == text
+
+
+def test_proxy_cases_are_the_evaluations():
+    from bench import realspam_eval
+
+    rows = list(realworld.split("uci", "dev"))[:60]
+    a = realspam_eval.cases_of("uci", "dev", rows)
+    assert a == realspam_eval.cases_of("uci", "dev", rows)  # seeded
+    assert {c["place"] for c in a} == {"alone", "article_text", "article_html", "thread"}
+    assert a != realspam_eval.cases_of("uci", "dev", rows, seed="fold")  # another draw of hosts

@@ -93,25 +93,32 @@ def _near(mine: set[str], wins: list[set[str]], postings: dict[str, list[int]]) 
     return any(n / (len(mine) + len(wins[i]) - n) >= NEAR for i, n in shared.items())
 
 
-@cache
-def _repeats_heldout(corpus: str) -> frozenset[int]:
-    """Rows of dev that repeat a held-out row, exactly or nearly."""
+def repeats(corpus: str, of: tuple[Comment, ...], among: str = "dev") -> frozenset[int]:
+    """Rows of split ``among`` (other than ``of``'s own) that repeat one of ``of``,
+    exactly or nearly: what must leave a training set with ``of``."""
     rows = comments(corpus)
-    held = [(folded(c.text), alnum(c.text)) for c in rows if c.split == "heldout"]
+    held = [(folded(c.text), alnum(c.text)) for c in of]
     keys = {f for f, _ in held} | {a for _, a in held if len(a) >= 15}
     wins = [_windows(a) for _, a in held]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, ws in enumerate(wins):
         for w in ws:
             postings[w].append(i)
+    mine = {c.row for c in of}
     out = set()
     for c in rows:
-        if c.split != "dev":
+        if c.split != among or c.row in mine:
             continue
         a = alnum(c.text)
         if folded(c.text) in keys or a in keys or _near(_windows(a), wins, postings):
             out.add(c.row)
     return frozenset(out)
+
+
+@cache
+def _repeats_heldout(corpus: str) -> frozenset[int]:
+    """Rows of dev that repeat a held-out row, exactly or nearly."""
+    return repeats(corpus, tuple(c for c in comments(corpus) if c.split == "heldout"))
 
 
 def split(corpus: str, name: str) -> tuple[Comment, ...]:
