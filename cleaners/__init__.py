@@ -112,7 +112,9 @@ if TYPE_CHECKING:
 # 1.30.0: a short headline's names (dom.headline_names, pitch_title_words) are brands
 # for the pitch's brand spread once a selling block names them: a landing page without
 # an off-site button, its brand glued into sentences ("币赢88"), sells from end to end.
-CLEANER_VERSION = "1.30.0"
+# 1.31.0: a paragraph with a pitch's shape at full evidence (spam.pitch_shape) goes
+# whole when it reaches spam_threshold, not sentence by sentence (clean._pitch_whole).
+CLEANER_VERSION = "1.31.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

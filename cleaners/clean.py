@@ -252,7 +252,8 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
     spam = [(a, b, p) for a, b, part, p in scored
             if p.value >= opts.spam_threshold and (_specific(p) or _topic_shift(part, hits, page))]
     unsure = any(opts.probe_threshold <= p.value < opts.spam_threshold for _, _, _, p in scored)
-    if s.value >= opts.spam_threshold and (len(spam) == len(parts) or not spam or unsure or _foreign_whole(s)):
+    if s.value >= opts.spam_threshold and (len(spam) == len(parts) or not spam or unsure or _foreign_whole(s)
+                                           or _pitch_whole(s)):
         return None
     cut = {(a, b) for a, b, _ in spam}
     if s.value >= opts.spam_threshold and not any(
@@ -274,6 +275,13 @@ def _foreign_whole(s: Score) -> bool:
     as foreign). On dev, 14 foreign spam paragraphs had lost only some sentences
     (bench/spam_eval.py --split dev, 2026-12-05)."""
     return ("spam.foreign_block", 1.0) in s.evidence
+
+
+def _pitch_whole(s: Score) -> bool:
+    """The paragraph as a whole has a pitch's shape (``spam.pitch_shape`` at full
+    evidence: its hook, offers and brand, and no word of the page's): a shape its
+    sentences, read one by one, do not show."""
+    return ("spam.pitch_shape", 1.0) in s.evidence
 
 
 def _with_hook(block: Block, spam: list[tuple[int, int, Score]]) -> list[tuple[int, int, Score]]:
