@@ -114,7 +114,9 @@ if TYPE_CHECKING:
 # an off-site button, its brand glued into sentences ("币赢88"), sells from end to end.
 # 1.31.0: a paragraph with a pitch's shape at full evidence (spam.pitch_shape) goes
 # whole when it reaches spam_threshold, not sentence by sentence (clean._pitch_whole).
-CLEANER_VERSION = "1.31.0"
+# 1.32.0: the question just before a cut pitch sentence goes with it when it shares no
+# word with the page and is not in the page's language (clean._with_hook).
+CLEANER_VERSION = "1.32.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

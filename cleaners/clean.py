@@ -24,7 +24,7 @@ from .options import CleanOptions
 from .rules import entries
 from .rules.registry import specific
 from .rules.lexicon import commercial
-from .rules.pitch import tail_apart
+from .rules.pitch import apart, stems, tail_apart
 from .score import Score, score_block
 from .resources import NOUN_CAPITALS, STOPWORDS, STOPWORDS_OF
 from .segment import WORD, last_part, segment_text, split_parts, words
@@ -261,7 +261,7 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
         return None  # what the cuts would leave is not prose (the other cells of a spam row)
     if not spam:
         return Decision(block)
-    spam = _with_hook(block, spam)
+    spam = _with_hook(block, spam, [(a, b) for a, b, _, _ in scored], page)
     removals = tuple(Removal("spam", p.reason, block.text[a:b], p.value, p.evidence, block.start + a, block.start + b)
                      for a, b, p in spam)
     return Decision(block, removals, tuple((a, b) for a, b, _ in spam))
@@ -284,16 +284,35 @@ def _pitch_whole(s: Score) -> bool:
     return ("spam.pitch_shape", 1.0) in s.evidence
 
 
-def _with_hook(block: Block, spam: list[tuple[int, int, Score]]) -> list[tuple[int, int, Score]]:
-    """Add the hook of a cut pitch: a paragraph's opening question ("Tired of waiting?")
-    kept before a sentence cut as a pitch goes with it, under that sentence's score."""
+def _with_hook(block: Block, spam: list[tuple[int, int, Score]], parts: list[tuple[int, int]],
+               page: PageFacts) -> list[tuple[int, int, Score]]:
+    """Add the hook of a cut pitch, under the cut sentence's score: a paragraph's
+    opening question ("Tired of waiting?") kept before a sentence cut as a pitch, or the
+    question just before it that shares no word with the page and is not in its
+    language ("... for the business? Mangler du penge til julegaverne? Kvik 48 ordner
+    det på et kvarter.": too short to read as foreign or as spam by itself)."""
     if not spam or spam[0][0] == 0:
         return spam
     a, _, p = spam[0]
     opening = block.text[:a].strip()
     if opening and HOOK_END.search(opening) and not SENTENCE_BREAK.search(opening.rstrip("?？؟ ")):
         return [(0, a, p), *spam]
-    return spam
+    before = [(x, y) for x, y in parts if y <= a]
+    if not before or block.text[before[-1][1]:a].strip():
+        return spam
+    x, y = before[-1]
+    hook = block.text[x:y].strip()
+    opts = page.options
+    if not HOOK_END.search(hook) or not apart(stems(hook, opts, opts.off_topic_word_letters), block.index, page,
+                                              least=1):
+        return spam
+    # ... and not in the page's language (as the foreign-tail probe reads a sentence): a
+    # story's own question before an appended pitch stays ("Is it fair to say that ...?").
+    said = words(hook)
+    stop = STOPWORDS_OF.get(page.language or "", frozenset())
+    if sum(_says_language(w, stop) for w in said) >= opts.foreign_stop_share * len(said):
+        return spam
+    return [(x, a, p), *spam]
 
 
 def _worth_probing(block: Block, page: PageFacts) -> bool:

@@ -42,3 +42,26 @@ def test_a_pitch_opening_a_story_goes_whole():
 def test_the_story_alone_loses_nothing():
     r = clean_html(page(STORY), "http://127.0.0.1/news/bridge")
     assert r.text == "\n".join(STORY) and not r.removed
+
+
+# A Norwegian loan pitch appended to a paragraph of the story, its hook a question too
+# short to read as foreign or as spam by itself.
+HOOK = "Trenger du penger før helgen?"
+LOAN = "Pengeklokka 24 utbetaler lånet ditt på ti minutter, helt uten kredittsjekk og papirarbeid."
+
+
+def test_the_hook_before_an_appended_pitch_goes_with_it():
+    paragraphs = list(STORY)
+    paragraphs[2] += f" {HOOK} {LOAN}"
+    r = clean_html(page(paragraphs), "http://127.0.0.1/news/bridge")
+    assert r.text == "\n".join(STORY)
+    assert [x.text.strip() for x in r.removed] == [HOOK, LOAN]
+
+
+def test_the_storys_own_question_before_an_appended_pitch_stays():
+    # A question in the page's language is the story's, even when a pitch follows it.
+    question = "Will the new bridge be ready before the spring floods?"
+    paragraphs = list(STORY)
+    paragraphs[2] += f" {question} {LOAN}"
+    r = clean_html(page(paragraphs), "http://127.0.0.1/news/bridge")
+    assert question in r.text and "Pengeklokka" not in r.text
