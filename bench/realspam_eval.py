@@ -189,7 +189,8 @@ def main() -> int:
             cells = []
             for s in splits:
                 f = rep[s][key]
-                cells.append(f"{f['cases']:6d} {_f(f['spam_removed'])} {_f(f['legit_lost'])} {_f(f['about_gambling_kept'])}")
+                cells.append(f"{f['cases']:6d} {cell(f['spam_removed'])} {cell(f['legit_lost'])} "
+                             f"{cell(f['about_gambling_kept'])}")
             print(f"  {key:24s}" + "".join(f"{c:>30s}" for c in cells))
     if args.show:
         dev = [r for r in rows if r["split"] == "dev" and args.show_corpus in (None, r["corpus"])
@@ -202,7 +203,8 @@ def main() -> int:
     return 0
 
 
-def _f(v: float | None) -> str:
+def cell(v: float | None) -> str:
+    """A figure as the reports print it ("-" for none)."""
     return "   -  " if v is None else f"{v:6.3f}"
 
 

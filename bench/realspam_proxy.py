@@ -38,6 +38,7 @@ sys.path.insert(0, str(REPO))
 
 from bench import realspam_eval, realworld  # noqa: E402
 from bench import train_spam_model as training  # noqa: E402
+from bench.realspam_eval import cell  # noqa: E402
 from cleaners import ngrams  # noqa: E402
 
 STRETCH_SHARE = 0.2  # the judol fold: the last fifth of the development rows
@@ -107,14 +108,10 @@ def main() -> int:
         print(f"{'':30s}" + "".join(f"{g:>22s}" for g in PLACES))
         print(f"{'':30s}" + "".join(f"{'cases removed  lost':>22s}" for _ in PLACES))
         for key, per in rep.items():
-            cells = [f"{f['cases']:5d} {_f(f['spam_removed'])} {_f(f['legit_lost'])}" for f in per.values()]
+            cells = [f"{f['cases']:5d} {cell(f['spam_removed'])} {cell(f['legit_lost'])}" for f in per.values()]
             print(f"  {key:28s}" + "".join(f"{c:>22s}" for c in cells))
     print(f"wall {time.perf_counter() - t:.1f} s", file=sys.stderr)
     return 0
-
-
-def _f(v: float | None) -> str:
-    return "   -  " if v is None else f"{v:6.3f}"
 
 
 if __name__ == "__main__":

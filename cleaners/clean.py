@@ -99,8 +99,10 @@ def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions 
     canonical = dom.canonical_url(tree, url)
     site = dom.site_of(url) or dom.site_of(canonical)
     found, anchors = dom.candidates(tree, site, options)
-    brands = dom.linked_headline_names(tree, site, options.doorway_title_words) if options.doorway_learned < 1 else ()
-    heads = dom.headline_names(tree, options.pitch_title_words)
+    heading = dom.heading_texts(tree)
+    brands = (dom.linked_headline_names(tree, heading, site, options.doorway_title_words)
+              if options.doorway_learned < 1 else ())
+    heads = dom.headline_names(heading, options.pitch_title_words)
     dom_removals = run_dom(found, page_facts([], {}, {}, options, site, anchors, True))
     titles = headlines(tree) if options.drop_headline else ()
     meta = extract(tree, url, options, html)
@@ -308,11 +310,7 @@ def _with_hook(block: Block, spam: list[tuple[int, int, Score]], parts: list[tup
         return spam
     # ... and not in the page's language (as the foreign-tail probe reads a sentence): a
     # story's own question before an appended pitch stays ("Is it fair to say that ...?").
-    said = words(hook)
-    stop = STOPWORDS_OF.get(page.language or "", frozenset())
-    if sum(_says_language(w, stop) for w in said) >= opts.foreign_stop_share * len(said):
-        return spam
-    return [(x, a, p), *spam]
+    return [(x, a, p), *spam] if _not_own_language(words(hook), page) else spam
 
 
 def _worth_probing(block: Block, page: PageFacts) -> bool:
@@ -340,9 +338,14 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
     if not page.language or block.units < 2 * opts.foreign_tail_units:
         return False
     tail = words(block.text[a:b])
-    stop = STOPWORDS_OF.get(page.language, frozenset())
-    own = sum(_says_language(w, stop) for w in tail)
-    return len(tail) >= opts.foreign_tail_units and own < opts.foreign_stop_share * len(tail)
+    return len(tail) >= opts.foreign_tail_units and _not_own_language(tail, page)
+
+
+def _not_own_language(said: list[str], page: PageFacts) -> bool:
+    """Words holding under ``foreign_stop_share`` of the page language's stopwords
+    (``_says_language``): a sentence not in the page's language."""
+    stop = STOPWORDS_OF.get(page.language or "", frozenset())
+    return sum(_says_language(w, stop) for w in said) < page.options.foreign_stop_share * len(said)
 
 
 def _says_language(word: str, stop: frozenset[str]) -> bool:
@@ -597,14 +600,16 @@ def _selling(decisions: list[Decision], named: list[set[str]], options: CleanOpt
         return own
     _read_names(named, decisions)
     mine = set().union(*(n for n, s in zip(named, sells) if s))
-    folded = [d.block.text.casefold() for d in decisions]
-    # A headline's name as ``_names`` takes one: four letters or more where words have
-    # capitals, and no function word.
-    titled = {h for h in heads if h not in STOPWORDS and (len(h) >= 4 or h.lower() == h.upper())
-              and any(s and d.block.units >= options.learned_units and _names_word(t, h)
-                      for d, t, s in zip(decisions, folded, sells))}
-    naming = [{w for w in mine if _names_word(d.block.text, w)} | {h for h in titled if _names_word(t, h)}
-              for d, t in zip(decisions, folded)]
+    naming = [{w for w in mine if _names_word(d.block.text, w)} for d in decisions]
+    if heads:
+        folded = [d.block.text.casefold() for d in decisions]
+        # A headline's name as ``_names`` takes one: four letters or more where words
+        # have capitals, and no function word.
+        titled = {h for h in heads if h not in STOPWORDS and (len(h) >= 4 or h.lower() == h.upper())
+                  and any(s and d.block.units >= options.learned_units and _names_word(t, h)
+                          for d, t, s in zip(decisions, folded, sells))}
+        for n, t in zip(naming, folded):
+            n.update(h for h in titled if _names_word(t, h))
     count: dict[str, int] = {}
     for n in naming:
         for w in n:

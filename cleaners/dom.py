@@ -234,25 +234,29 @@ def _offsite_count(el: HtmlElement, site: str | None) -> int:
     return sum(1 for a in el.iter("a") if _is_offsite(a.get("href", "").strip(), site, cache))
 
 
-def headline_names(tree: HtmlElement, most_words: int) -> tuple[str, ...]:
-    """The names in a short headline (the <title> or an h1 of at most ``most_words``
-    words), folded to lower case: a landing page's title is its brand. A name is a word
-    that is capitalised or carries a digit, or in a script without capitals (Chinese,
-    Thai, Korean) any word of two characters or more."""
+def heading_texts(tree: HtmlElement) -> tuple[str, ...]:
+    """The texts of the page's <title> and h1 elements, as written: read once a page."""
+    return tuple(el.text_content() for el in HEADS(tree))
+
+
+def headline_names(heading: tuple[str, ...], most_words: int) -> tuple[str, ...]:
+    """The names in a short headline (of ``heading``, the <title> and h1 texts: one of at
+    most ``most_words`` words), folded to lower case: a landing page's title is its
+    brand. A name is a word that is capitalised or carries a digit, or in a script
+    without capitals (Chinese, Thai, Korean) any word of two characters or more."""
     found = set()
-    for el in HEADS(tree):
-        text = el.text_content()
+    for text in heading:
         if len(text.split()) <= most_words:
             found.update(w.casefold() for w in HEAD_WORD.findall(text) if _name_like(w))
     return tuple(sorted(found))
 
 
-def linked_headline_names(tree: HtmlElement, site: str | None, most_words: int) -> tuple[str, ...]:
-    """The names in a short headline (the <title> or an h1 of at most ``most_words``
-    words) that an off-site link also carries, in its text or its address, folded to
-    lower case: a doorway's brand, named in its title and linked to the site it sells
-    (the names: ``headline_names``)."""
-    found = headline_names(tree, most_words)
+def linked_headline_names(tree: HtmlElement, heading: tuple[str, ...], site: str | None,
+                          most_words: int) -> tuple[str, ...]:
+    """The names of a short headline (``headline_names`` of ``heading``) that an
+    off-site link of ``tree`` also carries, in its text or its address: a doorway's
+    brand, named in its title and linked to the site it sells."""
+    found = headline_names(heading, most_words)
     if not found:
         return ()
     cache: dict[str, bool] = {}

@@ -105,6 +105,9 @@ def test_an_installed_model_is_the_one_the_cleaner_reads():
 def test_proxy_cases_are_the_evaluations():
     from bench import realspam_eval
 
+    # The proxy's cases are made as the evaluation's: a split's own cases, from its rows.
+    dev = list(realworld.split("uci", "dev"))
+    assert realspam_eval.cases("uci", "dev", 20) == realspam_eval.cases_of("uci", "dev", dev, 20)
     rows = list(realworld.split("uci", "dev"))[:60]
     a = realspam_eval.cases_of("uci", "dev", rows)
     assert a == realspam_eval.cases_of("uci", "dev", rows)  # seeded
