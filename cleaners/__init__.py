@@ -116,7 +116,10 @@ if TYPE_CHECKING:
 # whole when it reaches spam_threshold, not sentence by sentence (clean._pitch_whole).
 # 1.32.0: the question just before a cut pitch sentence goes with it when it shares no
 # word with the page and is not in the page's language (clean._with_hook).
-CLEANER_VERSION = "1.32.0"
+# 1.33.0: a sentence closing a longer paragraph, without a stopword of the page's
+# language, is foreign when langdetect gives the page's language 0.1 or less, whichever
+# language it names (facts.foreign_language, language.other_language).
+CLEANER_VERSION = "1.33.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from .language import (
     STOP_SCRIPT, UNSPACED, count_stops, detect_short, dominant, japanese_or_chinese, script_counts, stop_langs,
-    contradicts, detect, stop_language,
+    contradicts, detect, other_language, stop_language,
 )
 from .model import Block, PageFacts
 from .ngrams import folded_tokens, model as ngram_model
@@ -197,8 +197,31 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     shared = sum(1 for w in lower if vocabulary.get(w, block.index) != block.index)
     if shared >= opts.detect_shared_vocabulary * len(lower):
         return None
-    lang, prob = detect_short(text)
-    return lang if lang and lang != page.language and prob >= opts.detect_prob else None
+    found = detect_short(text)
+    if found and found[0][0] != page.language and found[0][1] >= opts.detect_prob:
+        return found[0][0]
+    if not (block.sentence_end and _inside_paragraph(block, page)) or _any_own_stopword(text, page):
+        return None
+    # A sentence closing inside a longer paragraph, without one of the page language's
+    # stopwords: not the page's language, whichever it is (other_language; a short
+    # sentence splits langdetect's belief among a family's languages). Not for a line
+    # on its own: an English bullet ("- Fast, precise autofocus captures every moment.")
+    # reads as French or Romanian; nor for a sentence of names with a stopword
+    # ("Kukushkin had beaten Botic van de Zandschulp 6-2, 6-2, while ...").
+    lang, other = other_language(found, page.language)
+    return lang if other >= opts.detect_prob else None
+
+
+def _any_own_stopword(text: str, page: PageFacts) -> bool:
+    """``text`` holds a stopword of the page's language of two letters or more (one
+    letter tells no language: "i" is English and Danish)."""
+    stop = STOPWORDS_OF.get(page.language or "", frozenset())
+    return any(len(w) > 1 and w in stop for w in words(text))
+
+
+def _inside_paragraph(block: Block, page: PageFacts) -> bool:
+    """The block is a sentence of a longer paragraph (``clean._part``), not a line of its own."""
+    return 0 <= block.index < len(page.texts) and len(page.texts[block.index]) > len(block.text)
 
 
 def _family_language(block: Block, page: PageFacts) -> str | None:

@@ -166,8 +166,9 @@ def contradicts(detected: tuple[str | None, float], lang: str, options: CleanOpt
 
 
 @lru_cache(maxsize=4096)
-def detect_short(text: str) -> tuple[str | None, float]:
-    """Seeded langdetect with fewer trials, for one sentence-sized block.
+def detect_short(text: str) -> tuple[tuple[str, float], ...]:
+    """Seeded langdetect with fewer trials, for one sentence-sized block: its languages
+    and their probabilities, likeliest first (those langdetect gives 0.1 or more).
 
     langdetect averages 7 random walks over the text's n-grams; for a block's language
     against its page's, 2 walks of at most 100 draws name the same language on the spam
@@ -177,7 +178,19 @@ def detect_short(text: str) -> tuple[str | None, float]:
     Seeded, so its answer for a text never changes: a sentence probed again as a part of
     its block is answered from a cache.
     """
-    return detect(text, trials=2, draws=100)
+    return probabilities(text, trials=2, draws=100)
+
+
+def other_language(found: tuple[tuple[str, float], ...], lang: str) -> tuple[str | None, float]:
+    """The likeliest language of langdetect's answer ``found`` (``detect_short``) that is
+    not ``lang``, and the probability that the text is not in ``lang`` (1 less
+    ``lang``'s own). A short sentence splits its probability among the languages of one
+    family ("Stavte na DAC ... v Kurz 24.": Slovak 0.56, the rest Czech and Slovene) while
+    it is plainly not the page's English."""
+    others = [(code, p) for code, p in found if code != lang]
+    if not others:
+        return None, 0.0
+    return others[0][0], round(1.0 - sum(p for code, p in found if code == lang), 3)
 
 
 class _ProfileRows:
@@ -275,8 +288,16 @@ def load_profiles() -> None:
 
 def detect(text: str, trials: int | None = None, draws: int | None = None) -> tuple[str | None, float]:
     """Run seeded langdetect, by default as it runs itself (7 trials); ``trials`` and
-    ``draws`` (n-gram draws a trial) bound it. Imported lazily: its profiles load slowly.
-    The language is named as the stopword lists name it (``STOP_CODE``: Bokmål "nb")."""
+    ``draws`` (n-gram draws a trial) bound it: its likeliest language and that
+    language's probability. Imported lazily: its profiles load slowly. The language is
+    named as the stopword lists name it (``STOP_CODE``: Bokmål "nb")."""
+    found = probabilities(text, trials, draws)
+    return found[0] if found else (None, 0.0)
+
+
+def probabilities(text: str, trials: int | None = None, draws: int | None = None) -> tuple[tuple[str, float], ...]:
+    """Seeded langdetect's languages for ``text`` with their probabilities, likeliest
+    first (see ``detect``); empty when it finds no feature to read."""
     from langdetect import DetectorFactory
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -288,8 +309,8 @@ def detect(text: str, trials: int | None = None, draws: int | None = None) -> tu
         detector.ITERATION_LIMIT = draws
     detector.append(text)
     try:
-        best = detector.get_probabilities()[0]
+        found = detector.get_probabilities()
     except LangDetectException:
-        return None, 0.0
-    code = best.lang.split("-")[0]
-    return STOP_CODE.get(code, code), round(best.prob, 3)
+        return ()
+    return tuple((STOP_CODE.get(code, code), round(guess.prob, 3))
+                 for guess in found for code in (guess.lang.split("-")[0],))

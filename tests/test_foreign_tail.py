@@ -9,6 +9,8 @@ from bridge_story import STORY, URL, story_page
 
 from cleaners import clean_text
 from cleaners.clean import _says_language
+from cleaners.language import detect_short, other_language
+from cleaners.options import CleanOptions
 from cleaners.resources import STOPWORDS_OF
 
 HOST = ("Engineers who inspected the old bridge last winter found cracks in two of its pillars and "
@@ -49,3 +51,33 @@ def test_a_paragraph_in_a_language_whose_stopwords_its_neighbours_share_goes_who
     assert all(p in out.text for p in STORY)
     (removal,) = [r for r in out.removed if r.kind == "spam"]
     assert removal.reason == "spam.foreign_block" and removal.text == danish
+
+
+def test_a_sentence_that_langdetect_splits_among_a_family_is_still_foreign():
+    # Slovak has no stopword list here, and on a short sentence langdetect splits its
+    # belief between Slovak and Czech (0.72 / 0.28): neither reached detect_prob, so the
+    # sentence read as no language at all. It is plainly not English, which is all the
+    # foreign-tail probe asks (facts.foreign_language, language.other_language).
+    tail = "Stavte na Slovan s výhrou v Kurz 7."
+    assert not detect_short(tail)[0][1] >= CleanOptions().detect_prob
+    out = clean_text(story_page(f"{HOST} {tail}"), url=URL)
+    assert tail not in out.text and HOST in out.text
+    assert all(p in out.text for p in STORY)
+    (removal,) = [r for r in out.removed if r.kind == "spam"]
+    assert removal.reason == "spam.foreign_block" and removal.text == tail
+
+
+def test_an_english_line_of_its_own_that_langdetect_misreads_stays():
+    # langdetect reads this bullet as Spanish or Romanian; only a sentence closing a
+    # longer paragraph is read as "not the page's language".
+    line = "Precise manual focus ensures ultimate creative control."
+    assert detect_short(line)[0][0] != "en"
+    out = clean_text(story_page(line), url=URL)
+    assert line in out.text and not out.removed
+
+
+def test_other_language_is_the_mass_off_the_page_language():
+    found = (("sk", 0.718), ("cs", 0.282))
+    assert other_language(found, "en") == ("sk", 1.0)
+    assert other_language((("en", 0.6), ("nb", 0.4)), "en") == ("nb", 0.4)
+    assert other_language((("en", 1.0),), "en") == (None, 0.0)

@@ -69,5 +69,5 @@ def test_langdetect_norwegian_is_the_lists_bokmal():
     blocks, page, _ = _facts(text, CleanOptions(), None, (), False)
     page = replace(page, language="nb")
     sparse = [b for b in blocks if b.stop_share("nb") < CleanOptions().foreign_stop_share]
-    assert sparse and all(detect_short(b.text)[0] == "nb" for b in sparse)
+    assert sparse and all(detect_short(b.text)[0][0] == "nb" for b in sparse)
     assert all(foreign_language(b, page) is None for b in blocks)
