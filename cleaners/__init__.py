@@ -119,7 +119,9 @@ if TYPE_CHECKING:
 # 1.33.0: a sentence closing a longer paragraph, without a stopword of the page's
 # language, is foreign when langdetect gives the page's language 0.1 or less, whichever
 # language it names (facts.foreign_language, language.other_language).
-CLEANER_VERSION = "1.33.0"
+# 1.34.0: a block's share of the page language's stopwords leaves out words of one
+# letter when its language is judged (facts._own_share): a Polish "i" is English too.
+CLEANER_VERSION = "1.34.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -24,7 +24,7 @@ from .normalize import reveal
 from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs, may_name_brand
 from .options import CleanOptions
 from .resources import (
-    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOP_FAMILY, STOPWORDS_OF, TERM_GROUPS,
+    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOP_FAMILY, STOPWORDS, STOPWORDS_OF, TERM_GROUPS,
     TERMS, TOPICS,
 )
 from .folding import bare, fold
@@ -177,7 +177,7 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     opts = page.options
     if not page.language or block.units < opts.foreign_units or block.script != page.script or block.quoted:
         return None
-    own = block.stop_share(page.language)
+    own = _own_share(block, page.language)
     if block.stop_lang and block.stop_lang != page.language:
         return block.stop_lang if own < opts.own_language_share else None
     # A web address's words ("fatwa-para-ulama") are no language's prose: left out here.
@@ -210,6 +210,14 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     # ("Kukushkin had beaten Botic van de Zandschulp 6-2, 6-2, while ...").
     lang, other = other_language(found, page.language)
     return lang if other >= opts.detect_prob else None
+
+
+def _own_share(block: Block, lang: str) -> float:
+    """``block.stop_share(lang)`` less its words of one letter, which tell no language: a
+    Polish sentence's "i" is the English list's only ("Wytypuj zwycięzcę konkursu w Typ
+    777 i zgarnij zwrot stawki." held a tenth of English stopwords)."""
+    one = [langs for w in words(block.text) if len(w) == 1 and lang in (langs := STOPWORDS.get(w, ()))]
+    return max(0.0, block.stop_share(lang) - sum(1.0 / len(langs) for langs in one) / block.units)
 
 
 def _any_own_stopword(text: str, page: PageFacts) -> bool:

@@ -81,3 +81,15 @@ def test_other_language_is_the_mass_off_the_page_language():
     assert other_language(found, "en") == ("sk", 1.0)
     assert other_language((("en", 0.6), ("nb", 0.4)), "en") == ("nb", 0.4)
     assert other_language((("en", 1.0),), "en") == (None, 0.0)
+
+
+def test_a_one_letter_word_does_not_make_a_foreign_sentence_the_pages():
+    # Polish "i" (and) is in the English stopword list only: one word in ten, it gave the
+    # sentence the tenth of English stopwords that keeps langdetect from being asked
+    # (facts._own_share discounts words of one letter, as clean._says_language does).
+    tail = "Obstawiaj mecze ligowe w Kupon 9 i odbierz zwrot stawki."
+    out = clean_text(story_page(f"{HOST} {tail}"), url=URL)
+    assert tail not in out.text and HOST in out.text
+    assert all(p in out.text for p in STORY)
+    (removal,) = [r for r in out.removed if r.kind == "spam"]
+    assert removal.reason == "spam.foreign_block" and removal.text == tail

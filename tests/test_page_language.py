@@ -27,14 +27,16 @@ def test_a_neighbour_language_page_stays_whole(article, lang):
     else:
         assert r.language not in ("ru", "uk")
     # Without the check the text keeps its neighbour's language and its paragraphs read as
-    # foreign (the over-removal guard keeps some texts whole); as a web page it lost them.
+    # foreign (the over-removal guard keeps some texts whole); as a web page it lost them
     off = clean_text(text, url="http://127.0.0.1/news/a", options=CleanOptions(language_check_density=0.0))
     assert off.language in ("fi", "ru", "uk") and off.removed
     assert all(x.kind == "guard" or x.reason == "spam.foreign_block" for x in off.removed)
     page = cases.legit_page(ARTICLES[article], cases.seeded(article))
     assert clean_html(page, url="http://127.0.0.1/news/a").reject_reason == ""
     off = clean_html(page, url="http://127.0.0.1/news/a", options=CleanOptions(language_check_density=0.0))
-    assert off.reject_reason == "spam.page" or any(x.reason == "spam.foreign_block" for x in off.removed)
+    # (or so many of them read as foreign that the over-removal guard gave them back)
+    assert off.reject_reason == "spam.page" or any(x.reason in ("spam.foreign_block", "guard.over_removal")
+                                                   for x in off.removed)
 
 
 def test_a_sparse_stopword_language_gives_way_to_langdetect():
