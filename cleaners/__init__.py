@@ -121,7 +121,10 @@ if TYPE_CHECKING:
 # language it names (facts.foreign_language, language.other_language).
 # 1.34.0: a block's share of the page language's stopwords leaves out words of one
 # letter when its language is judged (facts._own_share): a Polish "i" is English too.
-CLEANER_VERSION = "1.34.0"
+# 1.35.0: a block of probe_long_units (150) words or more has each sentence judged
+# (an article run into one block); a hook is one question of hook_words (20) words at
+# most, and a danda ends a sentence before it (clean._with_hook).
+CLEANER_VERSION = "1.35.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -48,7 +48,7 @@ SEAM_START = re.compile(r"(?<=[\w\"'”’»)\]])\s+(?=[^\W\d_])")
 SEAM_END = frozenset(".!?…")
 # A hook: one question, ending with its question mark, and no other sentence before it.
 HOOK_END = re.compile(r"[?？؟]$")
-SENTENCE_BREAK = re.compile(r"[.!?。！？؟]\s")
+SENTENCE_BREAK = re.compile(r"[.!?。！？؟।۔]\s")
 DEFAULT = CleanOptions()
 
 
@@ -292,20 +292,22 @@ def _with_hook(block: Block, spam: list[tuple[int, int, Score]], parts: list[tup
     opening question ("Tired of waiting?") kept before a sentence cut as a pitch, or the
     question just before it that shares no word with the page and is not in its
     language ("... for the business? Mangler du penge til julegaverne? Kvik 48 ordner
-    det på et kvarter.": too short to read as foreign or as spam by itself)."""
+    det på et kvarter.": too short to read as foreign or as spam by itself). A hook is
+    one short question, of ``hook_words`` words at most."""
     if not spam or spam[0][0] == 0:
         return spam
     a, _, p = spam[0]
+    opts = page.options
     opening = block.text[:a].strip()
-    if opening and HOOK_END.search(opening) and not SENTENCE_BREAK.search(opening.rstrip("?？؟ ")):
+    if (opening and HOOK_END.search(opening) and not SENTENCE_BREAK.search(opening.rstrip("?？؟ "))
+            and len(words(opening)) <= opts.hook_words):
         return [(0, a, p), *spam]
     before = [(x, y) for x, y in parts if y <= a]
     if not before or block.text[before[-1][1]:a].strip():
         return spam
     x, y = before[-1]
     hook = block.text[x:y].strip()
-    opts = page.options
-    if not HOOK_END.search(hook) or not apart(stems(hook, opts, opts.off_topic_word_letters), block.index, page,
+    if not HOOK_END.search(hook) or len(words(hook)) > opts.hook_words or not apart(stems(hook, opts, opts.off_topic_word_letters), block.index, page,
                                               least=1):
         return spam
     # ... and not in the page's language (as the foreign-tail probe reads a sentence): a
@@ -324,6 +326,8 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
         return True
     if block.promo or block.brands >= 1 or (block.cta and block.topics):
         return True  # specific evidence somewhere: a spam sentence may be glued to the paragraph
+    if block.units >= opts.probe_long_units:
+        return True  # an article run into one block: a spam paragraph may sit anywhere in it
     if page.script == "latin" and block.second_letters >= opts.script_tail_letters:
         return True  # a short sentence in another script, appended ("Moonbet 바로가기 링크는 아래에 있습니다.")
     a, b = last_part(block.text, opts)  # the paragraph's last sentence, read by the probes below

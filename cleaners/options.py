@@ -537,6 +537,16 @@ class CleanOptions:
     # language's stopwords is probed on its own (a sentence in another language appended
     # to a paragraph); the paragraph needs twice as many.
     foreign_tail_units: int = 6
+    # A block of this many units or more has each of its sentences judged, whatever its
+    # own score (clean._worth_probing): a whole article run into one block (a layout
+    # table's cell) hides a spam paragraph in its middle, and the block's score, diluted
+    # by the story, shows nothing.
+    probe_long_units: int = 150
+    # The hook of a cut pitch (clean._with_hook) is one question of at most this many
+    # words: of the 1,438 questions in the spam corpus's texts, 1,428 have 20 or fewer.
+    # An article's byline run into the question after it (one "sentence" of 25 words in a
+    # layout table's cell) is no hook.
+    hook_words: int = 20
     # A sentence glued to the heading or label before it without a full stop (clean._seam:
     # "Participating in a podcast interview Link alternatif Ombakjitu bisa diakses tanpa
     # VPN.") starts where the rest of a block's last sentence, foreign_tail_units words or
