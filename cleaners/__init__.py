@@ -124,7 +124,9 @@ if TYPE_CHECKING:
 # 1.35.0: a block of probe_long_units (150) words or more has each sentence judged
 # (an article run into one block); a hook is one question of hook_words (20) words at
 # most, and a danda ends a sentence before it (clean._with_hook).
-CLEANER_VERSION = "1.35.0"
+# 1.36.0: a last sentence shorter than foreign_tail_units after a short question is
+# probed and judged with it, as one pitch (clean._hooked).
+CLEANER_VERSION = "1.36.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -240,6 +240,8 @@ def decide(block: Block, page: PageFacts) -> Decision:
     if (k := _seam(block, *parts[-1], page)) is not None:  # the last sentence is cut at its seam
         a, b = parts.pop()
         parts += [(a, len(block.text[:k].rstrip())), (k, b)]
+    elif len(parts) >= 2 and _hooked(block.text, *parts[-1], opts) == parts[-2][0]:
+        parts[-2:] = [(parts[-2][0], parts[-1][1])]  # a short pitch is judged with its hook
     if len(parts) < 2:
         return whole if s.value >= opts.spam_threshold else Decision(block, score=s.value, ruled=s.ruled)
     found = _decide_parts(block, parts, s, page)
@@ -333,6 +335,7 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
     a, b = last_part(block.text, opts)  # the paragraph's last sentence, read by the probes below
     if _seam(block, a, b, page) is not None:
         return True  # a sentence in another language glued to a heading ("... interview Link alternatif ...")
+    a = _hooked(block.text, a, b, opts)  # "... Ingen tid til rapporten? Akadema tager den for dig."
     if a == 0:
         return False  # one sentence: nothing appended to it
     if block.topics and not {t for t, _ in block.topics} <= page.topics and _selling_tail(block, a, b, page):
@@ -343,6 +346,21 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
         return False
     tail = words(block.text[a:b])
     return len(tail) >= opts.foreign_tail_units and _not_own_language(tail, page)
+
+
+def _hooked(text: str, a: int, b: int, opts: CleanOptions) -> int:
+    """Where the last sentence ``text[a:b]`` of a block starts once read with its hook:
+    a sentence of fewer than ``foreign_tail_units`` words after a question of at most
+    ``hook_words`` words ("Wypracowanie z polskiego na jutro? Baselka napisze je tej
+    nocy.") starts at the question, for a pitch of two short sentences is one pitch, and
+    neither shows its language or its offer alone. Else ``a``."""
+    if a == 0 or len(words(text[a:b])) >= opts.foreign_tail_units:
+        return a
+    head = text[:a].rstrip()
+    if not HOOK_END.search(head):
+        return a
+    qa, qb = last_part(head, opts)
+    return qa if len(words(head[qa:qb])) <= opts.hook_words else a
 
 
 def _not_own_language(said: list[str], page: PageFacts) -> bool:

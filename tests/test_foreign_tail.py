@@ -93,3 +93,23 @@ def test_a_one_letter_word_does_not_make_a_foreign_sentence_the_pages():
     assert all(p in out.text for p in STORY)
     (removal,) = [r for r in out.removed if r.kind == "spam"]
     assert removal.reason == "spam.foreign_block" and removal.text == tail
+
+
+@pytest.mark.parametrize("hook, pitch", [
+    ("Keine Zeit für die Hausarbeit?", "Schreibwerk 24 erledigt das."),
+    ("¿Sin tiempo para la tesis?", "Redacta 7 lo hace hoy."),
+])
+def test_a_short_pitch_is_judged_with_its_hook(hook, pitch):
+    # Two short sentences, neither of foreign_tail_units words: alone neither shows its
+    # language or its offer, and the paragraph was not even probed (clean._hooked).
+    out = clean_text(story_page(f"{HOST} {hook} {pitch}"), url=URL)
+    assert hook not in out.text and pitch not in out.text
+    assert HOST in out.text and all(p in out.text for p in STORY)
+    (removal,) = [r for r in out.removed if r.kind == "spam"]
+    assert removal.text == f"{hook} {pitch}"
+
+
+def test_a_story_question_and_its_short_answer_stay():
+    line = f"{HOST} Will the bridge be ready by spring? The council thinks so."
+    out = clean_text(story_page(line), url=URL)
+    assert line in out.text and not out.removed
