@@ -126,7 +126,10 @@ if TYPE_CHECKING:
 # most, and a danda ends a sentence before it (clean._with_hook).
 # 1.36.0: a last sentence shorter than foreign_tail_units after a short question is
 # probed and judged with it, as one pitch (clean._hooked).
-CLEANER_VERSION = "1.36.0"
+# 1.37.0: a page whose stopwords lean to a language without doc_stop_share of the hits
+# takes it when langdetect names it too (facts.page_facts, PageFacts.language_sure
+# false); on it only langdetect names a block's language, outside the page's family.
+CLEANER_VERSION = "1.37.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

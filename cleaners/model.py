@@ -160,6 +160,7 @@ class PageFacts:
     foreign_blocks: int = 0
     own_prose: tuple[tuple[int, str], ...] = ()
     texts: tuple[str, ...] = ()
+    language_sure: bool = True
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
