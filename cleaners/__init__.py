@@ -129,7 +129,8 @@ if TYPE_CHECKING:
 # 1.37.0: a page whose stopwords lean to a language without doc_stop_share of the hits
 # takes it when langdetect names it too (facts.page_facts, PageFacts.language_sure
 # false); on it only langdetect names a block's language, outside the page's family.
-CLEANER_VERSION = "1.37.0"
+# 1.37.1: English is not foreign on such a page (option unsure_page_shared).
+CLEANER_VERSION = "1.37.1"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -206,7 +206,8 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     if not sure and _any_own_stopword(text, page):
         return None  # langdetect errs on short sentences ("Cifra de afaceri a ajuns la 1,1 miliarde de lei.": Catalan)
     found = detect_short(text)
-    own_family = (page.language,) if sure else STOP_FAMILY.get(page.language, (page.language,))
+    own_family = ((page.language,) if sure else
+                  (*STOP_FAMILY.get(page.language, (page.language,)), *opts.unsure_page_shared.split(",")))
     if found and found[0][0] not in own_family and found[0][1] >= opts.detect_prob:
         return found[0][0]
     if not sure or not (block.sentence_end and _inside_paragraph(block, page)) or _any_own_stopword(text, page):

@@ -58,3 +58,15 @@ def test_the_page_alone_and_its_sentence_read_as_danish_stay():
 def test_a_short_page_keeps_no_language():
     # Under doc_stop_hits the stopwords decide nothing, and langdetect is not asked.
     assert page_of("\n\n".join(NB[:3])).language is None
+
+
+def test_english_is_the_leaning_pages_own():
+    # A reader's English remark in a Norwegian story whose language is unsure: English
+    # text on such pages is more often their own than injected (unsure_page_shared).
+    english = "Wonderful news, these cycling lanes should have been built years ago."
+    text = "\n\n".join([NB[0], f"{NB[1]} {english}", *NB[2:]])
+    assert page_of(text).language_sure is False
+    out = clean_text(text, url=URL)
+    assert out.text == text and not out.removed
+    strict = clean_text(text, url=URL, options=CleanOptions(unsure_page_shared=""))
+    assert english not in strict.text
