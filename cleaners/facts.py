@@ -178,17 +178,11 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     if not page.language or block.units < opts.foreign_units or block.script != page.script or block.quoted:
         return None
     own = _own_share(block, page.language)
-    # On a page whose language langdetect named where its stopwords only leaned to it
-    # (PageFacts.language_sure false: French shares most of its list with Spanish and
-    # Italian), the stopwords cannot name a block's language either: only langdetect
-    # does, and a language of the page language's family (STOP_FAMILY: Norwegian reads
-    # as Danish) is the page's.
-    sure = page.language_sure
-    if sure and block.stop_lang and block.stop_lang != page.language:
+    if block.stop_lang and block.stop_lang != page.language:
         return block.stop_lang if own < opts.own_language_share else None
     # A web address's words ("fatwa-para-ulama") are no language's prose: left out here.
-    if (sure and not block.stop_lang and own < opts.own_language_share
-            and block.units - block.link_units >= opts.foreign_units and (lang := _family_language(block, page))):
+    if (not block.stop_lang and own < opts.own_language_share and block.units - block.link_units >= opts.foreign_units
+            and (lang := _family_language(block, page))):
         return lang
     if block.units < opts.detect_units or own >= (
             opts.foreign_stop_share if block.units < opts.detect_long_units else opts.detect_long_stop_share):
@@ -203,14 +197,10 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     shared = sum(1 for w in lower if vocabulary.get(w, block.index) != block.index)
     if shared >= opts.detect_shared_vocabulary * len(lower):
         return None
-    if not sure and _any_own_stopword(text, page):
-        return None  # langdetect errs on short sentences ("Cifra de afaceri a ajuns la 1,1 miliarde de lei.": Catalan)
     found = detect_short(text)
-    own_family = ((page.language,) if sure else
-                  (*STOP_FAMILY.get(page.language, (page.language,)), *opts.unsure_page_shared.split(",")))
-    if found and found[0][0] not in own_family and found[0][1] >= opts.detect_prob:
+    if found and found[0][0] != page.language and found[0][1] >= opts.detect_prob:
         return found[0][0]
-    if not sure or not (block.sentence_end and _inside_paragraph(block, page)) or _any_own_stopword(text, page):
+    if not (block.sentence_end and _inside_paragraph(block, page)) or _any_own_stopword(text, page):
         return None
     # A sentence closing inside a longer paragraph, without one of the page language's
     # stopwords: not the page's language, whichever it is (other_language; a short
@@ -349,7 +339,6 @@ def page_facts(
 ) -> PageFacts:
     """Aggregate block facts into the document's facts."""
     lang, _ = stop_language(stops, options.doc_stop_hits, options.doc_stop_share)
-    sure = True
     script = japanese_or_chinese(scripts) if scripts else dominant(scripts)
     if lang and STOP_SCRIPT.get(lang, "latin") != script:
         lang = None  # English menus around a Korean article do not make it English
@@ -358,13 +347,6 @@ def page_facts(
         if stops[lang] < options.language_check_density * sum(b.units for b in mine) and contradicts(
                 detect("\n".join(b.text for b in mine)[:options.language_sample]), lang, options):
             lang = None  # an Estonian page is not Finnish: its blocks would all read as foreign
-    elif stops and stops[best := dominant(stops)] >= options.doc_stop_hits and STOP_SCRIPT.get(best, "latin") == script:
-        # The stopwords lean to one language without holding doc_stop_share of the hits
-        # (Italian shares "di", "la", "che" with Spanish, Portuguese and French): it is the
-        # page's when langdetect names it too.
-        found, prob = detect("\n".join(b.text for b in blocks if b.script == script)[:options.language_sample])
-        lang = best if found == best and prob >= options.detect_prob else None
-        sure = False
     own = [b for b in blocks if belongs(b, script, lang, options)]
     # Blocks of a named other script or stopword language (not the merely unknown:
     # lists and captions have few stopwords of any language).
@@ -374,7 +356,7 @@ def page_facts(
     own_prose = tuple((b.index, b.text) for b in own
                       if lang and b.stop_lang == lang and not b.commercial())
     return PageFacts(
-        host=host, chars=chars, blocks=len(blocks), script=script, language=lang, language_sure=sure,
+        host=host, chars=chars, blocks=len(blocks), script=script, language=lang,
         topics=document_topics(own, options), options=options,
         offsite_anchors=anchors, is_html=is_html,
         foreign_share=sum(len(b.text) for b in other) / chars if chars else 0.0,

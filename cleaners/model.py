@@ -160,7 +160,6 @@ class PageFacts:
     foreign_blocks: int = 0
     own_prose: tuple[tuple[int, str], ...] = ()
     texts: tuple[str, ...] = ()
-    language_sure: bool = True
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 

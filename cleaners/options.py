@@ -208,15 +208,6 @@ class CleanOptions:
     # every paragraph went as foreign spam; the 627 extraction pages and the dev
     # legitimate articles in languages with a list run 0.052-0.9 (dev corpus, 2026-12-05).
     language_check_density: float = 0.15
-    # On a page whose language langdetect named where its stopwords only leaned to it
-    # (facts.page_facts, PageFacts.language_sure false), a block in one of these
-    # languages is not foreign: on such pages (Italian, Portuguese, Norwegian stories)
-    # English text is the page's own mix (quotes, menus, readers' comments) more often
-    # than injected. With () the real English comments placed in dev articles lost 0.005
-    # of their text (0.004 with this), the held-out ones 0.0102 of the articles' text,
-    # over the 0.01 ceiling of tests/test_eval_gate.py (cleaner 1.37.0, 2026-12-06).
-    # Language codes, separated by commas.
-    unsure_page_shared: str = "en"
     # A block in the page's language has at least this share of its stopwords (English
     # prose in the cases: 0.2-0.45; foreign spam lines: 0-0.07).
     own_language_share: float = 0.1
@@ -786,15 +777,11 @@ class CleanOptions:
 
 
 BOOLS = {"true": True, "false": False, "1": True, "0": False}
-KINDS = {bool: "true or false (or 1 or 0)", int: "a whole number", float: "a number", str: "text"}
+KINDS = {bool: "true or false (or 1 or 0)", int: "a whole number", float: "a number"}
 
 
 def _typed(key: str, value: Any, kind: type) -> Any:
-    """``value`` as a ``kind`` (bool, int, float or str); ValueError naming ``key`` when it is not one."""
-    if kind is str:
-        if not isinstance(value, str):
-            raise ValueError(f"cleaner option {key} must be {KINDS[kind]}, not {value!r}")
-        return value.strip()
+    """``value`` as a ``kind`` (bool, int or float); ValueError naming ``key`` when it is not one."""
     parsed = value
     if isinstance(value, str):
         text = value.strip()
