@@ -540,7 +540,10 @@ class CleanOptions:
     # A block of this many units or more has each of its sentences judged, whatever its
     # own score (clean._worth_probing): a whole article run into one block (a layout
     # table's cell) hides a spam paragraph in its middle, and the block's score, diluted
-    # by the story, shows nothing.
+    # by the story, shows nothing. At 100, two ground-truth sentences of a Portuguese
+    # extraction page went as foreign (its language unsure) for a little fresh gain (spam
+    # in legitimate pages 0.4037 -> 0.4043); 150 cuts none (bench/same_output.py,
+    # bench/spam_eval.py dev and fresh, 2026-12-06).
     probe_long_units: int = 150
     # The hook of a cut pitch (clean._with_hook) is one question of at most this many
     # words: of the 1,438 questions in the spam corpus's texts, 1,428 have 20 or fewer.
