@@ -17,7 +17,9 @@ from .folding import fold
 from .facts import (
     Context, TextFacts, anchor_share, block_facts, contexts, is_prose, page_facts, page_vocabulary, with_foreign,
 )
-from .language import UNSPACED, add_counts, document_language, dominant, glued_to, stop_counts, stop_langs
+from .language import (
+    UNSPACED, add_counts, document_language, dominant, glued_to, says_language, stop_counts, stop_langs,
+)
 from .model import Block, CleanResult, Near, PageFacts, Removal, Verdict
 from .ngrams import model as ngram_model
 from .options import CleanOptions
@@ -301,16 +303,15 @@ def _with_hook(block: Block, spam: list[tuple[int, int, Score]], parts: list[tup
     a, _, p = spam[0]
     opts = page.options
     opening = block.text[:a].strip()
-    if (opening and HOOK_END.search(opening) and not SENTENCE_BREAK.search(opening.rstrip("?？؟ "))
-            and len(words(opening)) <= opts.hook_words):
+    if opening and _is_hook(opening, opts) and not SENTENCE_BREAK.search(opening.rstrip("?？؟ ")):
         return [(0, a, p), *spam]
     before = [(x, y) for x, y in parts if y <= a]
     if not before or block.text[before[-1][1]:a].strip():
         return spam
     x, y = before[-1]
     hook = block.text[x:y].strip()
-    if not HOOK_END.search(hook) or len(words(hook)) > opts.hook_words or not apart(stems(hook, opts, opts.off_topic_word_letters), block.index, page,
-                                              least=1):
+    if not _is_hook(hook, opts) or not apart(stems(hook, opts, opts.off_topic_word_letters), block.index, page,
+                                             least=1):
         return spam
     # ... and not in the page's language (as the foreign-tail probe reads a sentence): a
     # story's own question before an appended pitch stays ("Is it fair to say that ...?").
@@ -360,23 +361,20 @@ def _hooked(text: str, a: int, b: int, opts: CleanOptions) -> int:
     if not HOOK_END.search(head):
         return a
     qa, qb = last_part(head, opts)
-    return qa if len(words(head[qa:qb])) <= opts.hook_words else a
+    return qa if _is_hook(head[qa:qb], opts) else a
+
+
+def _is_hook(text: str, opts: CleanOptions) -> bool:
+    """``text`` ends as a question and has at most ``hook_words`` words (a pitch's hook;
+    a byline run into a question is none)."""
+    return bool(HOOK_END.search(text)) and len(words(text)) <= opts.hook_words
 
 
 def _not_own_language(said: list[str], page: PageFacts) -> bool:
     """Words holding under ``foreign_stop_share`` of the page language's stopwords
-    (``_says_language``): a sentence not in the page's language."""
+    (``language.says_language``): a sentence not in the page's language."""
     stop = STOPWORDS_OF.get(page.language or "", frozenset())
-    return sum(_says_language(w, stop) for w in said) < page.options.foreign_stop_share * len(said)
-
-
-def _says_language(word: str, stop: frozenset[str]) -> bool:
-    """``word`` is one of the page language's ``stop`` words and tells that language:
-    a word of one letter does not ("i" is English, Danish, Norwegian, Swedish, Polish,
-    Italian...), so a Danish tail appended to an English page ("Penge på kontoen i dag
-    uden kreditvurdering fra Lønforskud24.") still reads as foreign (2 of the dev dump
-    spam lines left went so, none of the 627 extraction outputs changed; 2026-12-05)."""
-    return len(word) > 1 and word in stop
+    return sum(says_language(w, stop) for w in said) < page.options.foreign_stop_share * len(said)
 
 
 def _seam(block: Block, a: int, b: int, page: PageFacts) -> int | None:
@@ -405,12 +403,12 @@ def _seam(block: Block, a: int, b: int, page: PageFacts) -> int | None:
         return None
     own = STOPWORDS_OF.get(page.language, frozenset())
     n = opts.foreign_tail_units
-    if sum(_says_language(w, own) for w in words(" ".join(text[a:].rsplit(None, n)[-n:]))) > opts.seam_stopwords:
+    if sum(says_language(w, own) for w in words(" ".join(text[a:].rsplit(None, n)[-n:]))) > opts.seam_stopwords:
         return None  # every tail long enough holds the last words, and they hold stopwords (most prose)
     toks = [(m.start(), fold(m.group())) for m in WORD.finditer(text, a)]
     left = [0] * (len(toks) + 1)  # the page language's stopwords from each word on
     for i in range(len(toks) - 1, -1, -1):
-        left[i] = left[i + 1] + _says_language(toks[i][1], own)
+        left[i] = left[i + 1] + says_language(toks[i][1], own)
     i, elsewhere = 0, None
     for m in SEAM_START.finditer(text, a):
         k = m.end()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from .language import (
     STOP_SCRIPT, UNSPACED, count_stops, detect_short, dominant, japanese_or_chinese, script_counts, stop_langs,
-    contradicts, detect, other_language, stop_language,
+    contradicts, detect, other_language, says_language, stop_language,
 )
 from .model import Block, PageFacts
 from .ngrams import folded_tokens, model as ngram_model
@@ -24,8 +24,8 @@ from .normalize import reveal
 from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs, may_name_brand
 from .options import CleanOptions
 from .resources import (
-    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOP_FAMILY, STOPWORDS, STOPWORDS_OF, TERM_GROUPS,
-    TERMS, TOPICS,
+    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOP_FAMILY, STOPWORDS, STOPWORDS_OF,
+    TERM_GROUPS, TERMS, TOPICS,
 )
 from .folding import bare, fold
 from .links import host, listed, promo_links
@@ -213,18 +213,21 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
 
 
 def _own_share(block: Block, lang: str) -> float:
-    """``block.stop_share(lang)`` less its words of one letter, which tell no language: a
-    Polish sentence's "i" is the English list's only ("Wytypuj zwycięzcę konkursu w Typ
-    777 i zgarnij zwrot stawki." held a tenth of English stopwords)."""
+    """``block.stop_share(lang)`` less its words of one letter, which tell no language
+    (``says_language``): a Polish sentence's "i" is the English list's only ("Wytypuj
+    zwycięzcę konkursu w Typ 777 i zgarnij zwrot stawki." held a tenth of English
+    stopwords)."""
+    share = block.stop_share(lang)
+    if not share:
+        return 0.0
     one = [langs for w in words(block.text) if len(w) == 1 and lang in (langs := STOPWORDS.get(w, ()))]
-    return max(0.0, block.stop_share(lang) - sum(1.0 / len(langs) for langs in one) / block.units)
+    return max(0.0, share - sum(1.0 / len(langs) for langs in one) / block.units)
 
 
 def _any_own_stopword(text: str, page: PageFacts) -> bool:
-    """``text`` holds a stopword of the page's language of two letters or more (one
-    letter tells no language: "i" is English and Danish)."""
+    """``text`` holds a stopword that tells the page's language (``says_language``)."""
     stop = STOPWORDS_OF.get(page.language or "", frozenset())
-    return any(len(w) > 1 and w in stop for w in words(text))
+    return any(says_language(w, stop) for w in words(text))
 
 
 def _inside_paragraph(block: Block, page: PageFacts) -> bool:

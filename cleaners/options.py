@@ -541,7 +541,7 @@ class CleanOptions:
     # own score (clean._worth_probing): a whole article run into one block (a layout
     # table's cell) hides a spam paragraph in its middle, and the block's score, diluted
     # by the story, shows nothing. At 100, two ground-truth sentences of a Portuguese
-    # extraction page went as foreign (its language unsure) for a little fresh gain (spam
+    # extraction page went as foreign for a little fresh gain (spam
     # in legitimate pages 0.4037 -> 0.4043); 150 cuts none (bench/same_output.py,
     # bench/spam_eval.py dev and fresh, 2026-12-06).
     probe_long_units: int = 150

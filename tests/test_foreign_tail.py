@@ -8,8 +8,7 @@ import pytest
 from bridge_story import STORY, URL, story_page
 
 from cleaners import clean_text
-from cleaners.clean import _says_language
-from cleaners.language import detect_short, other_language
+from cleaners.language import detect_short, other_language, says_language
 from cleaners.options import CleanOptions
 from cleaners.resources import STOPWORDS_OF
 
@@ -35,8 +34,8 @@ def test_a_foreign_offer_holding_a_one_letter_word_goes(tail, footer):
 def test_one_letter_stopwords_tell_no_language():
     english = STOPWORDS_OF["en"]
     assert "i" in english  # the list holds it, for other uses
-    assert not _says_language("i", english)
-    assert _says_language("the", english) and not _says_language("dag", english)
+    assert not says_language("i", english)
+    assert says_language("the", english) and not says_language("dag", english)
 
 
 def test_a_paragraph_in_a_language_whose_stopwords_its_neighbours_share_goes_whole():
@@ -86,7 +85,7 @@ def test_other_language_is_the_mass_off_the_page_language():
 def test_a_one_letter_word_does_not_make_a_foreign_sentence_the_pages():
     # Polish "i" (and) is in the English stopword list only: one word in ten, it gave the
     # sentence the tenth of English stopwords that keeps langdetect from being asked
-    # (facts._own_share discounts words of one letter, as clean._says_language does).
+    # (facts._own_share discounts words of one letter, as language.says_language does).
     tail = "Obstawiaj mecze ligowe w Kupon 9 i odbierz zwrot stawki."
     out = clean_text(story_page(f"{HOST} {tail}"), url=URL)
     assert tail not in out.text and HOST in out.text
