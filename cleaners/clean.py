@@ -26,7 +26,7 @@ from .options import CleanOptions
 from .rules import entries
 from .rules.registry import specific
 from .rules.lexicon import commercial
-from .rules.pitch import apart, stems, tail_apart
+from .rules.pitch import apart, brand_shaped, stems, tail_apart
 from .score import Score, score_block
 from .resources import NOUN_CAPITALS, STOPWORDS, STOPWORDS_OF
 from .segment import WORD, last_part, segment_text, split_parts, words
@@ -105,10 +105,14 @@ def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions 
     brands = (dom.linked_headline_names(tree, heading, site, options.doorway_title_words)
               if options.doorway_learned < 1 else ())
     heads = dom.headline_names(heading, options.pitch_title_words)
+    linked = bool(brands)
+    if not brands and options.doorway_unlinked_learned < 1:
+        brands = branded_headline_names(heading, options.pitch_title_words)
     dom_removals = run_dom(found, page_facts([], {}, {}, options, site, anchors, True))
     titles = headlines(tree) if options.drop_headline else ()
     meta = extract(tree, url, options, html)
-    result = run_text(meta.text, options, site, anchors, dom_removals, is_html=True, brands=brands, heads=heads)
+    result = run_text(meta.text, options, site, anchors, dom_removals, is_html=True, brands=brands, heads=heads,
+                      linked=linked)
     # The headline is judged with the text (a landing page's pitch starts there) and
     # left out of what is kept: neither extraction benchmark counts it as body text.
     text = drop_headline(result.text, titles, options.headline_part_chars) if titles else result.text
@@ -135,10 +139,11 @@ def run_dom(found: list[dom.Candidate], page: PageFacts) -> tuple[Removal, ...]:
 def run_text(
     text: str, options: CleanOptions, site: str | None = None,
     anchors: tuple[str, ...] = (), dom_removals: tuple[Removal, ...] = (), is_html: bool = False,
-    brands: tuple[str, ...] = (), heads: tuple[str, ...] = (),
+    brands: tuple[str, ...] = (), heads: tuple[str, ...] = (), linked: bool = True,
 ) -> CleanResult:
     """Clean extracted or plain text; ``dom_removals`` are recorded ahead of the text's.
-    ``brands`` are the page's linked headline names (``dom.linked_headline_names``),
+    ``brands`` are the page's linked headline names (``dom.linked_headline_names``), or
+    with ``linked`` false its brand-shaped headline's names (``branded_headline_names``),
     ``heads`` its short headline's names (``dom.headline_names``)."""
     blocks, page, stops = _facts(text, options, site, anchors, is_html)
     if not blocks:
@@ -149,7 +154,7 @@ def run_text(
         return CleanResult(text="", removed=dom_removals, is_spam=is_spam, spam_score=1.0 if dom_spam else 0.0,
                            reject_reason="spam.page" if is_spam else "extract.no_text")
     decisions = _neighbours_of_spam([decide(b, page) for b in blocks], page)
-    verdict = judge(decisions, dom_removals, options, brands, page.language, heads)
+    verdict = judge(decisions, dom_removals, options, brands, page.language, heads, linked)
     for entry in PAGE_RULES:  # the first page rule that fires decides
         if entry.fn(verdict, page):
             if entry.kind == "spam":
@@ -493,9 +498,11 @@ def _specific(found: Score | Removal, learned_min: float = 0.0) -> bool:
 
 
 def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options: CleanOptions,
-          brands: tuple[str, ...] = (), language: str | None = None, heads: tuple[str, ...] = ()) -> Verdict:
+          brands: tuple[str, ...] = (), language: str | None = None, heads: tuple[str, ...] = (),
+          linked: bool = True) -> Verdict:
     """Summarise what the decisions would remove, for the page rules (``language``: the
-    page's, which tells how its names are counted, ``_other_names``)."""
+    page's, which tells how its names are counted, ``_other_names``; ``linked``: whether
+    an off-site link carries ``brands``)."""
     dom_spam = sum(len(r.text) for r in dom_removals if r.kind == "spam")
     spam = [r for d in decisions for r in d.removals if r.kind == "spam"]
     spam_chars = sum(len(r.text) for r in spam) + dom_spam
@@ -524,7 +531,25 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
                                     sum(d.block.learned_evidence[1] for d in decisions)),
         brand_share=brand_share,
         other_names=_other_names(named, decisions, brands, language) if named and brands else 0,
+        brand_linked=linked,
     )
+
+
+def branded_headline_names(heading: tuple[str, ...], most_words: int) -> tuple[str, ...]:
+    """The names (folded) of a headline of at most ``most_words`` words that is
+    brand-shaped itself (``pitch.brand_shaped``): a landing page's title is its brand,
+    and a news headline of two words ("Livret A", "Kulturkalender Juli") is not shaped so.
+    Digits alone and function words are no name.
+
+    >>> branded_headline_names(("Tombala 101", "Livret A"), 2), branded_headline_names(("Paracetamolo",), 2)
+    (('tombala',), ())
+    """
+    found: set[str] = set()
+    for text in heading:
+        if len(text.split()) <= most_words and brand_shaped(text):
+            found.update(w for w in dom.headline_names((text,), most_words)
+                         if not w.isdigit() and w not in STOPWORDS and (len(w) >= 3 or w.lower() == w.upper()))
+    return tuple(sorted(found))
 
 
 def _other_names(named: list[set[str]], decisions: list[Decision], brands: tuple[str, ...],

@@ -201,7 +201,9 @@ class Verdict:
     a landing page is a pitch from its first paragraph to its last. ``brand_share`` is the
     largest share of blocks naming one name of a short headline that an off-site link
     also carries (HTML only): a doorway's brand; ``other_names`` counts the other names
-    the blocks give (``clean._names``), when there is such a brand.
+    the blocks give (``clean._names``), when there is such a brand. Without such a link,
+    ``brand_share`` is that of a brand-shaped short headline's names, and
+    ``brand_linked`` is false.
     """
 
     chars: int
@@ -220,6 +222,7 @@ class Verdict:
     brand_share: float = 0.0
     other_names: int = 0
     scored_comment_chars: int = 0
+    brand_linked: bool = True
 
     @property
     def selling_share(self) -> float:

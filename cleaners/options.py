@@ -735,6 +735,20 @@ class CleanOptions:
     doorway_other_names: int = 6
     # ... and the model's probability for the whole text it needs.
     doorway_learned: float = 0.05
+    # A doorway without the link: a headline of at most pitch_title_words words that is
+    # brand-shaped itself (pitch.BRANDISH: "OddsForge", "Tombala 101", "Bitfalke 21";
+    # letters glued to digits in a script without capitals: "赛点99") names the brand, and
+    # the page is judged as a doorway of that name when the model gives its whole text at
+    # least this (1: off). A landing page links to its own site, not off-site, and on
+    # the fresh set 16 of its 25 landing pages kept whole had no off-site link with the
+    # brand. With every short headline's names taken so (not only brand-shaped ones), 15
+    # fresh legitimate pages took the doorway's shape (a newsletter page headed
+    # "江城晚报", guides headed "Paracetamolo" or "Livret A"; whole-text 0.08-0.47)
+    # against 21 landing pages (0.28-0.71); none of those legitimate headlines is
+    # brand-shaped, 17 of the landing pages' are. 0.2 keeps a margin under the lowest
+    # landing page (0.284) above the pages of that shape among the 627 extraction pages
+    # with any short headline (0.03-0.2, none brand-shaped and short; 2026-12-06).
+    doorway_unlinked_learned: float = 0.2
     # Kept prose free of commercial words below this many characters is "not an
     # article" (spam.page). 200: a doorway page of the demo site keeps 160 such
     # characters; a three-paragraph news brief has 310 (cases + demo site, 2026-11-25).

@@ -106,6 +106,46 @@ def test_doorway_needs_its_brand_linked_off_site():
     assert r.reject_reason == "" and all(p in r.text for p in DOORWAY[1])
 
 
+def _renamed(paragraphs: list[str], old: str, new: str) -> list[str]:
+    return [p.replace(old, new) for p in paragraphs]
+
+
+def test_doorway_with_a_brand_shaped_headline_needs_no_link():
+    # A landing page links to its own site. When its headline is brand-shaped ("Rahakiisu
+    # 24": a name and a number) and names every paragraph, no off-site link is needed,
+    # but the model must read the whole text at doorway_unlinked_learned at least.
+    brand = "Rahakiisu 24"
+    paragraphs = _renamed(DOORWAY[1], "Rahakiisu", brand)
+    html = page("et", brand, paragraphs, "http://127.0.0.1/laen")
+    r = clean_html(html, "http://127.0.0.1/a", options=PITCH_OFF)
+    assert r.reject_reason == "spam.page" and r.is_spam
+    assert clean_html(html, "http://127.0.0.1/a", options=replace(PITCH_OFF, doorway_unlinked_learned=1.0)
+                      ).reject_reason == ""
+    # The same page under its plain name stays (test_doorway_needs_its_brand_linked_off_site).
+    plain = page("et", DOORWAY[0], DOORWAY[1], "http://127.0.0.1/laen")
+    assert clean_html(plain, "http://127.0.0.1/a", options=PITCH_OFF).reject_reason == ""
+
+
+def test_brief_under_a_brand_shaped_name_without_its_link_stays_whole():
+    # The brief of test_short_brief_naming_a_company_and_its_world_stays_whole under a
+    # brand-shaped name and without the link: however many names it were allowed, the
+    # model's reading of it (0.05) is under doorway_unlinked_learned, and it stays.
+    paragraphs = [
+        "NorthWind said on Tuesday that it would close its Lisbon office, where 40 people work, and move the "
+        "team to Porto by March.",
+        "Maria Keller, who runs NorthWind's European business, told the Financial Review that rents in Lisbon "
+        "had doubled since 2021.",
+        "Unions in Portugal criticised the decision; NorthWind said every employee would be offered a job in "
+        "Porto or Madrid.",
+        "Shares of NorthWind fell 2% in Frankfurt after the announcement, according to Reuters."]
+    html = page("en", "NorthWind", paragraphs)
+    many = CleanOptions(doorway_other_names=1000)
+    r = clean_html(html, "http://127.0.0.1/a", options=many)
+    assert r.reject_reason == "" and all(p in r.text for p in paragraphs)
+    assert clean_html(html, "http://127.0.0.1/a", options=replace(many, doorway_unlinked_learned=0.0)
+                      ).reject_reason == "spam.page"
+
+
 def test_doorway_needs_a_name_for_a_headline():
     # A headline that is a sentence is an article's, however often the text names the brand.
     # The pitch is off: the text is a payday-loan pitch, which the model reads as one since

@@ -42,13 +42,15 @@ def pitch(verdict: Verdict, page: PageFacts) -> bool:
 def doorway(verdict: Verdict, page: PageFacts) -> bool:
     """A doorway page: short, its headline's linked name in most of its blocks (the
     brand it sells, ``Verdict.brand_share``) and few other names, no comment region,
-    and the model reads the whole text as at least ``doorway_learned`` spam. An article
-    about a company names it as often, but runs longer, names more, and its title is a
-    headline, not a name."""
+    and the model reads the whole text as at least ``doorway_learned`` spam (a
+    brand-shaped headline's name that no off-site link carries: at least
+    ``doorway_unlinked_learned``). An article about a company names it as often, but
+    runs longer, names more, and its title is a headline, not a name."""
     opts = page.options
+    least = opts.doorway_learned if verdict.brand_linked else opts.doorway_unlinked_learned
     return (page.is_html and verdict.brand_share >= opts.doorway_brand_share
             and verdict.chars <= opts.doorway_max_chars and verdict.other_names <= opts.doorway_other_names
-            and verdict.pitch >= opts.doorway_learned and not _thread(verdict, page))
+            and verdict.pitch >= least and not _thread(verdict, page))
 
 
 def _as_latin(chars: int, page: PageFacts) -> float:

@@ -79,6 +79,22 @@ LETTERS = f"(?:[^\\W\\d_]|[{_mark_class()}])"
 STEM_WORD = re.compile(f"{LETTERS}{{3,}}")
 
 
+# Letters of a script without capitals glued to a number ("赛点99", "秒借99"): a brand
+# where no capital can show one.
+CASELESS_DIGITS = re.compile(r"[^\W\d_](?<=[^\W\d_A-Za-z])\d{1,4}(?!\d)")
+
+
+def brand_shaped(text: str) -> bool:
+    """``text`` holds a brand-shaped token (``BRANDISH``, or ``CASELESS_DIGITS`` where the
+    letters have no case).
+
+    >>> brand_shaped("OddsForge"), brand_shaped("Tyrazh 36"), brand_shaped("赛点99"), brand_shaped("Livret A")
+    (True, True, True, False)
+    """
+    return any(rx.search(text) for rx in BRANDISH) or any(
+        m.group()[0].lower() == m.group()[0].upper() for m in CASELESS_DIGITS.finditer(text))
+
+
 def selling(text: str, page: PageFacts) -> int:
     """Count the marks of a text that sell: an offer figure, a brand-shaped name."""
     brand = any(rx.search(text) for rx in BRANDISH) or (page.script not in ("latin", "none") and bool(LATIN_WORD.search(text)))
