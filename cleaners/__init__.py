@@ -134,7 +134,10 @@ if TYPE_CHECKING:
 # held-out real comments in articles): outputs as 1.36.0's.
 # 1.39.0: a doorway whose short headline is brand-shaped ("Tombala 101") needs no
 # off-site link to its brand, at doorway_unlinked_learned (0.2) of the model's reading.
-CLEANER_VERSION = "1.39.0"
+# 1.40.0: on a page of pitch_scattered_blocks (8) selling blocks or more, what does not
+# sell is judged by its longest run (Verdict.unsold_run_chars): a pitch cut into short
+# lines is a pitch (rules/page.pitch).
+CLEANER_VERSION = "1.40.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

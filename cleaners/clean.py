@@ -532,7 +532,18 @@ def judge(decisions: list[Decision], dom_removals: tuple[Removal, ...], options:
         brand_share=brand_share,
         other_names=_other_names(named, decisions, brands, language) if named and brands else 0,
         brand_linked=linked,
+        unsold_run_chars=_longest_unsold(decisions, selling),
     )
+
+
+def _longest_unsold(decisions: list[Decision], selling: list[Block]) -> int:
+    """The most characters of consecutive blocks none of which is in ``selling``."""
+    sold = {id(b) for b in selling}
+    best = run = 0
+    for d in decisions:
+        run = 0 if id(d.block) in sold else run + len(d.block.text)
+        best = max(best, run)
+    return best
 
 
 def branded_headline_names(heading: tuple[str, ...], most_words: int) -> tuple[str, ...]:

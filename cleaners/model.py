@@ -203,7 +203,8 @@ class Verdict:
     also carries (HTML only): a doorway's brand; ``other_names`` counts the other names
     the blocks give (``clean._names``), when there is such a brand. Without such a link,
     ``brand_share`` is that of a brand-shaped short headline's names, and
-    ``brand_linked`` is false.
+    ``brand_linked`` is false. ``unsold_run_chars`` is the longest run of consecutive
+    blocks none of which sells.
     """
 
     chars: int
@@ -223,6 +224,7 @@ class Verdict:
     other_names: int = 0
     scored_comment_chars: int = 0
     brand_linked: bool = True
+    unsold_run_chars: int = 0
 
     @property
     def selling_share(self) -> float:

@@ -711,6 +711,20 @@ class CleanOptions:
     # character count: a Chinese or Japanese landing page of three paragraphs has
     # 110-190 characters (bench/spamcorpus dev, 2026-12-04).
     pitch_blocks: int = 2
+    # On a page of at least this many selling blocks, the text that does not sell is
+    # judged by its longest run of consecutive blocks (Verdict.unsold_run_chars), not its
+    # sum: a landing page cut into short lines (a sentence a paragraph, bullets, cards)
+    # leaves short lines between its selling ones that sell nothing alone, and together
+    # outweighed article_share, so the page stayed. bench/landing_fragments.py (the
+    # fresh landing texts a sentence a paragraph, in the fresh layouts) rejected 0.57 /
+    # 0.67 / 0.57 (blog / hero / shop) with the sum, 0.90 / 0.92 / 0.90 with the run at
+    # 3, 4, 6 or 8 selling blocks, 0.85 / 0.92 / 0.85 at 10. At 6 or fewer a short Japanese
+    # article of bench/realspam_eval.py --split dev (four paragraphs the model reads as
+    # selling, six selling blocks with the two spam comments placed in it) went whole;
+    # at 8 no dev or fresh spam_eval row, no real-comment figure and none of the 627
+    # extraction pages changes, and bench/landing_proxy.py --drop-lang es ru tr vi zh
+    # --blind rejects no legitimate page of 977 (2026-12-06).
+    pitch_scattered_blocks: int = 8
     # spam.page also takes a doorway, whatever its words: a short page (at most
     # doorway_max_chars characters, at least doorway_blocks blocks) whose blocks name,
     # at least doorway_brand_share of them, a name of its headline (a <title> or h1 of

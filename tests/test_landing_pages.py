@@ -146,6 +146,38 @@ def test_brief_under_a_brand_shaped_name_without_its_link_stays_whole():
                       ).reject_reason == "spam.page"
 
 
+# A loan pitch cut into short lines, every other one about the lender's office and
+# staff: those lines sell nothing, and together they are more than article_share of
+# the page, but no two of them stand together.
+SELLING = [
+    "Rahakiisu annab sulle kuni 3000 eurot kümne minutiga, ilma paberite ja käendajata.",
+    "Täida taotlus telefonis ja raha jõuab kontole samal päeval, ka nädalavahetusel.",
+    "Ka siis, kui pank ütles ei, vaatab Rahakiisu ainult sinu sissetulekut.",
+    "Esimene laen 30 päevaks ilma intressita, tagasimakse mugavate osadena.",
+    "Üle 40 000 rahuloleva kliendi on Rahakiisu valinud, liitu täna ja saa 50 eurot boonust.",
+    "Rahakiisu laen sobib ka pensionärile ja tudengile, raha on kontol enne lõunat.",
+    "Rahakiisu kiirlaen: vastus viie minutiga ja raha kohe kontole."]
+OFFICE = [
+    "Meie kontor asub Tartus vanalinna lähedal ja meeskonnas on tänavu kaksteist inimest.",
+    "Eelmisel suvel kolisime uude majja, kus on rohkem ruumi ja suur aed.",
+    "Meie juht õppis ülikoolis ajalugu ja kirjutab vabal ajal luuletusi.",
+    "Kontori aknast paistab jõgi ja sügisel käivad seal kalamehed.",
+    "Igal reedel sööme koos lõunat ja räägime nädala sündmustest.",
+    "Meie kodulehel on ka blogi, kus jagame retsepte ja reisimuljeid."]
+
+
+def test_pitch_cut_into_short_lines_is_rejected():
+    lines = [x for pair in zip(SELLING, OFFICE + [""]) for x in pair if x]
+    html = page("et", DOORWAY[0], lines)
+    assert clean_html(html, "http://127.0.0.1/a").reject_reason == "spam.page"
+    # Counted together, the lines that sell nothing would be an article's worth.
+    summed = CleanOptions(pitch_scattered_blocks=10_000)
+    assert clean_html(html, "http://127.0.0.1/a", options=summed).reject_reason == ""
+    # Standing together, they are one: the same lines, the office's after the pitch's.
+    r = clean_html(page("et", DOORWAY[0], SELLING + OFFICE), "http://127.0.0.1/a")
+    assert r.reject_reason == "" and all(x in r.text for x in OFFICE)
+
+
 def test_doorway_needs_a_name_for_a_headline():
     # A headline that is a sentence is an article's, however often the text names the brand.
     # The pitch is off: the text is a payday-loan pitch, which the model reads as one since

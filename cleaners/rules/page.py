@@ -21,12 +21,16 @@ def confident(verdict: Verdict, page: PageFacts) -> bool:
 
 def pitch(verdict: Verdict, page: PageFacts) -> bool:
     """A landing page: most of the text sells, what does not is less than an article
-    (a news brief under a spam block larger than itself stays), the model reads the
-    whole as spam, there is no comment region (a thread whose comments sell is cleaned
-    comment by comment) and at least ``pitch_blocks`` blocks sell (a comment cleaned
-    alone is a block's business)."""
+    (a news brief under a spam block larger than itself stays; on a page of
+    ``pitch_scattered_blocks`` selling blocks or more, only the longest run of blocks
+    that do not sell counts: short lines between selling ones are no article), the
+    model reads the whole as spam, there is no comment region (a thread whose comments
+    sell is cleaned comment by comment) and at least ``pitch_blocks`` blocks sell (a
+    comment cleaned alone is a block's business)."""
     opts = page.options
     unsold = verdict.chars - verdict.selling_chars
+    if verdict.selling_blocks >= opts.pitch_scattered_blocks:
+        unsold = min(unsold, verdict.unsold_run_chars)  # scattered between selling blocks: no article
     if not (verdict.selling_blocks >= opts.pitch_blocks and verdict.selling_share >= opts.pitch_share
             and _short_of_article(unsold, verdict, page)
             and not _thread(verdict, page)):

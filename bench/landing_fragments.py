@@ -1,0 +1,78 @@
+"""Landing pages cut into short lines: the dev and fresh landing texts of bench/spamcorpus
+rendered one sentence a paragraph, in the development page layouts, and how many
+``clean_html`` rejects as ``spam.page`` beside the same texts as written.
+
+    .venv/bin/python bench/landing_fragments.py [--split fresh|dev] [-s option=value ...]
+
+A landing page is often a run of short lines (bullets, feature lists, a sentence a
+box), and a line may sell nothing alone: this is the shape the page rules must hold
+on whatever a benchmark's own layouts are. Development material only (never the
+held-out split or its layouts). Legitimate pages are not here: the page rules'
+options are checked against them by bench/spam_eval.py (legitimate pages whole),
+bench/same_output.py (the extraction pages) and bench/landing_proxy.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.spamcorpus import corpus, inject  # noqa: E402
+from bench.spamcorpus.cases import N_LANDING, page_url, seeded  # noqa: E402
+from bench.spamcorpus.corpus import fill  # noqa: E402
+from cleaners import CleanOptions, clean_html  # noqa: E402
+from cleaners.segment import split_parts  # noqa: E402
+
+
+def option(text: str) -> tuple[str, float | int | bool]:
+    """``name=value`` as a CleanOptions field and a value of its type."""
+    name, _, raw = text.partition("=")
+    fields = {f.name: f for f in dataclasses.fields(CleanOptions)}
+    if name not in fields or not raw:
+        raise argparse.ArgumentTypeError(f"not an option=value: {text!r}")
+    kind = type(getattr(CleanOptions(), name))
+    return name, (raw.lower() in ("1", "true", "yes") if kind is bool else kind(raw))
+
+
+def run(split: str, options: CleanOptions) -> dict[tuple[str, str], tuple[int, int]]:
+    """(shape, layout) -> (pages rejected as spam.page, pages): shape "as written" or "a
+    sentence a paragraph"."""
+    found: Counter = Counter()
+    total: Counter = Counter()
+    for m in corpus.markets(split):
+        for n in range(N_LANDING):
+            brand, other = m.brands[n % len(m.brands)], m.brands[(n + 1) % len(m.brands)]
+            paragraphs = [fill(t, brand, other) for t in (m.landing or (*m.prose, " ".join(m.sentences)))]
+            lines = [p[a:b] for p in paragraphs for a, b in split_parts(p, options)]
+            links = tuple(dict.fromkeys(fill(a, brand, other) for a in m.anchors))
+            for shape, texts in (("as written", paragraphs), ("a sentence a paragraph", lines)):
+                for layout in inject.LANDING_TEMPLATES:
+                    rng = seeded(f"fragments-{m.market}-{n}-{layout}")
+                    html = inject.landing_page(rng, brand, m.lang, tuple(texts), links, layout)
+                    result = clean_html(html, url=page_url(m.market, n), options=options)
+                    found[shape, layout] += result.reject_reason == "spam.page"
+                    total[shape, layout] += 1
+    return {k: (found[k], total[k]) for k in total}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("fresh", "dev"), default="fresh")
+    parser.add_argument("-s", "--set", dest="options", type=option, action="append", default=[],
+                        metavar="OPTION=VALUE", help="a CleanOptions field to change")
+    args = parser.parse_args()
+    options = dataclasses.replace(CleanOptions(), **dict(args.options))
+    print(f"{args.split} landing pages rejected as spam.page")
+    for (shape, layout), (ok, n) in sorted(run(args.split, options).items()):
+        print(f"  {shape:24s} {layout:6s} {ok:4d} / {n:4d}  {ok / n:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
