@@ -137,7 +137,10 @@ if TYPE_CHECKING:
 # 1.40.0: on a page of pitch_scattered_blocks (8) selling blocks or more, what does not
 # sell is judged by its longest run (Verdict.unsold_run_chars): a pitch cut into short
 # lines is a pitch (rules/page.pitch).
-CLEANER_VERSION = "1.40.0"
+# 1.41.0: a Latin-script sentence whose stopwords name a language is foreign on a page
+# of another script, unless pages quote that language as their own (English;
+# stopword_families.toml [quoted], option foreign_latin_named).
+CLEANER_VERSION = "1.41.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -24,8 +24,8 @@ from .normalize import reveal
 from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs, may_name_brand
 from .options import CleanOptions
 from .resources import (
-    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, STOP_FAMILY, STOPWORDS, STOPWORDS_OF,
-    TERM_GROUPS, TERMS, TOPICS,
+    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, QUOTED_LANGUAGES, STOP_FAMILY, STOPWORDS,
+    STOPWORDS_OF, TERM_GROUPS, TERMS, TOPICS,
 )
 from .folding import bare, fold
 from .links import host, listed, promo_links
@@ -172,9 +172,16 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
 
     Only for blocks in the page's own script (another script is told by the script
     alone): the block's stopword language when it has one, else, for a sentence
-    with almost none of the page language's stopwords, seeded langdetect.
+    with almost none of the page language's stopwords, seeded langdetect. And for a
+    Latin-script block on a page of another script whose stopwords name its language
+    (``foreign_latin_named``), unless a page quotes that language as its own
+    (``QUOTED_LANGUAGES``): Latin letters alone are names and code on such a page.
     """
     opts = page.options
+    if (opts.foreign_latin_named and block.script == "latin" and page.script not in ("latin", "none")
+            and block.stop_lang and block.stop_lang not in QUOTED_LANGUAGES and not block.quoted
+            and block.units >= opts.foreign_units):
+        return block.stop_lang  # a Dutch casino line on a Russian page: not a name, nor code
     if not page.language or block.units < opts.foreign_units or block.script != page.script or block.quoted:
         return None
     own = _own_share(block, page.language)

@@ -275,6 +275,19 @@ def _families() -> dict[str, tuple[str, ...]]:
 # (stopword_families.toml); a language of no family is its own.
 STOP_FAMILY: dict[str, tuple[str, ...]] = _families()
 
+
+def _quoted() -> frozenset[str]:
+    langs = frozenset(_group(read_toml("stopword_families.toml").get("quoted", {}), "languages",
+                             "stopword_families.toml [quoted]"))
+    unknown = langs - set(STOPWORDS_OF)
+    if unknown:
+        raise DataError(f"stopword_families.toml [quoted]: no stopword list for {sorted(unknown)}")
+    return langs
+
+
+# Languages a page in another script quotes as its own (stopword_families.toml [quoted]).
+QUOTED_LANGUAGES: frozenset[str] = _quoted()
+
 # Languages that capitalise their nouns, each with its second-person forms (address.toml).
 NOUN_CAPITALS = {lang: _address(lang) for lang in _ADDRESS}
 

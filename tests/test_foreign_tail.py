@@ -112,3 +112,34 @@ def test_a_story_question_and_its_short_answer_stay():
     line = f"{HOST} Will the bridge be ready by spring? The council thinks so."
     out = clean_text(story_page(line), url=URL)
     assert line in out.text and not out.removed
+
+
+# A Russian council report; Latin letters on its page are names and code, unless a
+# sentence's stopwords name a language the page does not quote as its own.
+COUNCIL = [
+    "Городской совет в понедельник утвердил план ремонта набережной, который обсуждали почти два года.",
+    "По словам председателя комиссии, работы начнутся весной и продлятся до конца следующего лета.",
+    "Жители прибрежных кварталов просили сохранить старые деревья и добавить освещение вдоль дорожек.",
+    "Смета проекта выросла после того, как подрядчик пересчитал стоимость материалов и работ."]
+DUTCH_OFFER = "Het is niet moeilijk: bij Zilverklok staat het geld van een winst nog dezelfde avond op de rekening."
+ENGLISH_NOTE = "The plan was also published in English on the council's website, with maps of every stage of the work."
+
+
+@pytest.mark.parametrize("appended", [True, False])
+def test_a_latin_sentence_in_a_named_language_is_foreign_on_a_cyrillic_page(appended):
+    paragraphs = (COUNCIL[:2] + [f"{COUNCIL[2]} {DUTCH_OFFER}"] + COUNCIL[3:] if appended
+                  else COUNCIL[:2] + [DUTCH_OFFER] + COUNCIL[2:])
+    text = "\n\n".join(paragraphs)
+    out = clean_text(text)
+    assert DUTCH_OFFER not in out.text and all(p in out.text for p in COUNCIL)
+    assert [r.reason for r in out.removed] == ["spam.foreign_block"]
+    # Before cleaner 1.41.0 Latin letters were never foreign on such a page.
+    assert DUTCH_OFFER in clean_text(text, options=CleanOptions(foreign_latin_named=False)).text
+
+
+def test_english_on_a_cyrillic_page_is_quoted_not_foreign():
+    # English is on stopword_families.toml's [quoted] list: a page in another script
+    # quotes it as its own.
+    text = "\n\n".join(COUNCIL[:2] + [f"{COUNCIL[2]} {ENGLISH_NOTE}", ENGLISH_NOTE] + COUNCIL[3:])
+    out = clean_text(text)
+    assert out.removed == () and out.text.count(ENGLISH_NOTE) == 2
