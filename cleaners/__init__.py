@@ -140,7 +140,9 @@ if TYPE_CHECKING:
 # 1.41.0: a Latin-script sentence whose stopwords name a language is foreign on a page
 # of another script, unless pages quote that language as their own (English;
 # stopword_families.toml [quoted], option foreign_latin_named).
-CLEANER_VERSION = "1.41.0"
+# 1.42.0: zero-width spaces cross extraction as stand-ins, like the joiners: a name
+# broken up by them is read as disguised in HTML too, and the text keeps them.
+CLEANER_VERSION = "1.42.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -85,7 +85,8 @@ def may_hold_joiners(source: str) -> bool:
     >>> may_hold_joiners("<p>plain</p>"), may_hold_joiners("<p>a&#x200C;b</p>"), may_hold_joiners("a&zwj;b")
     (False, True, True)
     """
-    return "\u200c" in source or "\u200d" in source or JOINER_REFERENCE.search(source) is not None
+    return ("\u200c" in source or "\u200d" in source or "\u200b" in source
+            or JOINER_REFERENCE.search(source) is not None)
 
 
 def _hide_joiners(tree: HtmlElement) -> bool:
@@ -136,16 +137,19 @@ def extract_text(tree: HtmlElement, url: str | None, options: CleanOptions) -> t
     return text, doc, tuple(passes)
 
 
-# Zero-width non-joiner and joiner, and their stand-ins: two Adlam letters (U+1E900,
-# U+1E901), printable word characters of a script neither extraction benchmark holds.
-JOINERS = {"\u200c": "\U0001E900", "\u200d": "\U0001E901"}
+# Zero-width non-joiner, joiner and space, and their stand-ins: three Adlam letters
+# (U+1E900-U+1E902), printable word characters of a script neither extraction benchmark
+# holds. The space is kept for what it hides: a name broken up by it ("H\u200bu\u200bt\u200be")
+# reads as a disguise only while the text still holds it (normalize.reveal).
+JOINERS = {"\u200c": "\U0001E900", "\u200d": "\U0001E901", "\u200b": "\U0001E902"}
 HIDE_JOINERS = str.maketrans(JOINERS)
 SHOW_JOINERS = str.maketrans({v: k for k, v in JOINERS.items()})
-# A character reference that names a joiner, as the HTML parser reads one ("&zwnj;",
-# "&#8204;", "&#x200C;"), in any case and with or without its semicolon.
-JOINER_REFERENCE = re.compile(r"&(?:#0*820[45]|#x0*200[cd]|zwn?j)", re.I)
-HAS_JOINER = etree.XPath("boolean(//text()[contains(., '\u200c') or contains(., '\u200d')])")
-HAS_STAND_IN = etree.XPath("boolean(//text()[contains(., '\U0001E900') or contains(., '\U0001E901')])")
+# A character reference that names one, as the HTML parser reads it ("&zwnj;", "&#8204;",
+# "&#x200C;", "&ZeroWidthSpace;"), in any case and with or without its semicolon.
+JOINER_REFERENCE = re.compile(r"&(?:#0*820[345]|#x0*200[bcd]|zwn?j|zerowidthspace)", re.I)
+HAS_JOINER = etree.XPath("boolean(//text()[contains(., '\u200c') or contains(., '\u200d') or contains(., '\u200b')])")
+HAS_STAND_IN = etree.XPath("boolean(//text()[contains(., '\U0001E900') or contains(., '\U0001E901') "
+                           "or contains(., '\U0001E902')])")
 
 
 def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions, body: int | None = None,

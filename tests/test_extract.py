@@ -133,3 +133,32 @@ def test_zero_width_joiners_survive_extraction():
     text = clean_html(html, "http://127.0.0.1/a").text
     assert "کتابخانه\u200cی مرکزی از شنبه" in text and text.count("\u200c") >= 6 * para.count("\u200c")
     assert "\U0001E900" not in text
+
+
+TRAM_STORY = [
+    "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028, after two years "
+    "of debate.",
+    "Engineers said the new track would follow the old railway embankment along the Kurfürsten\u200bdamm, which "
+    "keeps the cost below the first estimate.",
+    "Residents near the planned depot asked for a noise barrier, and the council agreed to pay for one from the "
+    "same budget.",
+    "Work on the first section begins in spring, and buses will replace the trams on weekends while it lasts."]
+TRAM_COMMENTS = [
+    "Great news for the north side, finally.",
+    "For anyone bored on a weekday night, H\u200bu\u200bt\u200be is where my whole street plays now, give it a go.",
+    "I hope they keep the old station building."]
+
+
+def test_a_name_broken_up_by_zero_width_spaces_is_seen_after_extraction():
+    # Trafilatura drops zero-width spaces with the other unprintable characters; carried
+    # across as stand-ins like the joiners, they stay in the text, where the disguise
+    # they make of a name is read (normalize.reveal) and the text stays as written.
+    body = ("".join(f"<p>{p}</p>" for p in TRAM_STORY) + f"<p>{len(TRAM_COMMENTS)} Comments</p>"
+            + "".join(f"<p>{c}</p>" for c in TRAM_COMMENTS))
+    html = (f'<html lang="en"><head><title>Tram line</title></head><body><article><h1>Tram line to the north</h1>'
+            f"{body}</article></body></html>")
+    r = clean_html(html, "http://127.0.0.1/a")
+    assert [x.text for x in r.removed] == [TRAM_COMMENTS[1]]
+    assert dict(r.removed[0].signals).get("spam.disguised_name") == 1.0
+    assert all(p in r.text for p in TRAM_STORY + TRAM_COMMENTS[::2])  # the story's own space too
+    assert "\U0001E902" not in r.text
