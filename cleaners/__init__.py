@@ -142,7 +142,9 @@ if TYPE_CHECKING:
 # stopword_families.toml [quoted], option foreign_latin_named).
 # 1.42.0: zero-width spaces cross extraction as stand-ins, like the joiners: a name
 # broken up by them is read as disguised in HTML too, and the text keeps them.
-CLEANER_VERSION = "1.42.0"
+# 1.43.0: a line that only says "Subscribe" (boilerplate.subscribe) and the heading
+# "Share your thoughts" (boilerplate.comment_form) are boilerplate.
+CLEANER_VERSION = "1.43.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 
