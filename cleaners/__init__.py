@@ -144,7 +144,10 @@ if TYPE_CHECKING:
 # broken up by them is read as disguised in HTML too, and the text keeps them.
 # 1.43.0: a line that only says "Subscribe" (boilerplate.subscribe) and the heading
 # "Share your thoughts" (boilerplate.comment_form) are boilerplate.
-CLEANER_VERSION = "1.43.0"
+# 1.44.0: in the comment region, langdetect's Tagalog or Malay reading of a comment on an
+# Indonesian page is slang, not a foreign language (stopword_families.toml [misread],
+# option comment_misreads).
+CLEANER_VERSION = "1.44.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

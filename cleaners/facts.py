@@ -24,8 +24,8 @@ from .normalize import reveal
 from .morphology import DIGIT_HINT, ROOT_ANY, brand_total, glued_runs, may_name_brand
 from .options import CleanOptions
 from .resources import (
-    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, QUOTED_LANGUAGES, STOP_FAMILY, STOPWORDS,
-    STOPWORDS_OF, TERM_GROUPS, TERMS, TOPICS,
+    CORE, COMMENT_AUTHORS, COMMENT_HEADERS, COMMENT_MARKERS, MENTION_FRAMES, MISREAD, QUOTED_LANGUAGES, STOP_FAMILY,
+    STOPWORDS, STOPWORDS_OF, TERM_GROUPS, TERMS, TOPICS,
 )
 from .folding import bare, fold
 from .links import host, listed, promo_links
@@ -175,7 +175,9 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     with almost none of the page language's stopwords, seeded langdetect. And for a
     Latin-script block on a page of another script whose stopwords name its language
     (``foreign_latin_named``), unless a page quotes that language as its own
-    (``QUOTED_LANGUAGES``): Latin letters alone are names and code on such a page.
+    (``QUOTED_LANGUAGES``): Latin letters alone are names and code on such a page. In
+    the comment region, langdetect's reading of a language it names for the page
+    language's informal writing (``MISREAD``, ``comment_misreads``) is no evidence.
     """
     opts = page.options
     if (opts.foreign_latin_named and block.script == "latin" and page.script not in ("latin", "none")
@@ -205,6 +207,8 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     if shared >= opts.detect_shared_vocabulary * len(lower):
         return None
     found = detect_short(text)
+    if opts.comment_misreads and block.in_comments and found and found[0][0] in MISREAD.get(page.language, ()):
+        return None  # "yg ngomong yg punya video tapi ..." is an Indonesian comment, not Tagalog
     if found and found[0][0] != page.language and found[0][1] >= opts.detect_prob:
         return found[0][0]
     if not (block.sentence_end and _inside_paragraph(block, page)) or _any_own_stopword(text, page):

@@ -288,6 +288,20 @@ def _quoted() -> frozenset[str]:
 # Languages a page in another script quotes as its own (stopword_families.toml [quoted]).
 QUOTED_LANGUAGES: frozenset[str] = _quoted()
 
+
+def _misread() -> dict[str, frozenset[str]]:
+    table = read_toml("stopword_families.toml").get("misread", {})
+    out = {lang: frozenset(_group(table, lang, "stopword_families.toml [misread]")) for lang in table}
+    unknown = set(out) - set(STOPWORDS_OF)
+    if unknown:
+        raise DataError(f"stopword_families.toml [misread]: no stopword list for {sorted(unknown)}")
+    return out
+
+
+# Per page language, the languages langdetect names for its informal writing
+# (stopword_families.toml [misread]).
+MISREAD: dict[str, frozenset[str]] = _misread()
+
 # Languages that capitalise their nouns, each with its second-person forms (address.toml).
 NOUN_CAPITALS = {lang: _address(lang) for lang in _ADDRESS}
 

@@ -143,3 +143,30 @@ def test_english_on_a_cyrillic_page_is_quoted_not_foreign():
     text = "\n\n".join(COUNCIL[:2] + [f"{COUNCIL[2]} {ENGLISH_NOTE}", ENGLISH_NOTE] + COUNCIL[3:])
     out = clean_text(text)
     assert out.removed == () and out.text.count(ENGLISH_NOTE) == 2
+
+
+# An Indonesian report and its comments, two of them in slang that langdetect reads as
+# Tagalog (0.98 and 0.99).
+HARBOUR = [
+    "Pemerintah kota mengumumkan bahwa perbaikan jalan di kawasan pelabuhan akan dimulai pekan depan dan "
+    "ditargetkan selesai sebelum akhir tahun.",
+    "Menurut kepala dinas, pekerjaan dilakukan pada malam hari agar tidak mengganggu arus kendaraan yang menuju "
+    "pasar dan terminal.",
+    "Warga sekitar berharap perbaikan itu juga mencakup saluran air yang sering meluap ketika hujan deras turun.",
+    "Dinas juga akan memasang lampu jalan yang baru di sepanjang jalan itu, karena banyak warga yang mengeluh "
+    "bahwa kawasan tersebut terlalu gelap pada malam hari.",
+    "Anggaran untuk proyek ini berasal dari dana daerah dan telah disetujui oleh dewan kota pada bulan lalu "
+    "setelah pembahasan yang panjang."]
+SLANG = ["yg ngomong paling banyak malah gak ngerti apa2", "garing pol si host nya bikin pening"]
+
+
+def test_slang_comments_langdetect_misreads_are_the_pages_own():
+    assert all(detect_short(c)[0][0] == "tl" for c in SLANG)
+    comments = ["Terima kasih infonya, sangat membantu untuk warga sekitar pelabuhan.", *SLANG]
+    text = "\n\n".join(HARBOUR + [f"{len(comments)} Komentar"] + comments)
+    out = clean_text(text)
+    assert out.removed == () and all(c in out.text for c in comments)
+    # Without stopword_families.toml's [misread] list, both went as foreign.
+    off = clean_text(text, options=CleanOptions(comment_misreads=False))
+    assert sorted(r.text for r in off.removed) == sorted(SLANG)
+    assert {r.reason for r in off.removed} == {"spam.foreign_block"}
