@@ -2,7 +2,7 @@
 rendered one sentence a paragraph, in the development page layouts, and how many
 ``clean_html`` rejects as ``spam.page`` beside the same texts as written.
 
-    .venv/bin/python bench/landing_fragments.py [--split fresh|dev] [-s option=value ...]
+    .venv/bin/python bench/landing_fragments.py [--split fresh|dev] [-s FIELD=VALUE ...]
 
 A landing page is often a run of short lines (bullets, feature lists, a sentence a
 box), and a line may sell nothing alone: this is the shape the page rules must hold
@@ -15,7 +15,6 @@ bench/same_output.py (the extraction pages) and bench/landing_proxy.py.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from collections import Counter
 from pathlib import Path
@@ -28,16 +27,6 @@ from bench.spamcorpus.cases import N_LANDING, page_url, seeded  # noqa: E402
 from bench.spamcorpus.corpus import fill  # noqa: E402
 from cleaners import CleanOptions, clean_html  # noqa: E402
 from cleaners.segment import split_parts  # noqa: E402
-
-
-def option(text: str) -> tuple[str, float | int | bool]:
-    """``name=value`` as a CleanOptions field and a value of its type."""
-    name, _, raw = text.partition("=")
-    fields = {f.name: f for f in dataclasses.fields(CleanOptions)}
-    if name not in fields or not raw:
-        raise argparse.ArgumentTypeError(f"not an option=value: {text!r}")
-    kind = type(getattr(CleanOptions(), name))
-    return name, (raw.lower() in ("1", "true", "yes") if kind is bool else kind(raw))
 
 
 def run(split: str, options: CleanOptions) -> dict[tuple[str, str], tuple[int, int]]:
@@ -64,10 +53,13 @@ def run(split: str, options: CleanOptions) -> dict[tuple[str, str], tuple[int, i
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("fresh", "dev"), default="fresh")
-    parser.add_argument("-s", "--set", dest="options", type=option, action="append", default=[],
-                        metavar="OPTION=VALUE", help="a CleanOptions field to change")
+    parser.add_argument("-s", dest="settings", action="append", default=[], metavar="FIELD=VALUE",
+                        help="a CleanOptions field to change")
     args = parser.parse_args()
-    options = dataclasses.replace(CleanOptions(), **dict(args.options))
+    try:
+        options = CleanOptions.from_mapping(dict(s.partition("=")[::2] for s in args.settings))
+    except ValueError as exc:
+        parser.error(str(exc))
     print(f"{args.split} landing pages rejected as spam.page")
     for (shape, layout), (ok, n) in sorted(run(args.split, options).items()):
         print(f"  {shape:24s} {layout:6s} {ok:4d} / {n:4d}  {ok / n:.3f}")

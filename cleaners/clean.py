@@ -106,7 +106,7 @@ def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions 
               if options.doorway_learned < 1 else ())
     heads = dom.headline_names(heading, options.pitch_title_words)
     linked = bool(brands)
-    if not brands and options.doorway_unlinked_learned < 1:
+    if not brands and options.doorway_learned < 1 and options.doorway_unlinked_learned < 1:
         brands = branded_headline_names(heading, options.pitch_title_words)
     dom_removals = run_dom(found, page_facts([], {}, {}, options, site, anchors, True))
     titles = headlines(tree) if options.drop_headline else ()
@@ -555,12 +555,8 @@ def branded_headline_names(heading: tuple[str, ...], most_words: int) -> tuple[s
     >>> branded_headline_names(("Tombala 101", "Livret A"), 2), branded_headline_names(("Paracetamolo",), 2)
     (('tombala',), ())
     """
-    found: set[str] = set()
-    for text in heading:
-        if len(text.split()) <= most_words and brand_shaped(text):
-            found.update(w for w in dom.headline_names((text,), most_words)
-                         if not w.isdigit() and w not in STOPWORDS and (len(w) >= 3 or w.lower() == w.upper()))
-    return tuple(sorted(found))
+    names = dom.headline_names(tuple(filter(brand_shaped, heading)), most_words)
+    return tuple(w for w in names if not w.isdigit() and w not in STOPWORDS and (len(w) >= 3 or w.lower() == w.upper()))
 
 
 def _other_names(named: list[set[str]], decisions: list[Decision], brands: tuple[str, ...],

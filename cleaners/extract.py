@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from lxml import etree
@@ -84,9 +84,10 @@ def may_hold_joiners(source: str) -> bool:
 
     >>> may_hold_joiners("<p>plain</p>"), may_hold_joiners("<p>a&#x200C;b</p>"), may_hold_joiners("a&zwj;b")
     (False, True, True)
+    >>> may_hold_joiners("H\u200bute"), may_hold_joiners("H&ZeroWidthSpace;ute")
+    (True, True)
     """
-    return ("\u200c" in source or "\u200d" in source or "\u200b" in source
-            or JOINER_REFERENCE.search(source) is not None)
+    return any(c in source for c in JOINERS) or JOINER_REFERENCE.search(source) is not None
 
 
 def _hide_joiners(tree: HtmlElement) -> bool:
@@ -147,9 +148,15 @@ SHOW_JOINERS = str.maketrans({v: k for k, v in JOINERS.items()})
 # A character reference that names one, as the HTML parser reads it ("&zwnj;", "&#8204;",
 # "&#x200C;", "&ZeroWidthSpace;"), in any case and with or without its semicolon.
 JOINER_REFERENCE = re.compile(r"&(?:#0*820[345]|#x0*200[bcd]|zwn?j|zerowidthspace)", re.I)
-HAS_JOINER = etree.XPath("boolean(//text()[contains(., '\u200c') or contains(., '\u200d') or contains(., '\u200b')])")
-HAS_STAND_IN = etree.XPath("boolean(//text()[contains(., '\U0001E900') or contains(., '\U0001E901') "
-                           "or contains(., '\U0001E902')])")
+
+
+def _any_text_holds(chars: Iterable[str]) -> etree.XPath:
+    """An XPath telling whether any text of a tree holds one of ``chars``."""
+    return etree.XPath("boolean(//text()[%s])" % " or ".join(f"contains(., '{c}')" for c in chars))
+
+
+HAS_JOINER = _any_text_holds(JOINERS)
+HAS_STAND_IN = _any_text_holds(JOINERS.values())
 
 
 def needs_fallback(tree: HtmlElement, found: int, options: CleanOptions, body: int | None = None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -259,14 +259,24 @@ def _address(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?i:\b(?:{words})\b)|(?<![.!?:] )(?<=\s)(?:{formal})\b")
 
 
+_LANGUAGE_TABLES = read_toml("stopword_families.toml")
+
+
+def _listed(langs: Iterable[str], where: str) -> frozenset[str]:
+    """``langs`` as a set, each one a language with a stopword list (else DataError)."""
+    found = frozenset(langs)
+    unknown = found - set(STOPWORDS_OF)
+    if unknown:
+        raise DataError(f"stopword_families.toml {where}: no stopword list for {sorted(unknown)}")
+    return found
+
+
 def _families() -> dict[str, tuple[str, ...]]:
-    table = read_toml("stopword_families.toml").get("families", {})
+    table = _LANGUAGE_TABLES.get("families", {})
     out: dict[str, tuple[str, ...]] = {}
     for name in table:
-        members = tuple(sorted(_group(table, name, "stopword_families.toml [families]")))
-        unknown = set(members) - set(STOPWORDS_OF)
-        if unknown:
-            raise DataError(f"stopword_families.toml [families] {name}: no stopword list for {sorted(unknown)}")
+        members = tuple(sorted(_listed(_group(table, name, "stopword_families.toml [families]"),
+                                       f"[families] {name}")))
         out.update((lang, members) for lang in members)
     return out
 
@@ -275,32 +285,15 @@ def _families() -> dict[str, tuple[str, ...]]:
 # (stopword_families.toml); a language of no family is its own.
 STOP_FAMILY: dict[str, tuple[str, ...]] = _families()
 
-
-def _quoted() -> frozenset[str]:
-    langs = frozenset(_group(read_toml("stopword_families.toml").get("quoted", {}), "languages",
-                             "stopword_families.toml [quoted]"))
-    unknown = langs - set(STOPWORDS_OF)
-    if unknown:
-        raise DataError(f"stopword_families.toml [quoted]: no stopword list for {sorted(unknown)}")
-    return langs
-
-
 # Languages a page in another script quotes as its own (stopword_families.toml [quoted]).
-QUOTED_LANGUAGES: frozenset[str] = _quoted()
-
-
-def _misread() -> dict[str, frozenset[str]]:
-    table = read_toml("stopword_families.toml").get("misread", {})
-    out = {lang: frozenset(_group(table, lang, "stopword_families.toml [misread]")) for lang in table}
-    unknown = set(out) - set(STOPWORDS_OF)
-    if unknown:
-        raise DataError(f"stopword_families.toml [misread]: no stopword list for {sorted(unknown)}")
-    return out
-
+QUOTED_LANGUAGES: frozenset[str] = _listed(
+    _group(_LANGUAGE_TABLES.get("quoted", {}), "languages", "stopword_families.toml [quoted]"), "[quoted]")
 
 # Per page language, the languages langdetect names for its informal writing
 # (stopword_families.toml [misread]).
-MISREAD: dict[str, frozenset[str]] = _misread()
+_MISREAD = _LANGUAGE_TABLES.get("misread", {})
+MISREAD: dict[str, frozenset[str]] = {lang: frozenset(_group(_MISREAD, lang, "stopword_families.toml [misread]"))
+                                      for lang in _listed(_MISREAD, "[misread]")}
 
 # Languages that capitalise their nouns, each with its second-person forms (address.toml).
 NOUN_CAPITALS = {lang: _address(lang) for lang in _ADDRESS}

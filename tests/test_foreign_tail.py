@@ -137,12 +137,16 @@ def test_a_latin_sentence_in_a_named_language_is_foreign_on_a_cyrillic_page(appe
     assert DUTCH_OFFER in clean_text(text, options=CleanOptions(foreign_latin_named=False)).text
 
 
-def test_english_on_a_cyrillic_page_is_quoted_not_foreign():
+def test_english_on_a_cyrillic_page_is_quoted_not_foreign(monkeypatch):
     # English is on stopword_families.toml's [quoted] list: a page in another script
     # quotes it as its own.
     text = "\n\n".join(COUNCIL[:2] + [f"{COUNCIL[2]} {ENGLISH_NOTE}", ENGLISH_NOTE] + COUNCIL[3:])
     out = clean_text(text)
     assert out.removed == () and out.text.count(ENGLISH_NOTE) == 2
+    # The list is what keeps it: without it the note's stopwords make it foreign.
+    monkeypatch.setattr("cleaners.facts.QUOTED_LANGUAGES", frozenset())
+    bare = clean_text(text)
+    assert {r.reason for r in bare.removed} == {"spam.foreign_block"} and ENGLISH_NOTE not in bare.text
 
 
 # An Indonesian report and its comments, two of them in slang that langdetect reads as

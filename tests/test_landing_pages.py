@@ -121,6 +121,8 @@ def test_doorway_with_a_brand_shaped_headline_needs_no_link():
     assert r.reject_reason == "spam.page" and r.is_spam
     assert clean_html(html, "http://127.0.0.1/a", options=replace(PITCH_OFF, doorway_unlinked_learned=1.0)
                       ).reject_reason == ""
+    # doorway_learned 1 turns the doorway rule off, without a link too.
+    assert clean_html(html, "http://127.0.0.1/a", options=replace(PITCH_OFF, doorway_learned=1.0)).reject_reason == ""
     # The same page under its plain name stays (test_doorway_needs_its_brand_linked_off_site).
     plain = page("et", DOORWAY[0], DOORWAY[1], "http://127.0.0.1/laen")
     assert clean_html(plain, "http://127.0.0.1/a", options=PITCH_OFF).reject_reason == ""

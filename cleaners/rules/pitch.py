@@ -91,13 +91,16 @@ def brand_shaped(text: str) -> bool:
     >>> brand_shaped("OddsForge"), brand_shaped("Tyrazh 36"), brand_shaped("赛点99"), brand_shaped("Livret A")
     (True, True, True, False)
     """
-    return any(rx.search(text) for rx in BRANDISH) or any(
-        m.group()[0].lower() == m.group()[0].upper() for m in CASELESS_DIGITS.finditer(text))
+    return _brandish(text) or any(m.group()[0].lower() == m.group()[0].upper() for m in CASELESS_DIGITS.finditer(text))
+
+
+def _brandish(text: str) -> bool:
+    return any(rx.search(text) for rx in BRANDISH)
 
 
 def selling(text: str, page: PageFacts) -> int:
     """Count the marks of a text that sell: an offer figure, a brand-shaped name."""
-    brand = any(rx.search(text) for rx in BRANDISH) or (page.script not in ("latin", "none") and bool(LATIN_WORD.search(text)))
+    brand = _brandish(text) or (page.script not in ("latin", "none") and bool(LATIN_WORD.search(text)))
     return bool(OFFER.search(text)) + brand
 
 
