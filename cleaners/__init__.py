@@ -147,9 +147,7 @@ if TYPE_CHECKING:
 # 1.44.0: in the comment region, langdetect's Tagalog or Malay reading of a comment on an
 # Indonesian page is slang, not a foreign language (stopword_families.toml [misread],
 # option comment_misreads).
-# 1.45.0: a comment styled in a fancy font with no commercial evidence and no support from
-# the model counts the comment region as the model alone does (comment_style_context).
-CLEANER_VERSION = "1.45.0"
+CLEANER_VERSION = "1.44.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

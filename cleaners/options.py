@@ -433,13 +433,6 @@ class CleanOptions:
     # is styled, not hiding a name; its disguise counts this much. A disguised brand
     # ("𝗪𝗘𝗧𝗢𝗡𝟴𝟴") has its brand fact, so it counts whole.
     comment_style_disguise: float = 0.5
-    # ... and the comment region counts for such a comment as for the model alone
-    # (comment_model_only), not whole: a styled fan comment is no more suspect for
-    # standing among comments. Dev real threads (bench/realspam_eval.py --split dev):
-    # judol legitimate text lost 0.0089 -> 0.0084, no spam kept more; the folds of
-    # bench/realspam_proxy.py, every dev and fresh spam_eval row and the 627 extraction
-    # pages unchanged (2026-12-06).
-    comment_style_context: bool = True
 
     # spam.comment_section for a comment whose only evidence is the model's (no
     # commercial word, no disguise): this much of its full strength, since a short fan

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..model import Block, PageFacts
-from .learned import styled
 from .registry import signal
 
 
@@ -11,13 +10,10 @@ from .registry import signal
 def comment_section(block: Block, page: PageFacts) -> float:
     """Comments are where drive-by spam lands; their commercial words weigh more there.
     The model's verdict alone is not amplified: a short fan comment ("I really like this
-    song.") reads to it much like a short pitch. Nor is a comment's style alone
-    (``styled``, with ``comment_style_context``)."""
+    song.") reads to it much like a short pitch."""
     if not block.in_comments:
         return 0.0
-    if block.commercial() or (block.disguised and not (page.options.comment_style_context and styled(block, page))):
-        return 1.0
-    return page.options.comment_model_only
+    return 1.0 if block.commercial() or block.disguised else page.options.comment_model_only
 
 
 @signal("spam.comment_pitch", weight="weight_comment_pitch")

@@ -64,13 +64,6 @@ def disguised_name(block: Block, page: PageFacts) -> float:
     the comment region, a disguise with no commercial evidence that the model does not
     read as spam is a comment's style (``comment_style_disguise``)."""
     value = min(1.0, float(block.disguised))
-    if value and styled(block, page):
+    if value and block.in_comments and not block.commercial() and block.learned < page.options.learned_floor:
         value *= page.options.comment_style_disguise
     return value
-
-
-def styled(block: Block, page: PageFacts) -> bool:
-    """A disguised comment with no commercial evidence that the model does not read as
-    spam (under ``learned_floor``): a comment's fancy font or spacing, not a hidden name."""
-    return (block.in_comments and bool(block.disguised) and not block.commercial()
-            and block.learned < page.options.learned_floor)
