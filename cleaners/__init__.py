@@ -147,7 +147,11 @@ if TYPE_CHECKING:
 # 1.44.0: in the comment region, langdetect's Tagalog or Malay reading of a comment on an
 # Indonesian page is slang, not a foreign language (stopword_families.toml [misread],
 # option comment_misreads).
-CLEANER_VERSION = "1.44.0"
+# 1.45.0 was withdrawn (README).
+# 1.46.0: an acronym written with dots ("N.A.T.O.", "C.A.R.E") is no disguise below
+# disguise.toml [spaced] dotted_min_pieces (5), though it is read glued as before. An embedded tweet's t.co and picture links
+# (embed_hosts.txt) are no pasted address (spam.pasted_link).
+CLEANER_VERSION = "1.46.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .resources import LEET, LEET_RUN, LOOKALIKES, RANGES, SPACED_MIN, SPACED_PIECE
+from .resources import LEET, LEET_RUN, LOOKALIKES, RANGES, SPACED_DOTTED_MIN, SPACED_MIN, SPACED_PIECE
 
 # Format characters that hide inside words (INVISIBLE, all removed for matching): soft
 # hyphen, zero-width space, direction marks, bidi controls and isolates, word joiner,
@@ -60,6 +60,9 @@ SPACED_HINT = re.compile(r"[ .·•*_~-][A-Za-z0-9]{1,%d}(?:[ .·•*_~-]+[A-Za-
 # Any look-alike letter: most non-ASCII text (accented Latin, other scripts written
 # whole) has none next to a Latin letter, and one search rules the word scan out.
 LOOKALIKE_ANY = re.compile("[%s]" % re.escape("".join(LOOKALIKES)))
+# A run whose separators are all dots ("C.A.R.E", "N.A.T.O."): an acronym's spelling, no
+# disguise, below SPACED_DOTTED_MIN pieces.
+DOTTED = re.compile(r"[A-Za-z0-9](?:\.[A-Za-z0-9])+\.?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +146,13 @@ def _unmix(text: str) -> tuple[str, int]:
 
 
 def _unspace(text: str) -> tuple[str, int]:
-    """Glue spaced-out names: single characters, or capital pairs ("GA RU DA")."""
+    """Glue spaced-out names: single characters, or capital pairs ("GA RU DA"). An
+    acronym written with dots is glued as well (the words read the same) but is no
+    disguise.
+
+    >>> _unspace("the N.A.T.O. summit, P.R.O.B.E.T.8.5.5 gacor")
+    ('the NATO. summit, PROBET855 gacor', 1)
+    """
     if not SPACED_HINT.search(text):
         return text, 0
     n = 0
@@ -155,7 +164,7 @@ def _unspace(text: str) -> tuple[str, int]:
             return m.group()
         if not all(p.isalpha() for p in pieces[:3]):
             return m.group()  # a name opens with letters; runs of figures are scores and times
-        n += 1
+        n += not (len(pieces) < SPACED_DOTTED_MIN and DOTTED.fullmatch(m.group()))
         return "".join(pieces)
 
     return SPACED.sub(sub, text), n

@@ -204,6 +204,7 @@ NOT_TOPICS = frozenset({"promo", "cta", "selfpromo", "selfcue"})
 # Hosts self-promotion links to (a host matches itself and its subdomains), and hosts
 # under them that are not ("-pic.twitter.com": a news story's embedded tweet): host -> bool.
 PROMO_HOSTS: dict[str, bool] = {h.lstrip("-"): not h.startswith("-") for h in read_terms("promo_hosts.txt")}
+EMBED_HOSTS: frozenset[str] = frozenset(read_terms("embed_hosts.txt"))
 TOPICS: tuple[str, ...] = tuple(sorted(set(_GROUPS) - NOT_TOPICS))
 # One regex for every lexicon topic, promo phrase and call to action, matched on
 # accent-stripped text (segment.bare), so "casinò" and "giris" match "casino", "giriş".
@@ -326,6 +327,7 @@ LEET_RUN = int(_group(_LEET, "max_run", "disguise.toml [leet]"))
 _SPACED = _group(_DISGUISE, "spaced", "disguise.toml")
 SPACED_MIN = int(_group(_SPACED, "min_pieces", "disguise.toml [spaced]"))
 SPACED_PIECE = int(_group(_SPACED, "max_piece", "disguise.toml [spaced]"))
+SPACED_DOTTED_MIN = int(_group(_SPACED, "dotted_min_pieces", "disguise.toml [spaced]"))
 for _k, _v in LOOKALIKES.items():
     if len(_k) != 1 or len(_v) != 1 or not _v.isascii():
         raise DataError(f"disguise.toml [lookalike]: {_k!r} = {_v!r}: want one character to one Latin letter")
