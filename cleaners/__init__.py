@@ -149,8 +149,7 @@ if TYPE_CHECKING:
 # option comment_misreads).
 # 1.45.0 was withdrawn (README).
 # 1.46.0: an acronym written with dots ("N.A.T.O.", "C.A.R.E") is no disguise below
-# disguise.toml [spaced] dotted_min_pieces (5), though it is read glued as before. An embedded tweet's t.co and picture links
-# (embed_hosts.txt) are no pasted address (spam.pasted_link).
+# disguise.toml [spaced] dotted_min_pieces (5), though it is read glued as before.
 CLEANER_VERSION = "1.46.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]

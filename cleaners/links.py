@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .resources import EMBED_HOSTS, PROMO_HOSTS
+from .resources import PROMO_HOSTS
 
 # A web address's host (folded text): after a scheme or "www.", or a dotted name followed
 # by a path ("gofundme.com/abc"; a bare "Amazon.com" in prose is a name, not a link).
@@ -42,16 +42,6 @@ def listed(name: str) -> bool | None:
     labels = name.strip(".").split(".")
     found = (PROMO_HOSTS.get(".".join(labels[i:])) for i in range(len(labels) - 1))
     return next((promo for promo in found if promo is not None), None)
-
-
-def embedded(name: str) -> bool:
-    """A host of ``EMBED_HOSTS`` or under one: where an embedded post's text links.
-
-    >>> embedded("t.co"), embedded("pic.twitter.com"), embedded("twitter.com"), embedded("toto.co")
-    (True, True, False, False)
-    """
-    labels = name.strip(".").split(".")
-    return any(".".join(labels[i:]) in EMBED_HOSTS for i in range(len(labels) - 1))
 
 
 def host(link: str) -> str:

@@ -42,10 +42,3 @@ def test_the_signal_reads_the_address_and_the_page_words():
     # The page's own site.
     assert _signal("Nice video! http://clipzone.invalid/v/8812", "http://news.clipzone.invalid/a") == 0.0
 
-
-def test_an_embedded_tweets_links_are_not_pasted():
-    # A story embeds a tweet: its text ends with the platform's short link and picture
-    # (data/embed_hosts.txt), which point to no site of the poster's.
-    assert _signal("Nice video! https://t.co/Qw3rTy7uIo pic.twitter.com/Zx8cVb6nMm") == 0.0
-    # The same line with a site of its own besides is a pasted address again.
-    assert _signal("Nice video! https://t.co/Qw3rTy7uIo http://clipzone.invalid/v/8812") == 1.0

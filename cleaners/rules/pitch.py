@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..language import UNSPACED
 from ..model import Block, PageFacts
 from ..dom import site_of
-from ..links import embedded, host
+from ..links import host
 from ..options import CleanOptions
 from ..segment import LINK
 from ..resources import STOPWORDS
@@ -324,14 +324,13 @@ def pasted_link(block: Block, page: PageFacts) -> float:
     story ("HAPPY BIRTHDAY KATY :) http://giphy.com/..."). A story's own addresses come
     with its own words ("The study was published in Nature (https://doi.org/...)"), or
     point to a site the page names elsewhere ("please visit www.my6sense.com" in a
-    story about my6sense), or are an embedded post's (``links.embedded``: a tweet's
-    t.co links). Not in the comment region (``spam.self_promotion`` and the model judge comments),
+    story about my6sense). Not in the comment region (``spam.self_promotion`` and the model judge comments),
     not for a quotation, not on pages of fewer than ``pitch_min_blocks`` blocks."""
     opts = page.options
     if (block.learned < opts.pasted_link_learned or block.in_comments or block.quoted or block.dom
             or len(page.texts) < opts.pitch_min_blocks or ("://" not in block.text and "www." not in block.text)):
         return 0.0
-    sites = {site_of("//" + h) for h in map(host, LINK.findall(block.text)) if not embedded(h)}
+    sites = {site_of("//" + host(link)) for link in LINK.findall(block.text)}
     if not any(site and site != page.host and not _named(site, block.index, page) for site in sites):
         return 0.0
     # A bare address has no words to share, and needs none (least=0).
