@@ -39,6 +39,7 @@ from cleaners import clean_html, clean_text  # noqa: E402
 THREAD = 12  # comments per thread window
 ABOUT_GAMBLING = re.compile(r"\b(?:judi|judol|slot|gambl\w*|casino|taruhan)\b", re.I)
 SEED = "realspam"
+SOFT_HYPHEN = "\u00ad"
 # Report rows: a placement, or several pooled, each also split by corpus.
 GROUPS = {"alone": ("alone",), "article_text": ("article_text",), "article_html": ("article_html",),
           "thread": ("thread",), "articles": ("article_text", "article_html")}
@@ -56,8 +57,18 @@ def hosts() -> list[tuple[str, list[str]]]:
 
 
 def gone(piece: str, out: str) -> bool:
-    """A piece is gone when its normalised text is not in the (normalised) output."""
-    return norm(piece) not in out
+    """A piece is gone when its normalised text is not in the (normalised) output. Soft
+    hyphens (U+00AD) are left out on both sides: they are invisible, Trafilatura drops
+    them, and a paragraph of a host article written with them ("US \\xadforces") is kept
+    word for word without them.
+
+    >>> gone("US \xadforces left", "They said US forces left."), gone("US forces stayed", "US forces left.")
+    (False, True)
+    """
+    piece = norm(piece)
+    if SOFT_HYPHEN in piece or SOFT_HYPHEN in out:
+        return piece.replace(SOFT_HYPHEN, "") not in out.replace(SOFT_HYPHEN, "")
+    return piece not in out
 
 
 def _chars(pieces: list[str]) -> int:
@@ -116,20 +127,42 @@ def cases_of(corpus: str, split: str, rows: list, limit: int | None = None, seed
 
 
 def run_case(case: dict) -> dict:
-    """Clean one case; characters of spam and legitimate text it had and lost, and the first of each kept or lost."""
+    """Clean one case; characters of spam and legitimate text it had and lost, and the
+    first of each kept or lost; the legitimate characters lost by the removals' reasons."""
     if case["place"] == "alone":
-        out = clean_text((case["spam"] or case["legit"])[0]).text
+        result = clean_text((case["spam"] or case["legit"])[0])
     elif case["place"] == "article_html":
-        out = clean_html(case["doc"], url=case["url"]).text
+        result = clean_html(case["doc"], url=case["url"])
     else:
-        out = clean_text(case["doc"], url=case["url"]).text
-    out = norm(out)
+        result = clean_text(case["doc"], url=case["url"])
+    out = norm(result.text)
     left = [s for s in case["spam"] if not gone(s, out)]
     lost = [p for p in case["legit"] if gone(p, out)]
+    lost_by: dict[str, int] = {}
+    for p in lost:
+        why = reasons(p, result.removed, result.reject_reason)
+        lost_by[why] = lost_by.get(why, 0) + len(p)
     return {"place": case["place"], "corpus": case["corpus"], "split": case["split"],
             "spam": _chars(case["spam"]), "spam_gone": _chars(case["spam"]) - _chars(left),
             "legit": _chars(case["legit"]), "legit_gone": _chars(lost), "about": case.get("about", False),
-            "lost": lost[0][:120] if lost else "", "left": left[0][:120] if left else ""}
+            "lost": lost[0][:120] if lost else "", "left": left[0][:120] if left else "", "lost_by": lost_by}
+
+
+def reasons(piece: str, removed, reject_reason: str = "") -> str:
+    """The reason codes of the removals that took (part of) ``piece``, joined with "+";
+    the page's reject reason when it went whole; "extraction" when no removal names it
+    (Trafilatura left it out).
+
+    >>> from cleaners import Removal
+    >>> reasons("Beli di sini", [Removal("spam", "spam.learned", "Beli di sini!")])
+    'spam.learned'
+    """
+    if reject_reason:
+        return reject_reason
+    head = piece[:40]
+    codes = sorted({r.reason for r in removed if r.kind != "guard"
+                    and (head in norm(r.text) or norm(r.text)[:40] in piece)})
+    return "+".join(codes) or "extraction"
 
 
 def run(split: str = "all", workers: int = 2, limit: int | None = None) -> list[dict]:
@@ -175,6 +208,8 @@ def main() -> int:
     ap.add_argument("--show-place", choices=("alone", "article_text", "article_html", "thread"),
                     help="with --show: only this placement's texts")
     ap.add_argument("--show", type=int, default=0, help="print N missed spam and N lost legitimate texts (dev only)")
+    ap.add_argument("--reasons", action="store_true",
+                    help="print the legitimate characters lost by removal reason, per placement and corpus (dev only)")
     args = ap.parse_args()
     t = time.perf_counter()
     rows = run(args.split, args.workers, args.limit)
@@ -199,8 +234,30 @@ def main() -> int:
             print("LEFT", r["place"], r["corpus"], repr(r["left"]))
         for r in [r for r in dev if r["lost"]][: args.show]:
             print("LOST", r["place"], r["corpus"], repr(r["lost"]))
+    if args.reasons:
+        print_reasons([r for r in rows if r["split"] == "dev"])
     print(f"wall {time.perf_counter() - t:.1f} s", file=sys.stderr)
     return 0
+
+
+def print_reasons(rows: list[dict]) -> None:
+    """The legitimate characters lost by reason, per placement group and corpus, as a
+    share of the legitimate characters there: which rule to look at first."""
+    for name, places in GROUPS.items():
+        if name == "articles":  # its two placements are printed one by one
+            continue
+        for corpus in realworld.FILES:
+            group = [r for r in rows if r["place"] in places and r["corpus"] == corpus]
+            total = sum(r["legit"] for r in group)
+            by: dict[str, int] = {}
+            for r in group:
+                for why, n in r["lost_by"].items():
+                    by[why] = by.get(why, 0) + n
+            if not by:
+                continue
+            print(f"legitimate text lost, {name}/{corpus} ({total} characters):")
+            for why, n in sorted(by.items(), key=lambda kv: -kv[1]):
+                print(f"  {n / total:7.4f} {n:7d}  {why}")
 
 
 def cell(v: float | None) -> str:

@@ -113,3 +113,19 @@ def test_proxy_cases_are_the_evaluations():
     assert a == realspam_eval.cases_of("uci", "dev", rows)  # seeded
     assert {c["place"] for c in a} == {"alone", "article_text", "article_html", "thread"}
     assert a != realspam_eval.cases_of("uci", "dev", rows, seed="fold")  # another draw of hosts
+
+
+def test_the_evaluation_reads_text_as_shown_and_names_what_took_it():
+    from bench import realspam_eval
+    from cleaners import Removal, clean_text
+
+    # A host paragraph written with soft hyphens is kept when the output has its words
+    # without them (Trafilatura drops them); a changed word is still a loss.
+    assert not realspam_eval.gone("handed over to US \u00adforces", "were handed over to US forces in")
+    assert realspam_eval.gone("handed over to US \u00adforces", "were handed over to UN forces in")
+    # What took a lost piece: the removal's reason, the page's reject reason, or extraction.
+    pitch = "Gas main di WETON88 bosku, maxwin tiap hari, daftar sekarang juga!"
+    result = clean_text("12 Comments\n\n" + pitch)
+    assert realspam_eval.reasons(pitch, result.removed) in {r.reason for r in result.removed}
+    assert realspam_eval.reasons(pitch, [], "spam.page") == "spam.page"
+    assert realspam_eval.reasons(pitch, [Removal("spam", "spam.learned", "something else")]) == "extraction"
