@@ -13,7 +13,7 @@ of legitimate characters gone: article paragraphs and legitimate comments), and 
 legitimate comments that discuss gambling (judol, label 0, naming judi/judol/slot)
 kept whole.
 
-    .venv/bin/python bench/realspam_eval.py [--split dev|heldout|all] [--json] [--workers 2] [--limit N]
+    .venv/bin/python bench/realspam_eval.py [--split dev|heldout|all] [--json] [--workers 2] [--limit N] [--reasons]
 """
 
 from __future__ import annotations
