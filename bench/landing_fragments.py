@@ -23,8 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.spamcorpus import corpus, inject  # noqa: E402
-from bench.spamcorpus.cases import N_LANDING, page_url, seeded  # noqa: E402
-from bench.spamcorpus.corpus import fill  # noqa: E402
+from bench.spamcorpus.cases import N_LANDING, landing_pitch, page_url, seeded  # noqa: E402
 from cleaners import CleanOptions, clean_html  # noqa: E402
 from cleaners.segment import split_parts  # noqa: E402
 
@@ -36,14 +35,12 @@ def run(split: str, options: CleanOptions) -> dict[tuple[str, str], tuple[int, i
     total: Counter = Counter()
     for m in corpus.markets(split):
         for n in range(N_LANDING):
-            brand, other = m.brands[n % len(m.brands)], m.brands[(n + 1) % len(m.brands)]
-            paragraphs = [fill(t, brand, other) for t in (m.landing or (*m.prose, " ".join(m.sentences)))]
-            lines = [p[a:b] for p in paragraphs for a, b in split_parts(p, options)]
-            links = tuple(dict.fromkeys(fill(a, brand, other) for a in m.anchors))
+            brand, paragraphs, links = landing_pitch(m, n)
+            lines = tuple(p[a:b] for p in paragraphs for a, b in split_parts(p, options))
             for shape, texts in (("as written", paragraphs), ("a sentence a paragraph", lines)):
                 for layout in inject.LANDING_TEMPLATES:
                     rng = seeded(f"fragments-{m.market}-{n}-{layout}")
-                    html = inject.landing_page(rng, brand, m.lang, tuple(texts), links, layout)
+                    html = inject.landing_page(rng, brand, m.lang, texts, links, layout)
                     result = clean_html(html, url=page_url(m.market, n), options=options)
                     found[shape, layout] += result.reject_reason == "spam.page"
                     total[shape, layout] += 1

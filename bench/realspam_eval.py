@@ -161,7 +161,7 @@ def reasons(piece: str, removed, reject_reason: str = "") -> str:
         return reject_reason
     head = piece[:40]
     codes = sorted({r.reason for r in removed if r.kind != "guard"
-                    and (head in norm(r.text) or norm(r.text)[:40] in piece)})
+                    and (head in (text := norm(r.text)) or text[:40] in piece)})
     return "+".join(codes) or "extraction"
 
 

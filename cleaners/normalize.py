@@ -164,7 +164,8 @@ def _unspace(text: str) -> tuple[str, int]:
             return m.group()
         if not all(p.isalpha() for p in pieces[:3]):
             return m.group()  # a name opens with letters; runs of figures are scores and times
-        n += not (len(pieces) < SPACED_DOTTED_MIN and DOTTED.fullmatch(m.group()))
+        if len(pieces) >= SPACED_DOTTED_MIN or not DOTTED.fullmatch(m.group()):
+            n += 1  # an acronym written with dots ("N.A.T.O.") is glued but is no disguise
         return "".join(pieces)
 
     return SPACED.sub(sub, text), n

@@ -41,4 +41,3 @@ def test_the_signal_reads_the_address_and_the_page_words():
     assert _signal("Nice video! http://www.northfieldlibrary.invalid/v/8812") == 0.0
     # The page's own site.
     assert _signal("Nice video! http://clipzone.invalid/v/8812", "http://news.clipzone.invalid/a") == 0.0
-

@@ -199,16 +199,22 @@ def landing_case(m: Market, n: int) -> Case:
     """
     case_id = f"landing-{m.market}-{n}"
     rng = seeded(case_id)
-    brand = m.brands[n % len(m.brands)]
-    other = m.brands[(n + 1) % len(m.brands)]
-    texts = m.landing or (*m.prose, " ".join(m.sentences))
-    paragraphs = tuple(fill(t, brand, other) for t in texts)
-    links = tuple(dict.fromkeys(fill(a, brand, other) for a in m.anchors))
+    brand, paragraphs, links = landing_pitch(m, n)
     templates = corpus.split().landing_templates if m.split == "heldout" else inject.LANDING_TEMPLATES
     template = templates[(n + len(m.market)) % len(templates)]
     page = inject.landing_page(rng, brand, m.lang, paragraphs, links, template)
     return Case(case_id, m.split, "landing", "landing", m.lang, m.market, page, page_url(m.market, n),
                 m.market, template, spam=paragraphs, topic=m.kind)
+
+
+def landing_pitch(m: Market, n: int) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(brand, paragraphs, link texts) of landing page ``n`` of a market: its ``landing``
+    paragraphs, or its prose and sentences, filled with the brand."""
+    brand = m.brands[n % len(m.brands)]
+    other = m.brands[(n + 1) % len(m.brands)]
+    texts = m.landing or (*m.prose, " ".join(m.sentences))
+    paragraphs = tuple(fill(t, brand, other) for t in texts)
+    return brand, paragraphs, tuple(dict.fromkeys(fill(a, brand, other) for a in m.anchors))
 
 
 def landing_cases(split: str | None = None) -> list[Case]:
