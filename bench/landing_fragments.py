@@ -1,12 +1,15 @@
-"""Landing pages cut into short lines: the dev and fresh landing texts of bench/spamcorpus
-rendered one sentence a paragraph, in the development page layouts, and how many
-``clean_html`` rejects as ``spam.page`` beside the same texts as written.
+"""Landing pages cut into short lines and in other layouts: the dev and fresh landing texts
+of bench/spamcorpus rendered one sentence a paragraph and as written, in the development
+page layouts (``inject.LANDING_TEMPLATES``, and ``inject.SHAPE_TEMPLATES``: a numbered
+list, table rows, bare divs, line breaks, headed sections), and how many ``clean_html``
+rejects as ``spam.page``.
 
     .venv/bin/python bench/landing_fragments.py [--split fresh|dev] [-s FIELD=VALUE ...]
 
 A landing page is often a run of short lines (bullets, feature lists, a sentence a
-box), and a line may sell nothing alone: this is the shape the page rules must hold
-on whatever a benchmark's own layouts are. Development material only (never the
+box), and a line may sell nothing alone; and its text may sit in table cells, list
+items or bare divs: these are shapes the page rules must hold on whatever a benchmark's
+own layouts are. Development material only (never the
 held-out split or its layouts). Legitimate pages are not here: the page rules'
 options are checked against them by bench/spam_eval.py (legitimate pages whole),
 bench/same_output.py (the extraction pages) and bench/landing_proxy.py.
@@ -38,7 +41,7 @@ def run(split: str, options: CleanOptions) -> dict[tuple[str, str], tuple[int, i
             brand, paragraphs, links = landing_pitch(m, n)
             lines = tuple(p[a:b] for p in paragraphs for a, b in split_parts(p, options))
             for shape, texts in (("as written", paragraphs), ("a sentence a paragraph", lines)):
-                for layout in inject.LANDING_TEMPLATES:
+                for layout in inject.LANDING_TEMPLATES + inject.SHAPE_TEMPLATES:
                     rng = seeded(f"fragments-{m.market}-{n}-{layout}")
                     html = inject.landing_page(rng, brand, m.lang, texts, links, layout)
                     result = clean_html(html, url=page_url(m.market, n), options=options)
@@ -59,7 +62,7 @@ def main() -> int:
         parser.error(str(exc))
     print(f"{args.split} landing pages rejected as spam.page")
     for (shape, layout), (ok, n) in sorted(run(args.split, options).items()):
-        print(f"  {shape:24s} {layout:6s} {ok:4d} / {n:4d}  {ok / n:.3f}")
+        print(f"  {shape:24s} {layout:8s} {ok:4d} / {n:4d}  {ok / n:.3f}")
     return 0
 
 

@@ -150,7 +150,10 @@ if TYPE_CHECKING:
 # 1.45.0 was withdrawn (README).
 # 1.46.0: an acronym written with dots ("N.A.T.O.", "C.A.R.E") is no disguise below
 # disguise.toml [spaced] dotted_min_pieces (5), though it is read glued as before.
-CLEANER_VERSION = "1.46.0"
+# 1.47.0: a sentence opens after a table cell's bar, and after a list's bullet or an
+# opening quote, so a row's or an item's first word is no name (clean.SENTENCE_START): a
+# doorway written as table rows or list items counted its openings as other names.
+CLEANER_VERSION = "1.47.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

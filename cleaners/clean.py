@@ -37,12 +37,13 @@ NEIGHBOUR_RULES = entries("rule", "neighbour")
 PAGE_RULES = entries("rule", "page")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # Candidate names (``_names``): a letter and three or more word characters; and where a
-# sentence starts (after the text's start or . ! ? :, and spaces).
+# sentence starts (after the text's start, . ! ? : or a table cell's bar, and spaces,
+# a list's bullet or an opening quote).
 NAME = re.compile(r"\b[^\W\d_]\w{3,}\b")
 # A Latin name glued to the next word in a script that does not space its words
 # ("RepoMasterにお任せください", "MoneyBada에서"): ``_names`` reads it apart.
 GLUED_NAME = glued_to("A-Za-z0-9")
-SENTENCE_START = re.compile(r"(?:^|[.!?:])\s*")
+SENTENCE_START = re.compile(r"(?:^|[.!?:|])[\s\-–—•*\"'“„«¿¡(]*")
 # A glued sentence (``_seam``): a capitalised word after a letter, digit, closing quote
 # or bracket and spaces (not after a mark that ends or joins clauses), and the marks a
 # sentence ends with.

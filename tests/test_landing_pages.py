@@ -11,6 +11,7 @@ from dataclasses import replace
 import pytest
 
 from cleaners import CleanOptions, clean_html
+from cleaners.clean import _names
 
 PITCHES = {
     "sq": ("Fatmirëhane", [
@@ -301,3 +302,46 @@ def test_the_title_names_the_brand_where_words_run_together():
     # the story and the note do not sell with the pitch.
     long_title = page("zh", *GLUED_BRAND, title="金满堂88 周末 活动 通知")
     assert clean_html(long_title, "http://127.0.0.1/a").reject_reason == ""
+
+
+# A casino doorway written as table rows or list items (English, none of the lexicon's
+# brands): Trafilatura gives a row as "| 1 | Withdrawals from ... |" and an item as
+# "- Withdrawals from ...", and each line opens a sentence, so its first word is no name.
+# Read as names, the openings ("Withdrawals", "Spin", "Members", ...) were more other
+# names than a doorway gives, and the page stayed.
+ROWS = [
+    "Withdrawals from Gildmoor reach your wallet within ten minutes, day or night.",
+    "Spin the reels at Gildmoor with a first deposit of only five dollars.",
+    "Members of Gildmoor collect points on every hand and swap them for cash.",
+    "Weekly reloads at Gildmoor add half of your deposit back, no code needed.",
+    "Tables at Gildmoor stay open around the clock with live dealers.",
+    "Phones and tablets run Gildmoor without a download.",
+    "Friends you bring to Gildmoor earn you both twenty free spins.",
+    "Support at Gildmoor answers in under a minute through chat."]
+
+
+def _shaped(shape: str) -> str:
+    if shape == "table":
+        body = "<table>" + "".join(f"<tr><td>{i + 1}</td><td>{r}</td></tr>" for i, r in enumerate(ROWS)) + "</table>"
+    else:
+        body = "<ul>" + "".join(f"<li>{r}</li>" for r in ROWS) + "</ul>"
+    return (f'<html lang="en"><head><title>Gildmoor</title></head><body><header><a href="/">Gildmoor</a></header>'
+            f'<main><h1>Gildmoor</h1>{body}<a class="button" href="{OFFSITE}">Gildmoor</a></main>'
+            f'<footer><p>© 2025 Gildmoor</p></footer></body></html>')
+
+
+@pytest.mark.parametrize("shape", ["table", "list"])
+def test_doorway_in_table_rows_or_list_items_is_rejected(shape):
+    # The doorway rule alone (PITCH_OFF) decides.
+    r = clean_html(_shaped(shape), "http://127.0.0.1/a", options=PITCH_OFF)
+    assert r.reject_reason == "spam.page"
+    assert clean_html(_shaped(shape), "http://127.0.0.1/a",
+                      options=replace(PITCH_OFF, doorway_learned=1.0)).reject_reason == ""
+
+
+def test_a_cells_or_items_first_word_is_no_name():
+    assert _names("| 3 | Members of Gildmoor collect points |") == {"Gildmoor"}
+    assert _names("- Withdrawals from Gildmoor reach you") == {"Gildmoor"}
+    assert _names('She left. "Members only," said Gildmoor') == {"Gildmoor"}
+    # Inside a sentence a capitalised word is a name still.
+    assert _names("Points from Members go to Gildmoor") == {"Members", "Gildmoor"}

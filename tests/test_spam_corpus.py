@@ -187,6 +187,20 @@ def test_landing_cases_in_both_splits():
         assert all(" ".join(s.split()) in text for s in c.spam), c.id
 
 
+def test_heldout_landing_layouts_are_no_dev_layout():
+    # No page wrapper is shared: the held-out layouts are neither the corpus's dev layouts
+    # nor the extra shapes bench/landing_fragments.py measures, and each renders.
+    from bench.spamcorpus import inject
+    held = set(corpus.split().landing_templates)
+    dev = set(inject.LANDING_TEMPLATES) | set(inject.SHAPE_TEMPLATES)
+    assert held and not held & dev
+    import random
+    for layout in sorted(held | dev):
+        page = inject.landing_page(random.Random(0), "Brandname 7", "en", ("One pitch.", "Two pitch."),
+                                   ("Go now",), layout)
+        assert "Two pitch." in visible_text(page), layout
+
+
 def test_heldout_comments_carry_disguised_brands():
     """A share of held-out comments write the brand in styled letters, spaced out, with
     zero-width spaces, or among emoji; the generator makes them, deterministically."""

@@ -173,6 +173,11 @@ def inject(page: str, style: str, rng: random.Random, p: Pieces, variant: str = 
 # (dev); held-out pages use only the layouts split.toml names (a question-and-answer
 # page, a grid of offer cards), so no page wrapper is shared between the splits.
 LANDING_TEMPLATES = ("hero", "blog", "shop")
+# More dev layouts, used only by bench/landing_fragments.py (the corpus's cases keep the
+# three above): a landing page's text in a numbered list, table rows, bare <div>s, one
+# block broken by <br>s, or sections headed by the link texts. The page rules must hold
+# on shapes no benchmark layout has; none of these is a held-out layout.
+SHAPE_TEMPLATES = ("steps", "table", "divs", "breaks", "sections")
 
 
 def landing_page(rng: random.Random, brand: str, lang: str, paragraphs: tuple[str, ...], links: tuple[str, ...],
@@ -204,6 +209,25 @@ def landing_page(rng: random.Random, brand: str, lang: str, paragraphs: tuple[st
                           f'<a class="cta" href="{spam_href(rng, brand)}">{b}</a></div>' for t in paragraphs)
         main = (f'<nav class="menu">{logo}<span>{nav.replace("<li>", "").replace("</li>", " ")}</span></nav>\n'
                 f'<main class="grid">\n{cards}\n</main>')
+    elif template == "steps":
+        items = "\n".join(f'<li class="step"><h3>{i + 1}.</h3><p>{_esc(t)}</p></li>' for i, t in enumerate(paragraphs))
+        main = (f'<div class="top"><ul class="nav">{nav}</ul></div><main><h1>{b}</h1><ol class="steps">\n{items}\n'
+                f'</ol><p><a class="btn" href="{spam_href(rng, brand)}">{b}</a></p></main>')
+    elif template == "table":
+        rows = "\n".join(f'<tr><td class="n">{i + 1}</td><td>{_esc(t)}</td></tr>' for i, t in enumerate(paragraphs))
+        main = (f'<div class="header">{logo}</div><h1>{b}</h1><table class="info">\n{rows}\n</table>'
+                f'<ul>{nav}</ul>')
+    elif template == "divs":
+        items = "\n".join(f'<div class="txt">{_esc(t)}</div>' for t in paragraphs)
+        main = (f'<div class="wrapper"><div class="logo">{b}</div>\n<div class="content">\n{items}\n</div>'
+                f'<div class="links"><ul>{nav}</ul></div></div>')
+    elif template == "breaks":
+        text = "<br><br>\n".join(_esc(t) for t in paragraphs)
+        main = f'<div id="main"><h2>{b}</h2><div class="text">{text}</div></div><div id="side"><ul>{nav}</ul></div>'
+    elif template == "sections":
+        heads = [*links, brand] * len(paragraphs)  # a section is headed by a link text
+        items = "\n".join(f'<section><h2>{_esc(h)}</h2><p>{_esc(t)}</p></section>' for h, t in zip(heads, paragraphs))
+        main = f'<header>{logo}<nav><ul>{nav}</ul></nav></header><main>\n{items}\n</main>'
     else:
         raise ValueError(f"unknown landing template {template!r}")
     return f'{head}\n{main}\n<footer><p>© 2025 {b}</p></footer>\n</body></html>\n'
