@@ -177,8 +177,26 @@ def test_pitch_cut_into_short_lines_is_rejected():
     summed = CleanOptions(pitch_scattered_blocks=10_000)
     assert clean_html(html, "http://127.0.0.1/a", options=summed).reject_reason == ""
     # Standing together, they are one: the same lines, the office's after the pitch's.
-    r = clean_html(page("et", DOORWAY[0], SELLING + OFFICE), "http://127.0.0.1/a")
+    # The model reads the last three as selling, so the run is the first three, 0.23 of
+    # the page: an article's share at article_share (0.2), a story's at the shipped
+    # pitch_run_share (0.3, test_pitch_cut_into_lines_with_a_short_story_in_it_is_rejected).
+    together = page("et", DOORWAY[0], SELLING + OFFICE)
+    r = clean_html(together, "http://127.0.0.1/a", options=CleanOptions(pitch_run_share=0.2))
     assert r.reject_reason == "" and all(x in r.text for x in OFFICE)
+    assert clean_html(together, "http://127.0.0.1/a").reject_reason == "spam.page"
+
+
+def test_pitch_cut_into_lines_with_a_short_story_in_it_is_rejected():
+    # Three of the office's lines stand together (0.23 of the page, over article_share)
+    # among nine selling lines: a run that short beside that much selling is the
+    # lender's story, not an article (pitch_run_share).
+    selling = SELLING + ["Rahakiisu väikelaen kuni 500 eurot, ilma lisatasudeta ja kohe.",
+                         "Rahakiisu on avatud ööpäev läbi, taotle kasvõi keskööl."]
+    lines = selling[:3] + OFFICE[:3] + selling[3:6] + OFFICE[3:4] + selling[6:]
+    html = page("et", DOORWAY[0], lines)
+    assert clean_html(html, "http://127.0.0.1/a").reject_reason == "spam.page"
+    r = clean_html(html, "http://127.0.0.1/a", options=CleanOptions(pitch_run_share=0.2))
+    assert r.reject_reason == "" and all(x in r.text for x in OFFICE[:4])
 
 
 def test_doorway_needs_a_name_for_a_headline():

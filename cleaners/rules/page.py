@@ -23,16 +23,19 @@ def pitch(verdict: Verdict, page: PageFacts) -> bool:
     """A landing page: most of the text sells, what does not is less than an article
     (a news brief under a spam block larger than itself stays; on a page of
     ``pitch_scattered_blocks`` selling blocks or more, only the longest run of blocks
-    that do not sell counts: short lines between selling ones are no article), the
+    that do not sell counts, and below ``pitch_run_share`` of the page it is no article:
+    short lines between selling ones, or a customer's story of three, are no article), the
     model reads the whole as spam, there is no comment region (a thread whose comments
     sell is cleaned comment by comment) and at least ``pitch_blocks`` blocks sell (a
     comment cleaned alone is a block's business)."""
     opts = page.options
     unsold = verdict.chars - verdict.selling_chars
+    share = opts.article_share
     if verdict.selling_blocks >= opts.pitch_scattered_blocks:
         unsold = min(unsold, verdict.unsold_run_chars)  # scattered between selling blocks: no article
+        share = max(share, opts.pitch_run_share)
     if not (verdict.selling_blocks >= opts.pitch_blocks and verdict.selling_share >= opts.pitch_share
-            and _short_of_article(unsold, verdict, page)
+            and _short_of_article(unsold, verdict, page, share)
             and not _thread(verdict, page)):
         return False
     # The ruled pitch is a web page's (a doorway): a text (a comment cleaned alone, a dump)
@@ -64,11 +67,13 @@ def _as_latin(chars: int, page: PageFacts) -> float:
     return chars * page.options.dense_chars if page.script in UNSPACED else chars
 
 
-def _short_of_article(chars: int, verdict: Verdict, page: PageFacts) -> bool:
+def _short_of_article(chars: int, verdict: Verdict, page: PageFacts, share: float | None = None) -> bool:
     """``chars`` of a page's text are no article: fewer than the larger of
-    ``min_article_chars`` (``_as_latin``) and ``article_share`` of the page."""
+    ``min_article_chars`` (``_as_latin``) and ``share`` (``article_share`` unless told)
+    of the page."""
     opts = page.options
-    return _as_latin(chars, page) < opts.min_article_chars or chars < opts.article_share * verdict.chars
+    return (_as_latin(chars, page) < opts.min_article_chars
+            or chars < (opts.article_share if share is None else share) * verdict.chars)
 
 
 def _thread(verdict: Verdict, page: PageFacts) -> bool:
