@@ -1,8 +1,9 @@
 """Landing pages cut into short lines and in other layouts: the dev and fresh landing texts
 of bench/spamcorpus rendered one sentence a paragraph and as written, in the development
 page layouts (``inject.LANDING_TEMPLATES``, and ``inject.SHAPE_TEMPLATES``: a numbered
-list, table rows, bare divs, line breaks, headed sections), and how many ``clean_html``
-rejects as ``spam.page``.
+list, table rows, bare divs, line breaks, headed sections), and as written under a
+title that joins a tagline to the brand ("Sports betting | Oddsforge", the headline the
+tagline), and how many ``clean_html`` rejects as ``spam.page``.
 
     .venv/bin/python bench/landing_fragments.py [--split fresh|dev] [-s FIELD=VALUE ...]
 
@@ -18,6 +19,7 @@ bench/same_output.py (the extraction pages) and bench/landing_proxy.py.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -40,14 +42,27 @@ def run(split: str, options: CleanOptions) -> dict[tuple[str, str], tuple[int, i
         for n in range(N_LANDING):
             brand, paragraphs, links = landing_pitch(m, n)
             lines = tuple(p[a:b] for p in paragraphs for a, b in split_parts(p, options))
-            for shape, texts in (("as written", paragraphs), ("a sentence a paragraph", lines)):
+            tagline = links[0] if links else paragraphs[0][:40]
+            for shape, texts in (("as written", paragraphs), ("a sentence a paragraph", lines),
+                                 ("titled with a tagline", paragraphs)):
                 for layout in inject.LANDING_TEMPLATES + inject.SHAPE_TEMPLATES:
                     rng = seeded(f"fragments-{m.market}-{n}-{layout}")
                     html = inject.landing_page(rng, brand, m.lang, texts, links, layout)
+                    if shape == "titled with a tagline":
+                        html = retitled(html, brand, tagline)
                     result = clean_html(html, url=page_url(m.market, n), options=options)
                     found[shape, layout] += result.reject_reason == "spam.page"
                     total[shape, layout] += 1
     return {k: (found[k], total[k]) for k in total}
+
+
+def retitled(html: str, brand: str, tagline: str) -> str:
+    """The page titled "tagline | brand" (the site's name after its page's), its first
+    headline that is the brand alone the tagline instead."""
+    b, t = inject._esc(brand), inject._esc(tagline)
+    html = html.replace(f"<title>{b}</title>", f"<title>{t} | {b}</title>", 1)
+    return re.sub(r"(<h[12][^>]*>)" + re.escape(b) + r"(</h[12]>)", lambda m: m.group(1) + t + m.group(2), html,
+                  count=1)
 
 
 def main() -> int:

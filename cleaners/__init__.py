@@ -155,7 +155,11 @@ if TYPE_CHECKING:
 # doorway written as table rows or list items counted its openings as other names.
 # 1.48.0: on a page of pitch_scattered_blocks selling blocks, the longest run that does
 # not sell is no article below pitch_run_share (0.3) of the page.
-CLEANER_VERSION = "1.48.0"
+# 1.49.0: the parts of a <title> joined by a separator ("Sports betting | Oddsforge")
+# are headlines of their own for the pitch's brand and the unlinked doorway
+# (dom.title_parts); not for the linked doorway, whose longer headlines they would
+# fill with topic words.
+CLEANER_VERSION = "1.49.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -105,10 +105,11 @@ def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions 
     heading = dom.heading_texts(tree)
     brands = (dom.linked_headline_names(tree, heading, site, options.doorway_title_words)
               if options.doorway_learned < 1 else ())
-    heads = dom.headline_names(heading, options.pitch_title_words)
+    named = heading + dom.title_parts(tree)
+    heads = dom.headline_names(named, options.pitch_title_words)
     linked = bool(brands)
     if not brands and options.doorway_learned < 1 and options.doorway_unlinked_learned < 1:
-        brands = branded_headline_names(heading, options.pitch_title_words)
+        brands = branded_headline_names(named, options.pitch_title_words)
     dom_removals = run_dom(found, page_facts([], {}, {}, options, site, anchors, True))
     titles = headlines(tree) if options.drop_headline else ()
     meta = extract(tree, url, options, html)

@@ -45,6 +45,9 @@ ABSOLUTE_LINKS = etree.XPath("//a[starts-with(@href, 'http') or starts-with(@hre
 CANONICAL = (etree.XPath('//link[@rel="canonical"]/@href'), etree.XPath('//meta[@property="og:url"]/@content'))
 # The headlines a doorway names its brand in, and the words of one.
 HEADS = etree.XPath("//title | //h1")
+TITLES = etree.XPath("//title")
+# The separators a <title> puts between a page's name and its site's (title_parts).
+TITLE_PARTS = re.compile(r"\s+(?:[|–—·»]|::?|-{1,2})\s+")
 HEAD_WORD = re.compile(r"[^\W_]+")
 NOT_WORD = re.compile(r"[\W_]+")
 # Every hiding style contains one of these; one search rules out most styles.
@@ -237,6 +240,24 @@ def _offsite_count(el: HtmlElement, site: str | None) -> int:
 def heading_texts(tree: HtmlElement) -> tuple[str, ...]:
     """The texts of the page's <title> and h1 elements, as written: read once a page."""
     return tuple(el.text_content() for el in HEADS(tree))
+
+
+def title_parts(tree: HtmlElement) -> tuple[str, ...]:
+    """The parts of a <title> that joins its page's name and its site's with a
+    separator ("Best odds – Oddsforge", "Oddsforge | Sports betting"), when it has two
+    or more: a landing page's site name is its brand.
+
+    >>> title_parts(parse("<title>Sports betting | Oddsforge</title><p>x</p>"))
+    ('Sports betting', 'Oddsforge')
+    >>> title_parts(parse("<title>Covid-19: what we know</title><p>x</p>"))
+    ()
+    """
+    out: list[str] = []
+    for el in TITLES(tree):
+        parts = TITLE_PARTS.split(el.text_content())
+        if len(parts) > 1:
+            out.extend(p for p in parts if p.strip())
+    return tuple(out)
 
 
 def headline_names(heading: tuple[str, ...], most_words: int) -> tuple[str, ...]:

@@ -129,6 +129,41 @@ def test_doorway_with_a_brand_shaped_headline_needs_no_link():
     assert clean_html(plain, "http://127.0.0.1/a", options=PITCH_OFF).reject_reason == ""
 
 
+@pytest.mark.parametrize("title", ["Kiirlaen kümne minutiga | Rahakiisu 24", "Rahakiisu 24 – kiirlaen kümne minutiga"])
+def test_doorway_whose_title_joins_a_tagline_to_its_name(title):
+    # A site's name after or before its page's, joined by a separator: the name is a
+    # headline of its own (dom.title_parts), and the h1 is the tagline.
+    brand = "Rahakiisu 24"
+    paragraphs = _renamed(DOORWAY[1], "Rahakiisu", brand)
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = (f'<html lang="et"><head><title>{title}</title></head><body><header><a href="/">{brand}</a></header>'
+            f'<main><h1>Kiirlaen kümne minutiga</h1>{body}<a class="button" href="http://127.0.0.1/laen">Taotle</a>'
+            f'</main><footer><p>© 2025 {brand}</p></footer></body></html>')
+    assert clean_html(html, "http://127.0.0.1/a", options=PITCH_OFF).reject_reason == "spam.page"
+    assert clean_html(html, "http://127.0.0.1/a", options=replace(PITCH_OFF, doorway_unlinked_learned=1.0)
+                      ).reject_reason == ""
+
+
+def test_title_parts_are_no_linked_doorway_names():
+    # An advice page on buying puppies, titled with its topic, a tagline and its site:
+    # the topic's noun ("Welpen") is in every paragraph and in an off-site link. As a
+    # linked doorway name (five words, doorway_title_words) the part "Welpen kaufen"
+    # made the page a doorway; only the whole headlines feed that rule.
+    paragraphs = [
+        "Wer Welpen kaufen möchte, sollte sich vorher gut informieren und den Züchter besuchen.",
+        "Seriöse Züchter zeigen die Welpen gemeinsam mit der Mutter und geben einen Impfpass mit.",
+        "Welpen aus dem Kofferraum oder von Anzeigen ohne Adresse sind oft krank und zu früh von der Mutter "
+        "getrennt.",
+        "Lassen Sie sich Zeit: Die Welpen sollten mindestens acht Wochen alt sein, bevor sie ausziehen."]
+    html = ('<html lang="de"><head><title>Welpen kaufen – Tipps zu jeder Hunderasse | Hundeglück24</title></head>'
+            '<body><main><h1>Welpen kaufen – Tipps zu jeder Hunderasse</h1>'
+            + "".join(f"<p>{p}</p>" for p in paragraphs)
+            + '<p>Mehr dazu beim <a href="http://127.0.0.7/welpen-ratgeber">Welpen-Ratgeber</a> des '
+              'Tierschutzvereins.</p></main></body></html>')
+    r = clean_html(html, "http://127.0.0.1/a")
+    assert r.reject_reason == "" and all(p in r.text for p in paragraphs)
+
+
 def test_brief_under_a_brand_shaped_name_without_its_link_stays_whole():
     # The brief of test_short_brief_naming_a_company_and_its_world_stays_whole under a
     # brand-shaped name and without the link: however many names it were allowed, the
