@@ -159,7 +159,9 @@ if TYPE_CHECKING:
 # are headlines of their own for the pitch's brand and the unlinked doorway
 # (dom.title_parts); not for the linked doorway, whose longer headlines they would
 # fill with topic words.
-CLEANER_VERSION = "1.49.0"
+# 1.49.1: a colon between spaces is no title separator (French spaces it before as a
+# headline's own colon).
+CLEANER_VERSION = "1.49.1"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

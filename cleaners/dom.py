@@ -46,8 +46,9 @@ CANONICAL = (etree.XPath('//link[@rel="canonical"]/@href'), etree.XPath('//meta[
 # The headlines a doorway names its brand in, and the words of one.
 HEADS = etree.XPath("//title | //h1")
 TITLES = etree.XPath("//title")
-# The separators a <title> puts between a page's name and its site's (title_parts).
-TITLE_PARTS = re.compile(r"\s+(?:[|–—·»]|::?|-{1,2})\s+")
+# The separators a <title> puts between a page's name and its site's (title_parts); not
+# a colon, which French spaces before as a headline's ("Brexit : ce qu'il faut savoir").
+TITLE_PARTS = re.compile(r"\s+(?:[|–—·»]|::|-{1,2})\s+")
 HEAD_WORD = re.compile(r"[^\W_]+")
 NOT_WORD = re.compile(r"[\W_]+")
 # Every hiding style contains one of these; one search rules out most styles.
@@ -250,6 +251,8 @@ def title_parts(tree: HtmlElement) -> tuple[str, ...]:
     >>> title_parts(parse("<title>Sports betting | Oddsforge</title><p>x</p>"))
     ('Sports betting', 'Oddsforge')
     >>> title_parts(parse("<title>Covid-19: what we know</title><p>x</p>"))
+    ()
+    >>> title_parts(parse("<title>Brexit : ce qu'il faut savoir</title><p>x</p>"))
     ()
     """
     out: list[str] = []
