@@ -19,6 +19,7 @@ bench/same_output.py (the extraction pages) and bench/landing_proxy.py.
 from __future__ import annotations
 
 import argparse
+import html
 import re
 import sys
 from collections import Counter
@@ -47,21 +48,24 @@ def run(split: str, options: CleanOptions) -> dict[tuple[str, str], tuple[int, i
                                  ("titled with a tagline", paragraphs)):
                 for layout in inject.LANDING_TEMPLATES + inject.SHAPE_TEMPLATES:
                     rng = seeded(f"fragments-{m.market}-{n}-{layout}")
-                    html = inject.landing_page(rng, brand, m.lang, texts, links, layout)
+                    page = inject.landing_page(rng, brand, m.lang, texts, links, layout)
                     if shape == "titled with a tagline":
-                        html = retitled(html, brand, tagline)
-                    result = clean_html(html, url=page_url(m.market, n), options=options)
+                        page = retitled(page, brand, tagline)
+                    result = clean_html(page, url=page_url(m.market, n), options=options)
                     found[shape, layout] += result.reject_reason == "spam.page"
                     total[shape, layout] += 1
     return {k: (found[k], total[k]) for k in total}
 
 
-def retitled(html: str, brand: str, tagline: str) -> str:
+def retitled(page: str, brand: str, tagline: str) -> str:
     """The page titled "tagline | brand" (the site's name after its page's), its first
     headline that is the brand alone the tagline instead."""
-    b, t = inject._esc(brand), inject._esc(tagline)
-    html = html.replace(f"<title>{b}</title>", f"<title>{t} | {b}</title>", 1)
-    return re.sub(r"(<h[12][^>]*>)" + re.escape(b) + r"(</h[12]>)", lambda m: m.group(1) + t + m.group(2), html,
+    b, t = html.escape(brand, quote=False), html.escape(tagline, quote=False)
+    title = f"<title>{b}</title>"
+    if title not in page:  # a layout titled otherwise would measure nothing new
+        raise ValueError(f"no {title} to retitle")
+    page = page.replace(title, f"<title>{t} | {b}</title>", 1)
+    return re.sub(r"(<h[12][^>]*>)" + re.escape(b) + r"(</h[12]>)", lambda m: m.group(1) + t + m.group(2), page,
                   count=1)
 
 

@@ -25,6 +25,7 @@ import random
 import re
 import sys
 import time
+from collections import Counter
 from functools import cache
 from multiprocessing import Pool
 from pathlib import Path
@@ -56,19 +57,20 @@ def hosts() -> list[tuple[str, list[str]]]:
     return out
 
 
-def gone(piece: str, out: str) -> bool:
-    """A piece is gone when its normalised text is not in the (normalised) output. Soft
-    hyphens (U+00AD) are left out on both sides: they are invisible, Trafilatura drops
-    them, and a paragraph of a host article written with them ("US \\xadforces") is kept
-    word for word without them.
+def shown(text: str) -> str:
+    """Text as the comparison reads it: normalised, without soft hyphens (U+00AD). They
+    are invisible, Trafilatura drops them, and a paragraph of a host article written
+    with them ("US \\xadforces") is kept word for word without them."""
+    return norm(text).replace(SOFT_HYPHEN, "")
 
-    >>> gone("US \xadforces left", "They said US forces left."), gone("US forces stayed", "US forces left.")
+
+def gone(piece: str, out: str) -> bool:
+    """A piece is gone when its text is not in the output (``out`` as ``shown`` reads it).
+
+    >>> gone("US \xadforces left", shown("They said US forces left.")), gone("US forces stayed", "US forces left.")
     (False, True)
     """
-    piece = norm(piece)
-    if SOFT_HYPHEN in piece or SOFT_HYPHEN in out:
-        return piece.replace(SOFT_HYPHEN, "") not in out.replace(SOFT_HYPHEN, "")
-    return piece not in out
+    return shown(piece) not in out
 
 
 def _chars(pieces: list[str]) -> int:
@@ -135,17 +137,16 @@ def run_case(case: dict) -> dict:
         result = clean_html(case["doc"], url=case["url"])
     else:
         result = clean_text(case["doc"], url=case["url"])
-    out = norm(result.text)
+    out = shown(result.text)
     left = [s for s in case["spam"] if not gone(s, out)]
     lost = [p for p in case["legit"] if gone(p, out)]
-    lost_by: dict[str, int] = {}
+    lost_by: Counter = Counter()
     for p in lost:
-        why = reasons(p, result.removed, result.reject_reason)
-        lost_by[why] = lost_by.get(why, 0) + len(p)
+        lost_by[reasons(p, result.removed, result.reject_reason)] += len(p)
     return {"place": case["place"], "corpus": case["corpus"], "split": case["split"],
             "spam": _chars(case["spam"]), "spam_gone": _chars(case["spam"]) - _chars(left),
             "legit": _chars(case["legit"]), "legit_gone": _chars(lost), "about": case.get("about", False),
-            "lost": lost[0][:120] if lost else "", "left": left[0][:120] if left else "", "lost_by": lost_by}
+            "lost": lost[0][:120] if lost else "", "left": left[0][:120] if left else "", "lost_by": dict(lost_by)}
 
 
 def reasons(piece: str, removed, reject_reason: str = "") -> str:
@@ -249,14 +250,11 @@ def print_reasons(rows: list[dict]) -> None:
         for corpus in realworld.FILES:
             group = [r for r in rows if r["place"] in places and r["corpus"] == corpus]
             total = sum(r["legit"] for r in group)
-            by: dict[str, int] = {}
-            for r in group:
-                for why, n in r["lost_by"].items():
-                    by[why] = by.get(why, 0) + n
+            by: Counter = sum((Counter(r["lost_by"]) for r in group), Counter())
             if not by:
                 continue
             print(f"legitimate text lost, {name}/{corpus} ({total} characters):")
-            for why, n in sorted(by.items(), key=lambda kv: -kv[1]):
+            for why, n in by.most_common():
                 print(f"  {n / total:7.4f} {n:7d}  {why}")
 
 

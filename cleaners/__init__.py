@@ -157,7 +157,7 @@ if TYPE_CHECKING:
 # not sell is no article below pitch_run_share (0.3) of the page.
 # 1.49.0: the parts of a <title> joined by a separator ("Sports betting | Oddsforge")
 # are headlines of their own for the pitch's brand and the unlinked doorway
-# (dom.title_parts); not for the linked doorway, whose longer headlines they would
+# (dom.headings); not for the linked doorway, whose longer headlines they would
 # fill with topic words.
 # 1.49.1: a colon between spaces is no title separator (French spaces it before as a
 # headline's own colon).

@@ -102,10 +102,10 @@ def clean_html(html: str | bytes, url: str | None = None, options: CleanOptions 
     canonical = dom.canonical_url(tree, url)
     site = dom.site_of(url) or dom.site_of(canonical)
     found, anchors = dom.candidates(tree, site, options)
-    heading = dom.heading_texts(tree)
+    heading, parts = dom.headings(tree)
     brands = (dom.linked_headline_names(tree, heading, site, options.doorway_title_words)
               if options.doorway_learned < 1 else ())
-    named = heading + dom.title_parts(tree)
+    named = heading + parts
     heads = dom.headline_names(named, options.pitch_title_words)
     linked = bool(brands)
     if not brands and options.doorway_learned < 1 and options.doorway_unlinked_learned < 1:

@@ -45,8 +45,7 @@ ABSOLUTE_LINKS = etree.XPath("//a[starts-with(@href, 'http') or starts-with(@hre
 CANONICAL = (etree.XPath('//link[@rel="canonical"]/@href'), etree.XPath('//meta[@property="og:url"]/@content'))
 # The headlines a doorway names its brand in, and the words of one.
 HEADS = etree.XPath("//title | //h1")
-TITLES = etree.XPath("//title")
-# The separators a <title> puts between a page's name and its site's (title_parts); not
+# The separators a <title> puts between a page's name and its site's (headings); not
 # a colon, which French spaces before as a headline's ("Brexit : ce qu'il faut savoir").
 TITLE_PARTS = re.compile(r"\s+(?:[|–—·»]|::|-{1,2})\s+")
 HEAD_WORD = re.compile(r"[^\W_]+")
@@ -238,29 +237,27 @@ def _offsite_count(el: HtmlElement, site: str | None) -> int:
     return sum(1 for a in el.iter("a") if _is_offsite(a.get("href", "").strip(), site, cache))
 
 
-def heading_texts(tree: HtmlElement) -> tuple[str, ...]:
-    """The texts of the page's <title> and h1 elements, as written: read once a page."""
-    return tuple(el.text_content() for el in HEADS(tree))
+def headings(tree: HtmlElement) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The texts of the page's <title> and h1 elements, as written, and the parts of a
+    <title> that joins its page's name and its site's with a separator ("Best odds –
+    Oddsforge", "Oddsforge | Sports betting"), when it has two or more: a landing page's
+    site name is its brand. Read in one pass, once a page.
 
-
-def title_parts(tree: HtmlElement) -> tuple[str, ...]:
-    """The parts of a <title> that joins its page's name and its site's with a
-    separator ("Best odds – Oddsforge", "Oddsforge | Sports betting"), when it has two
-    or more: a landing page's site name is its brand.
-
-    >>> title_parts(parse("<title>Sports betting | Oddsforge</title><p>x</p>"))
-    ('Sports betting', 'Oddsforge')
-    >>> title_parts(parse("<title>Covid-19: what we know</title><p>x</p>"))
+    >>> headings(parse("<title>Sports betting | Oddsforge</title><h1>Odds</h1>"))
+    (('Sports betting | Oddsforge', 'Odds'), ('Sports betting', 'Oddsforge'))
+    >>> headings(parse("<title>Covid-19: what we know</title><p>x</p>"))[1]
     ()
-    >>> title_parts(parse("<title>Brexit : ce qu'il faut savoir</title><p>x</p>"))
+    >>> headings(parse("<title>Brexit : ce qu'il faut savoir</title><p>x</p>"))[1]
     ()
     """
-    out: list[str] = []
-    for el in TITLES(tree):
-        parts = TITLE_PARTS.split(el.text_content())
-        if len(parts) > 1:
-            out.extend(p for p in parts if p.strip())
-    return tuple(out)
+    texts: list[str] = []
+    parts: list[str] = []
+    for el in HEADS(tree):
+        text = el.text_content()
+        texts.append(text)
+        if el.tag == "title" and len(split := TITLE_PARTS.split(text)) > 1:
+            parts.extend(p for p in split if p.strip())
+    return tuple(texts), tuple(parts)
 
 
 def headline_names(heading: tuple[str, ...], most_words: int) -> tuple[str, ...]:

@@ -132,7 +132,7 @@ def test_doorway_with_a_brand_shaped_headline_needs_no_link():
 @pytest.mark.parametrize("title", ["Kiirlaen kümne minutiga | Rahakiisu 24", "Rahakiisu 24 – kiirlaen kümne minutiga"])
 def test_doorway_whose_title_joins_a_tagline_to_its_name(title):
     # A site's name after or before its page's, joined by a separator: the name is a
-    # headline of its own (dom.title_parts), and the h1 is the tagline.
+    # headline of its own (dom.headings), and the h1 is the tagline.
     brand = "Rahakiisu 24"
     paragraphs = _renamed(DOORWAY[1], "Rahakiisu", brand)
     body = "".join(f"<p>{p}</p>" for p in paragraphs)

@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import ipaddress
 import os
+import random
 import re
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.spamcorpus import all_legit_cases, audit, corpus, digest, dump_case, html_case, landing_cases, obfuscate, page_ids  # noqa: E402,E501
+from bench.spamcorpus import all_legit_cases, audit, corpus, digest, dump_case, html_case, inject, landing_cases, obfuscate, page_ids  # noqa: E402,E501
 from bench.spamcorpus.cases import N_DEV, N_FRESH, N_HELDOUT  # noqa: E402
 from bench import train_spam_model  # noqa: E402
 from cleaners.folding import bare, fold  # noqa: E402
@@ -190,11 +191,9 @@ def test_landing_cases_in_both_splits():
 def test_heldout_landing_layouts_are_no_dev_layout():
     # No page wrapper is shared: the held-out layouts are neither the corpus's dev layouts
     # nor the extra shapes bench/landing_fragments.py measures, and each renders.
-    from bench.spamcorpus import inject
     held = set(corpus.split().landing_templates)
     dev = set(inject.LANDING_TEMPLATES) | set(inject.SHAPE_TEMPLATES)
     assert held and not held & dev
-    import random
     for layout in sorted(held | dev):
         page = inject.landing_page(random.Random(0), "Brandname 7", "en", ("One pitch.", "Two pitch."),
                                    ("Go now",), layout)

@@ -184,8 +184,13 @@ def landing_page(rng: random.Random, brand: str, lang: str, paragraphs: tuple[st
                  template: str) -> str:
     """A whole page that is nothing but a pitch for ``brand``: the doorway spam sites build."""
     nav = "".join(f"<li>{anchor(rng, a)}</li>" for a in links)
-    body = "\n".join(f"<p>{_esc(t)}</p>" for t in paragraphs)
     b = _esc(brand)
+
+    def each(item: Callable[[int, str], str]) -> str:
+        """Every paragraph in its item's markup, given its number and escaped text."""
+        return "\n".join(item(i + 1, _esc(t)) for i, t in enumerate(paragraphs))
+
+    body = each(lambda n, t: f"<p>{t}</p>")
     head = (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{b}</title>'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"></head>\n<body>')
     logo = f'<a class="logo" href="http://127.0.0.1/">{b}</a>'
@@ -201,24 +206,23 @@ def landing_page(rng: random.Random, brand: str, lang: str, paragraphs: tuple[st
                 f'</ul></div>\n<div class="main"><h2>{b}</h2>\n{body}\n</div></div></div>')
     elif template == "faq":
         # Each paragraph answers a question made of the brand and a number.
-        items = "\n".join(f'<dt>{b} #{i + 1}</dt><dd><p>{_esc(t)}</p></dd>' for i, t in enumerate(paragraphs))
+        items = each(lambda n, t: f'<dt>{b} #{n}</dt><dd><p>{t}</p></dd>')
         main = (f'<div id="page"><div class="masthead">{logo}</div><section class="qa"><h1>{b}</h1>\n'
                 f'<dl class="answers">\n{items}\n</dl></section><aside><ol>{nav}</ol></aside></div>')
     elif template == "cards":
-        cards = "\n".join(f'<div class="card"><h3>{b}</h3><p>{_esc(t)}</p>'
-                          f'<a class="cta" href="{spam_href(rng, brand)}">{b}</a></div>' for t in paragraphs)
+        cards = each(lambda n, t: f'<div class="card"><h3>{b}</h3><p>{t}</p>'
+                                  f'<a class="cta" href="{spam_href(rng, brand)}">{b}</a></div>')
         main = (f'<nav class="menu">{logo}<span>{nav.replace("<li>", "").replace("</li>", " ")}</span></nav>\n'
                 f'<main class="grid">\n{cards}\n</main>')
     elif template == "steps":
-        items = "\n".join(f'<li class="step"><h3>{i + 1}.</h3><p>{_esc(t)}</p></li>' for i, t in enumerate(paragraphs))
+        items = each(lambda n, t: f'<li class="step"><h3>{n}.</h3><p>{t}</p></li>')
         main = (f'<div class="top"><ul class="nav">{nav}</ul></div><main><h1>{b}</h1><ol class="steps">\n{items}\n'
                 f'</ol><p><a class="btn" href="{spam_href(rng, brand)}">{b}</a></p></main>')
     elif template == "table":
-        rows = "\n".join(f'<tr><td class="n">{i + 1}</td><td>{_esc(t)}</td></tr>' for i, t in enumerate(paragraphs))
-        main = (f'<div class="header">{logo}</div><h1>{b}</h1><table class="info">\n{rows}\n</table>'
-                f'<ul>{nav}</ul>')
+        rows = each(lambda n, t: f'<tr><td class="n">{n}</td><td>{t}</td></tr>')
+        main = f'<div class="header">{logo}</div><h1>{b}</h1><table class="info">\n{rows}\n</table><ul>{nav}</ul>'
     elif template == "divs":
-        items = "\n".join(f'<div class="txt">{_esc(t)}</div>' for t in paragraphs)
+        items = each(lambda n, t: f'<div class="txt">{t}</div>')
         main = (f'<div class="wrapper"><div class="logo">{b}</div>\n<div class="content">\n{items}\n</div>'
                 f'<div class="links"><ul>{nav}</ul></div></div>')
     elif template == "breaks":
@@ -226,7 +230,7 @@ def landing_page(rng: random.Random, brand: str, lang: str, paragraphs: tuple[st
         main = f'<div id="main"><h2>{b}</h2><div class="text">{text}</div></div><div id="side"><ul>{nav}</ul></div>'
     elif template == "sections":
         heads = [*links, brand] * len(paragraphs)  # a section is headed by a link text
-        items = "\n".join(f'<section><h2>{_esc(h)}</h2><p>{_esc(t)}</p></section>' for h, t in zip(heads, paragraphs))
+        items = each(lambda n, t: f'<section><h2>{_esc(heads[n - 1])}</h2><p>{t}</p></section>')
         main = f'<header>{logo}<nav><ul>{nav}</ul></nav></header><main>\n{items}\n</main>'
     else:
         raise ValueError(f"unknown landing template {template!r}")
