@@ -188,10 +188,10 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
         return None
     own = _own_share(block, page.language)
     if block.stop_lang and block.stop_lang != page.language:
-        return block.stop_lang if own < opts.own_language_share else None
+        return block.stop_lang if own < opts.own_language_share and not _reads_own(block, page) else None
     # A web address's words ("fatwa-para-ulama") are no language's prose: left out here.
     if (not block.stop_lang and own < opts.own_language_share and block.units - block.link_units >= opts.foreign_units
-            and (lang := _family_language(block, page))):
+            and (lang := _family_language(block, page)) and not _reads_own(block, page)):
         return lang
     if block.units < opts.detect_units or own >= (
             opts.foreign_stop_share if block.units < opts.detect_long_units else opts.detect_long_stop_share):
@@ -209,7 +209,8 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     found = detect_short(text)
     if opts.comment_misreads and block.in_comments and found and found[0][0] in MISREAD.get(page.language, ()):
         return None  # "yg ngomong yg punya video tapi ..." is an Indonesian comment, not Tagalog
-    if found and found[0][0] != page.language and found[0][1] >= opts.detect_prob:
+    own_family = _family(page.language) if opts.foreign_own_reading else (page.language,)
+    if found and found[0][0] not in own_family and found[0][1] >= opts.detect_prob:
         return found[0][0]
     if not (block.sentence_end and _inside_paragraph(block, page)) or _any_own_stopword(text, page):
         return None
@@ -221,6 +222,25 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     # ("Kukushkin had beaten Botic van de Zandschulp 6-2, 6-2, while ...").
     lang, other = other_language(found, page.language)
     return lang if other >= opts.detect_prob else None
+
+
+def _family(lang: str) -> tuple[str, ...]:
+    """``lang`` and the languages whose stopword lists share its words (``STOP_FAMILY``)."""
+    return STOP_FAMILY.get(lang, (lang,))
+
+
+def _reads_own(block: Block, page: PageFacts) -> bool:
+    """Seeded langdetect reads a block whose stopwords named another language than the
+    page's as the page's language or one of its family (``foreign_own_reading``). The
+    lists hold a language's commonest words, and a sentence's few of them are often
+    words many languages share: a French sentence ("En parler tôt à un proche ...") held
+    more Spanish hits than French, a Portuguese one ("... o vazio interior se transformam
+    na busca ...") Czech and Polish ones. A reading of a third language leaves the block
+    foreign (Estonian read by its stopwords as Finnish)."""
+    if not page.options.foreign_own_reading:
+        return False
+    found = detect_short(LINK.sub(" ", block.text))
+    return bool(found) and found[0][0] in _family(page.language or "")
 
 
 def _own_share(block: Block, lang: str) -> float:
@@ -347,6 +367,22 @@ def is_prose(block: Block, options: CleanOptions) -> bool:
     return block.promo / block.units <= options.prose_promo_density
 
 
+def _detected_leader(stops: dict[str, float], script: str, mine: list[Block], options: CleanOptions) -> str | None:
+    """The page's language when its stopwords lead without deciding and langdetect names
+    the same language: the leader has ``doc_stop_hits`` or more and ``doc_stop_lead``
+    of all hits, and seeded langdetect gives it ``detect_prob`` or more. Romance pages
+    share their short words ("a", "o", "de", "da", "en") with each other and with
+    Turkish, so a Portuguese or Italian page's own list held 0.29-0.47 of its hits and
+    the page had no language: a sentence appended in another language read as the
+    page's own."""
+    lang = dominant(stops)
+    if (stops[lang] < options.doc_stop_hits or stops[lang] < options.doc_stop_lead * sum(stops.values())
+            or STOP_SCRIPT.get(lang, "latin") != script):
+        return None
+    found, prob = detect("\n".join(b.text for b in mine)[:options.language_sample])
+    return lang if found == lang and prob >= options.detect_prob else None
+
+
 def page_facts(
     blocks: list[Block], scripts: dict[str, int], stops: dict[str, float], options: CleanOptions,
     host: str | None = None, anchors: tuple[str, ...] = (), is_html: bool = False,
@@ -356,11 +392,13 @@ def page_facts(
     script = japanese_or_chinese(scripts) if scripts else dominant(scripts)
     if lang and STOP_SCRIPT.get(lang, "latin") != script:
         lang = None  # English menus around a Korean article do not make it English
+    mine = [b for b in blocks if b.script == script]
     if lang:
-        mine = [b for b in blocks if b.script == script]
         if stops[lang] < options.language_check_density * sum(b.units for b in mine) and contradicts(
                 detect("\n".join(b.text for b in mine)[:options.language_sample]), lang, options):
             lang = None  # an Estonian page is not Finnish: its blocks would all read as foreign
+    elif stops:
+        lang = _detected_leader(stops, script, mine, options)
     own = [b for b in blocks if belongs(b, script, lang, options)]
     # Blocks of a named other script or stopword language (not the merely unknown:
     # lists and captions have few stopwords of any language).
