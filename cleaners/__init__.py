@@ -168,7 +168,12 @@ if TYPE_CHECKING:
 # as the page's language or family, nor one langdetect reads as the page's family
 # (foreign_own_reading); a sentence that opens a quotation running on past it is
 # quoted (clean._opens_quotation).
-CLEANER_VERSION = "1.50.0"
+# 1.51.0: a sentence whose stopwords name another language (foreign_tail_stopwords hits,
+# foreign_stop_lead times the page language's) is probed and read as foreign though one
+# English stopword ("do", "we", "an") makes a tenth of it (facts.names_other); a glued
+# sentence counts its language family's hits, and a web address before it is no words
+# (clean._one_language).
+CLEANER_VERSION = "1.51.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -15,7 +15,8 @@ from .charset import decode_html
 from .extract import drop_headline, extract, headlines
 from .folding import fold
 from .facts import (
-    Context, TextFacts, anchor_share, block_facts, contexts, is_prose, page_facts, page_vocabulary, with_foreign,
+    Context, TextFacts, anchor_share, block_facts, contexts, is_prose, names_other, page_facts, page_vocabulary,
+    with_foreign,
 )
 from .language import (
     UNSPACED, add_counts, document_language, dominant, glued_to, says_language, stop_counts, stop_langs,
@@ -28,8 +29,8 @@ from .rules.registry import specific
 from .rules.lexicon import commercial
 from .rules.pitch import apart, brand_shaped, stems, tail_apart
 from .score import Score, score_block
-from .resources import NOUN_CAPITALS, STOPWORDS, STOPWORDS_OF
-from .segment import WORD, last_part, segment_text, split_parts, words
+from .resources import NOUN_CAPITALS, STOP_FAMILY, STOPWORDS, STOPWORDS_OF
+from .segment import LINK, WORD, last_part, segment_text, split_parts, words
 
 BLOCK_RULES = entries("rule", "block")
 DOM_RULES = entries("rule", "dom")
@@ -355,7 +356,8 @@ def _worth_probing(block: Block, page: PageFacts) -> bool:
     if not page.language or block.units < 2 * opts.foreign_tail_units:
         return False
     tail = words(block.text[a:b])
-    return len(tail) >= opts.foreign_tail_units and _not_own_language(tail, page)
+    return len(tail) >= opts.foreign_tail_units and (_not_own_language(tail, page)
+                                                     or names_other(stop_counts(tail), page.language, opts))
 
 
 def _hooked(text: str, a: int, b: int, opts: CleanOptions) -> int:
@@ -444,7 +446,10 @@ def _seam(block: Block, a: int, b: int, page: PageFacts) -> int | None:
 def _one_language(head: str, tail: str, page: PageFacts) -> bool:
     """The words before a seam are in the language of the sentence after it: ``tail``
     holds ``seam_tail_stopwords`` or more stopword hits (``stop_counts``) of another
-    language than the page's, and ``head`` a stopword of that language. A foreign sentence whose opening words are
+    language than the page's (its family's hits counted together), and ``head`` a
+    stopword of that language or its family (``STOP_FAMILY``: "Začněte investovat do
+    kryptoměn s Woka 37 už od ...", Czech whose "do" is the Polish list's; a web
+    address's parts are no words: "www.clymer.co.uk" holds the Polish "co"). A foreign sentence whose opening words are
     also the page language's stopwords ("A foci-Eb idején a Gól 90 ...": "a" is English
     and Hungarian; "... do kryptoměn s Woka 37 ...") is one sentence, not a heading with
     a sentence glued to it; cut at the brand, its first words stayed."""
@@ -453,7 +458,9 @@ def _one_language(head: str, tail: str, page: PageFacts) -> bool:
     if not counts:
         return False
     lang = dominant(counts)
-    return counts[lang] >= page.options.seam_tail_stopwords and any(lang in langs for langs in stop_langs(words(head)))
+    family = STOP_FAMILY.get(lang, (lang,))
+    return sum(counts.get(x, 0.0) for x in family) >= page.options.seam_tail_stopwords and any(
+        x in family for langs in stop_langs(words(LINK.sub(" ", head))) for x in langs)
 
 
 def _apart_tail(block: Block, a: int, b: int, page: PageFacts) -> bool:

@@ -188,13 +188,17 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
         return None
     own = _own_share(block, page.language)
     if block.stop_lang and block.stop_lang != page.language:
-        return block.stop_lang if own < opts.own_language_share and not _reads_own(block, page) else None
+        hits = dict(block.stop_hits)
+        outweighed = own < opts.own_language_share or hits.get(page.language, 0.0) * opts.foreign_stop_lead <= hits[
+            block.stop_lang]
+        return block.stop_lang if outweighed and not _reads_own(block, page) else None
     # A web address's words ("fatwa-para-ulama") are no language's prose: left out here.
     if (not block.stop_lang and own < opts.own_language_share and block.units - block.link_units >= opts.foreign_units
             and (lang := _family_language(block, page)) and not _reads_own(block, page)):
         return lang
-    if block.units < opts.detect_units or own >= (
-            opts.foreign_stop_share if block.units < opts.detect_long_units else opts.detect_long_stop_share):
+    if block.units < opts.detect_units or (own >= (
+            opts.foreign_stop_share if block.units < opts.detect_long_units else opts.detect_long_stop_share)
+            and not names_other(dict(block.stop_hits), page.language, opts)):
         return None
     if own >= opts.foreign_stop_share and CORE.get(page.language, frozenset()) & set(words(block.text)):
         return None  # a long sentence with the page language's commonest words is in it
@@ -222,6 +226,17 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     # ("Kukushkin had beaten Botic van de Zandschulp 6-2, 6-2, while ...").
     lang, other = other_language(found, page.language)
     return lang if other >= opts.detect_prob else None
+
+
+def names_other(hits: dict[str, float], language: str | None, options: CleanOptions) -> bool:
+    """Stopword hits (``stop_counts``) that name another language than ``language``: one
+    holds ``foreign_tail_stopwords`` or more and ``foreign_stop_lead`` times the page
+    language's ("Şu an çevrende 37 bekâr kadın ... üzerinde çevrimiçi.": Turkish 2,
+    English 1 for "an"; "Studenci, którzy nie mają czasu, zgłaszają się do Nuqoxe.":
+    Polish 2.5, English 0.5 for "do"), though the page's make a tenth of the words."""
+    others = [n for lang, n in hits.items() if lang != language]
+    return bool(others) and max(others) >= max(options.foreign_tail_stopwords,
+                                                hits.get(language or "", 0.0) * options.foreign_stop_lead)
 
 
 def _family(lang: str) -> tuple[str, ...]:

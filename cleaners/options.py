@@ -265,6 +265,11 @@ class CleanOptions:
     # Asking instead that langdetect confirm the stopwords' language kept Estonian spam
     # (stopwords: Finnish) and Dutch spam (read as Afrikaans) (2026-12-07).
     foreign_own_reading: bool = True
+    # A block whose stopwords name another language with at least this many times the page
+    # language's hits is foreign though the page's make a tenth of its words ("Bij PilVrij
+    # vraagt niemand waarom, we sturen het gewoon op.": Dutch 3, English 1 for "we"), and
+    # one so named with foreign_tail_stopwords hits is read by langdetect (facts.names_other).
+    foreign_stop_lead: float = 2.0
     # ... of which at least this many lower-case words: a language is carried by its
     # common words, not by the capitalised names of a product title ("65\" LG 4K Smart HDTV").
     detect_lower_words: int = 4
@@ -569,6 +574,10 @@ class CleanOptions:
     # language's stopwords is probed on its own (a sentence in another language appended
     # to a paragraph); the paragraph needs twice as many.
     foreign_tail_units: int = 6
+    # ... or whose stopwords name another language with at least this many hits and
+    # foreign_stop_lead times the page language's (facts.names_other): a Polish sentence's
+    # "do" is a tenth of its words and an English stopword (2026-12-07).
+    foreign_tail_stopwords: float = 2.0
     # A block of this many units or more has each of its sentences judged, whatever its
     # own score (clean._worth_probing): a whole article run into one block (a layout
     # table's cell) hides a spam paragraph in its middle, and the block's score, diluted

@@ -174,3 +174,55 @@ def test_slang_comments_langdetect_misreads_are_the_pages_own():
     off = clean_text(text, options=CleanOptions(comment_misreads=False))
     assert sorted(r.text for r in off.removed) == sorted(SLANG)
     assert {r.reason for r in off.removed} == {"spam.foreign_block"}
+
+
+OFF_NAMED = CleanOptions(foreign_tail_stopwords=99.0, foreign_stop_lead=99.0)
+
+
+def test_a_foreign_tail_holding_one_english_stopword_is_probed():
+    # A Polish offer holding the English list's "do", a ninth of its words: its
+    # stopwords name Polish (2.5 hits against 0.5), so the paragraph is probed
+    # (clean._worth_probing, facts.names_other). The footer names its brand and another
+    # of its words, so it shares words with the page and only its language tells.
+    tail = "Kto nie ma czasu, niech się zgłosi do Groszowni."
+    page = story_page(f"{HOST} {tail}", "Groszownia czasu")
+    out = clean_text(page, url=URL)
+    assert tail not in out.text
+    assert HOST in out.text and all(p in out.text for p in STORY)
+    assert tail in clean_text(page, url=URL, options=OFF_NAMED).text
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("Bij Zonnekroon krijg je het pakket, we sturen het op.", "nl"),  # Dutch 4 hits, English 1 ("we")
+    ("Şu an Yıldızoyun üzerinde yüzlerce yeni üye var.", "tr"),  # Turkish 2, English 1 ("an")
+])
+def test_a_sentence_whose_stopwords_name_its_language_is_foreign_despite_one_english_word(sentence, lang):
+    from dataclasses import replace
+
+    from cleaners.clean import _facts
+    from cleaners.facts import foreign_language
+
+    blocks, page, _ = _facts("\n\n".join([*STORY, sentence]), CleanOptions(), None, (), False)
+    assert page.language == "en"
+    assert foreign_language(blocks[-1], page) == lang
+    assert foreign_language(blocks[-1], replace(page, options=OFF_NAMED)) is None
+
+
+def test_an_english_sentence_with_a_foreign_name_stays():
+    # Names in another language ("de la Vega", "van der Berg") split their few hits among
+    # many lists: no language reaches two hits, and the sentence is the story's.
+    tail = "The designs came from Maria de la Vega and the studio of Piet van der Berg."
+    out = clean_text(story_page(f"{HOST} {tail}"), url=URL)
+    assert tail in out.text and not [r for r in out.removed if r.kind == "spam"]
+
+
+def test_a_glued_sentence_counts_its_language_family():
+    # Czech whose "do" is the Polish list's: before the seam and after it is one
+    # language, so the sentence is not cut at the brand (clean._one_language), which
+    # left both halves too short to read.
+    from cleaners.clean import _facts, _one_language
+
+    _, page, _ = _facts("\n\n".join(STORY), CleanOptions(), None, (), False)
+    assert page.language == "en"
+    assert _one_language("Začněte spořit do zlata s ", "Zlatník 9 už od 100 Kč měsíčně.", page)
+    assert not _one_language("Photo by the city council ", "Zlatník 9 už od 100 Kč měsíčně.", page)
