@@ -15,8 +15,8 @@ from .charset import decode_html
 from .extract import drop_headline, extract, headlines
 from .folding import fold
 from .facts import (
-    Context, TextFacts, anchor_share, block_facts, contexts, is_prose, names_other, page_facts, page_vocabulary,
-    with_foreign,
+    Context, TextFacts, anchor_share, block_facts, contexts, family_hits, is_prose, names_other, page_facts,
+    page_vocabulary, with_foreign,
 )
 from .language import (
     UNSPACED, add_counts, document_language, dominant, glued_to, says_language, stop_counts, stop_langs,
@@ -29,7 +29,7 @@ from .rules.registry import specific
 from .rules.lexicon import commercial
 from .rules.pitch import apart, brand_shaped, stems, tail_apart
 from .score import Score, score_block
-from .resources import NOUN_CAPITALS, STOP_FAMILY, STOPWORDS, STOPWORDS_OF
+from .resources import NOUN_CAPITALS, STOPWORDS, STOPWORDS_OF
 from .segment import LINK, WORD, last_part, segment_text, split_parts, words
 
 BLOCK_RULES = entries("rule", "block")
@@ -457,9 +457,9 @@ def _one_language(head: str, tail: str, page: PageFacts) -> bool:
     counts.pop(page.language, None)
     if not counts:
         return False
-    lang = dominant(counts)
-    family = STOP_FAMILY.get(lang, (lang,))
-    return sum(counts.get(x, 0.0) for x in family) >= page.options.seam_tail_stopwords and any(
+    sums = family_hits(counts)
+    family = max(sorted(sums), key=sums.__getitem__)
+    return sums[family] >= page.options.seam_tail_stopwords and any(
         x in family for langs in stop_langs(words(LINK.sub(" ", head))) for x in langs)
 
 

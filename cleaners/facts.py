@@ -187,10 +187,9 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     if not page.language or block.units < opts.foreign_units or block.script != page.script or block.quoted:
         return None
     own = _own_share(block, page.language)
+    hits = dict(block.stop_hits)
     if block.stop_lang and block.stop_lang != page.language:
-        hits = dict(block.stop_hits)
-        outweighed = own < opts.own_language_share or hits.get(page.language, 0.0) * opts.foreign_stop_lead <= hits[
-            block.stop_lang]
+        outweighed = own < opts.own_language_share or names_other(hits, page.language, opts)
         return block.stop_lang if outweighed and not _reads_own(block, page) else None
     # A web address's words ("fatwa-para-ulama") are no language's prose: left out here.
     if (not block.stop_lang and own < opts.own_language_share and block.units - block.link_units >= opts.foreign_units
@@ -198,7 +197,7 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
         return lang
     if block.units < opts.detect_units or (own >= (
             opts.foreign_stop_share if block.units < opts.detect_long_units else opts.detect_long_stop_share)
-            and not names_other(dict(block.stop_hits), page.language, opts)):
+            and not names_other(hits, page.language, opts)):
         return None
     if own >= opts.foreign_stop_share and CORE.get(page.language, frozenset()) & set(words(block.text)):
         return None  # a long sentence with the page language's commonest words is in it
@@ -213,7 +212,7 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
     found = detect_short(text)
     if opts.comment_misreads and block.in_comments and found and found[0][0] in MISREAD.get(page.language, ()):
         return None  # "yg ngomong yg punya video tapi ..." is an Indonesian comment, not Tagalog
-    own_family = _family(page.language) if opts.foreign_own_reading else (page.language,)
+    own_family = family_of(page.language) if opts.foreign_own_reading else (page.language,)
     if found and found[0][0] not in own_family and found[0][1] >= opts.detect_prob:
         return found[0][0]
     if not (block.sentence_end and _inside_paragraph(block, page)) or _any_own_stopword(text, page):
@@ -239,9 +238,19 @@ def names_other(hits: dict[str, float], language: str | None, options: CleanOpti
                                                 hits.get(language or "", 0.0) * options.foreign_stop_lead)
 
 
-def _family(lang: str) -> tuple[str, ...]:
+def family_of(lang: str) -> tuple[str, ...]:
     """``lang`` and the languages whose stopword lists share its words (``STOP_FAMILY``)."""
     return STOP_FAMILY.get(lang, (lang,))
+
+
+def family_hits(hits: dict[str, float]) -> dict[tuple[str, ...], float]:
+    """Stopword hits summed by family (``family_of``): a Czech sentence's "už" and "od"
+    split between the Czech and Polish lists, and count as two for the family."""
+    sums: dict[tuple[str, ...], float] = {}
+    for lang, n in hits.items():
+        family = family_of(lang)
+        sums[family] = sums.get(family, 0.0) + n
+    return sums
 
 
 def _reads_own(block: Block, page: PageFacts) -> bool:
@@ -255,7 +264,7 @@ def _reads_own(block: Block, page: PageFacts) -> bool:
     if not page.options.foreign_own_reading:
         return False
     found = detect_short(LINK.sub(" ", block.text))
-    return bool(found) and found[0][0] in _family(page.language or "")
+    return bool(found) and found[0][0] in family_of(page.language or "")
 
 
 def _own_share(block: Block, lang: str) -> float:
@@ -287,10 +296,7 @@ def _family_language(block: Block, page: PageFacts) -> str | None:
     together, when it has ``block_stop_hits`` and ``block_stop_share`` of them and is
     not the page language's; its language with most hits."""
     hits = dict(block.stop_hits)
-    sums: dict[tuple[str, ...], float] = {}
-    for lang, n in hits.items():
-        family = STOP_FAMILY.get(lang, (lang,))
-        sums[family] = sums.get(family, 0.0) + n
+    sums = family_hits(hits)
     if not sums:
         return None
     family = max(sorted(sums), key=sums.__getitem__)

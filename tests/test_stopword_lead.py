@@ -55,13 +55,12 @@ def test_a_pitch_in_another_language_is_cut_from_a_page_the_lead_names(article):
     assert pitch in clean_text(injected, url=URL, options=LEAD_OFF).text
 
 
-def test_a_leading_list_without_langdetects_word_gives_no_language():
-    # An English text whose stopwords the Finnish list leads at a fifth of its hits: the
+def test_the_leading_list_needs_langdetects_agreement_and_enough_hits():
+    # An English text whose stopwords the Finnish list leads at a quarter of its hits: the
     # lead is short of half, and langdetect reads English, so the page has no language.
     from cleaners.facts import _detected_leader
 
-    english = [b for b in _facts("This is plainly an English sentence about the weather. " * 20,
-                                 CleanOptions(), None, (), False)[0]]
+    english = _facts("This is plainly an English sentence about the weather. " * 20, CleanOptions(), None, (), False)[0]
     stops = {"fi": 14.0, "en": 10.0, "sv": 10.0, "da": 10.0, "nb": 10.0}
     assert _detected_leader(stops, "latin", english, CleanOptions()) is None
     assert _detected_leader({"en": 14.0, "fi": 10.0}, "latin", english, CleanOptions()) == "en"
@@ -70,9 +69,11 @@ def test_a_leading_list_without_langdetects_word_gives_no_language():
 
 @pytest.mark.parametrize("article, sentence", [
     # French whose stopwords the Spanish list leads ("en", "de"), which langdetect reads as French
-    ("fr-meilleure-baguette-blois", "En parler tôt à un proche ou à un professionnel aide à éviter l'accumulation de dettes."),
+    ("fr-meilleure-baguette-blois",
+     "En parler tôt à un proche ou à un professionnel aide à éviter l'accumulation de dettes."),
     # Portuguese whose stopwords the Czech and Polish lists lead ("se", "na", "de")
-    ("pt-mention-golpe-apostas", "A insatisfação, o vazio interior se transformam na busca contínua de novos relacionamentos, "
+    ("pt-mention-golpe-apostas",
+     "A insatisfação, o vazio interior se transformam na busca contínua de novos relacionamentos, "
      "cujos resultados frustrantes se acumulam."),
     # Danish that langdetect reads as Norwegian (one family)
     ("da-vikingesvaerd-fund", "Billetten koster 145 kroner, mens børn og unge under 18 år går gratis ind."),
