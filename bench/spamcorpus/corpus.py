@@ -43,6 +43,9 @@ PITCHES = HERE / "pitches"
 # readers' questions, ordinary sentences with market words), by the same kind of
 # writers: dev, trained on as legitimate, never evaluated.
 MENTIONS = HERE / "mentions"
+# English soft pitches by other writers (sentences appended to news, adverts dressed as
+# journalism, landing paragraphs): evaluated by bench/soft_pitches.py, never trained on.
+SOFT = HERE / "soft"
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,13 @@ def pitch_texts() -> dict[str, tuple[tuple[str, str, str], ...]]:
     """The dev spam texts of ``pitches/`` by language: (kind, form, text) each, form one of
     landing, sentence, advert, comment; the model trains on them as spam."""
     return _entries(PITCHES, "kind", "form", "text")
+
+
+@cache
+def soft_texts() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """The soft pitches of ``soft/`` by language: (kind, form, text) each, form one of
+    sentence, advert, landing; bench/soft_pitches.py places them in articles."""
+    return _entries(SOFT, "kind", "form", "text")
 
 
 @cache
