@@ -173,7 +173,12 @@ if TYPE_CHECKING:
 # English stopword ("do", "we", "an") makes a tenth of it (facts.names_other); a glued
 # sentence counts its language family's hits, and a web address before it is no words
 # (clean._one_language).
-CLEANER_VERSION = "1.51.0"
+# 1.52.0: a paragraph's last sentence of appended_pitch_words or more that names a seller
+# no other block names (an inner capital, letters glued to digits), shares no words with
+# its page while the rest of its paragraph does, and that the model reads at
+# appended_pitch_learned or more goes (spam.appended_pitch): a soft pitch in the page's
+# own language.
+CLEANER_VERSION = "1.52.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -27,7 +27,7 @@ from .options import CleanOptions
 from .rules import entries
 from .rules.registry import specific
 from .rules.lexicon import commercial
-from .rules.pitch import apart, brand_shaped, stems, tail_apart
+from .rules.pitch import appended, apart, brand_shaped, stems, tail_apart
 from .score import Score, score_block
 from .resources import NOUN_CAPITALS, STOPWORDS, STOPWORDS_OF
 from .segment import LINK, WORD, last_part, segment_text, split_parts, words
@@ -464,14 +464,19 @@ def _one_language(head: str, tail: str, page: PageFacts) -> bool:
 
 
 def _apart_tail(block: Block, a: int, b: int, page: PageFacts) -> bool:
-    """The paragraph's last sentence ``block.text[a:b]`` reads as spam to the model
-    (``tail_apart_learned``) and shares no words with the page while the rest of its
-    paragraph does (``pitch.tail_apart``): a sentence appended to an article paragraph,
-    in a language or market no word list covers."""
+    """The paragraph's last sentence ``block.text[a:b]`` shares no words with the page
+    while the rest of its paragraph does (``pitch.tail_apart``) and reads as spam to the
+    model (``tail_apart_learned``), or is a pitch by its shape (``pitch.appended``, read
+    from ``appended_pitch_learned``): a sentence appended to an article paragraph, in a
+    language or market no word list covers, or in the page's own words for its market."""
     # The page's words first: they rule out most tails, and the model needs the tail's
     # whole facts (``_part``).
-    return (block.script not in UNSPACED and tail_apart(block.text, a, block.index, page)
-            and _part(block, a, b, page).learned >= page.options.tail_apart_learned)
+    if block.script in UNSPACED or not tail_apart(block.text, a, block.index, page):
+        return False
+    opts = page.options
+    tail = _part(block, a, b, page)
+    return tail.learned >= opts.tail_apart_learned or (
+        tail.learned >= opts.appended_pitch_learned and appended(tail.text, block.index, page))
 
 
 def _selling_tail(block: Block, a: int, b: int, page: PageFacts) -> bool:
