@@ -178,7 +178,9 @@ if TYPE_CHECKING:
 # its page while the rest of its paragraph does, and that the model reads at
 # appended_pitch_learned or more goes (spam.appended_pitch): a soft pitch in the page's
 # own language.
-CLEANER_VERSION = "1.52.0"
+# 1.52.1: ... only on a page of appended_pitch_cohesive blocks that share their words
+# with the rest (pitch._cohesive): a news roundup's or a classifieds page's items do not.
+CLEANER_VERSION = "1.52.1"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

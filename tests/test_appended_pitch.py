@@ -80,6 +80,30 @@ def test_what_is_no_appended_pitch_stays(tail):
     assert not [r for r in result.removed if r.reason == "spam.appended_pitch"]
 
 
+ROUNDUP = [
+    "Primary schools lack classrooms, education board report says",
+    "Heavy rain is expected across the northern valleys on Thursday, and the weather service has warned "
+    "drivers about flooding on the mountain roads near Kelso.",
+    "Riverside United beat Castle Rovers two goals to one on Saturday, with both home goals scored in the "
+    "last ten minutes by their young striker.",
+    "Primary schools in the county still lack about three hundred classrooms, according to the education "
+    "board's annual report published this week. Parents can now apply online for the new EduBuild "
+    "grants, and the first payments arrive before the next school year starts.",
+    "A new bakery opened on Mill Lane on Monday, selling sourdough loaves and pastries made by two sisters "
+    "who trained in Lyon.",
+    "The town's summer festival will return in July with three evenings of open-air concerts in the park "
+    "behind the library.",
+]
+
+
+def test_a_roundup_of_unrelated_items_keeps_its_last_sentences():
+    """A news roundup's items share no words with each other, so each item's last sentence
+    is apart from the page: there the test says nothing (``appended_pitch_cohesive``)."""
+    tail = ROUNDUP[3].split(". ", 1)[1]
+    assert tail in clean_text("\n\n".join(ROUNDUP)).text
+    assert tail not in clean_text("\n\n".join(ROUNDUP), options=CleanOptions(appended_pitch_cohesive=0)).text
+
+
 def test_an_acronym_with_its_version_is_no_seller():
     tail = ("Owners of older routers should switch the encryption from WPA2 to the newer standard "
             "before the end of the year.")

@@ -285,8 +285,9 @@ def appended_pitch(block: Block, page: PageFacts) -> float:
     this week, thanks mostly to its same-game parlays on the playoff series."); what
     gives them away is that they are about something else than the paragraph they end,
     and name who sells it. Not in the comment region, not for a quotation, not in scripts
-    written without spaces, not on pages of fewer than ``pitch_min_blocks`` blocks; a
-    whole block is ``spam.off_topic``'s."""
+    written without spaces, not on pages of fewer than ``pitch_min_blocks`` blocks nor
+    on pages whose items share nothing with each other (``_cohesive``); a whole block is
+    ``spam.off_topic``'s."""
     opts = page.options
     if (block.learned < opts.appended_pitch_learned or block.in_comments or block.quoted or block.dom
             or block.script in UNSPACED or len(page.texts) < opts.pitch_min_blocks):
@@ -299,14 +300,32 @@ def appended(tail: str, index: int, page: PageFacts) -> bool:
     ``appended_pitch_words`` words or more, names a seller new to the page
     (``_new_brand``; a capitalised name before a number, "Windows 11", "Liga 1", is as
     often news), and is apart from its page while the rest of its paragraph is not
-    (``tail_apart``). Neither an offer figure nor a lexicon topic the page is not about
-    counts: amounts and percentages end news paragraphs, and a news roundup's paragraph
-    on a betting raid ends in betting words (the fresh set's legitimate pages, 2026-12-07)."""
+    (``tail_apart``), on a page told as one story (``_cohesive``). Neither an offer
+    figure nor a lexicon topic the page is not about counts: amounts and percentages end
+    news paragraphs, and a news roundup's paragraph on a betting raid ends in betting
+    words (the fresh set's legitimate pages, 2026-12-07)."""
     whole = page.texts[index].rstrip()
     tail = tail.strip()
     head = len(whole) - len(tail)
     return (head > 0 and len(tail.split()) >= page.options.appended_pitch_words and whole.endswith(tail)
-            and _new_brand(tail, index, page) and tail_apart(whole, head, index, page))
+            and _new_brand(tail, index, page) and tail_apart(whole, head, index, page)
+            and _cohesive(page, index))
+
+
+def _cohesive(page: PageFacts, index: int) -> bool:
+    """At least ``appended_pitch_cohesive`` blocks of the page other than ``index``, of
+    ``off_topic_min_units`` words or more, share ``off_topic_rest_shared`` of their stems
+    with another block: one story told over paragraphs, not a roundup of unrelated items
+    (whose every paragraph is apart from the rest)."""
+    found = page.memo.get("cohesive")
+    if found is None:
+        opts = page.options
+        sets, _ = stem_index(page, opts.off_topic_word_letters)
+        found = page.memo["cohesive"] = tuple(
+            i for i, mine in enumerate(sets)
+            if len(page.texts[i].split()) >= opts.off_topic_min_units and mine
+            and elsewhere(mine, i, page) >= opts.off_topic_rest_shared * len(mine))
+    return sum(1 for i in found if i != index) >= page.options.appended_pitch_cohesive
 
 
 def _new_brand(text: str, index: int, page: PageFacts) -> bool:
