@@ -1,4 +1,5 @@
-"""Helpers shared by the benchmark scripts: the benchmarks' pages and their ground truth.
+"""Helpers shared by the benchmark scripts: the benchmarks' pages and their ground truth,
+and the ``-s FIELD=VALUE`` option that sets CleanOptions fields for a run.
 
 Two extraction sets, both vendored so the benchmarks run in a clone with nothing beside
 it: ``zyte`` (the 181 pages of the article-extraction-benchmark, one ``.html.gz`` each)
@@ -8,6 +9,7 @@ with a full ground-truth text, the other 130 with snippets only).
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import hashlib
 import json
@@ -25,6 +27,18 @@ DEV_ARCHIVE = DEV_DATA / "pages.tar.xz"
 # sha256 of pages.tar.xz: a changed archive means figures measured on it no longer compare.
 DEV_ARCHIVE_SHA256 = "6c1fa1a0c7fb6af9e3f2d57db7ff3792582461906f4024cb5b2932bb3a4f6947"
 SETS = ("zyte", "dev")
+
+
+def add_settings(parser: argparse.ArgumentParser) -> None:
+    """Give a benchmark script the ``-s FIELD=VALUE`` option (repeatable): CleanOptions
+    fields for the run, read by ``settings``."""
+    parser.add_argument("-s", dest="settings", action="append", default=[], metavar="FIELD=VALUE",
+                        help="a CleanOptions field for the run")
+
+
+def settings(values: list[str]) -> dict[str, str]:
+    """The ``-s`` values as a mapping for ``CleanOptions.from_mapping``."""
+    return dict(s.partition("=")[::2] for s in values)
 
 
 class DataError(Exception):

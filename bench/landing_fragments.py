@@ -28,6 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.common import add_settings, settings  # noqa: E402
 from bench.spamcorpus import corpus, inject  # noqa: E402
 from bench.spamcorpus.cases import N_LANDING, landing_pitch, page_url, seeded  # noqa: E402
 from cleaners import CleanOptions, clean_html  # noqa: E402
@@ -72,11 +73,10 @@ def retitled(page: str, brand: str, tagline: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("fresh", "dev"), default="fresh")
-    parser.add_argument("-s", dest="settings", action="append", default=[], metavar="FIELD=VALUE",
-                        help="a CleanOptions field to change")
+    add_settings(parser)
     args = parser.parse_args()
     try:
-        options = CleanOptions.from_mapping(dict(s.partition("=")[::2] for s in args.settings))
+        options = CleanOptions.from_mapping(settings(args.settings))
     except ValueError as exc:
         parser.error(str(exc))
     print(f"{args.split} landing pages rejected as spam.page")

@@ -39,7 +39,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench import train_spam_model as train  # noqa: E402
-from bench.common import bench_pages, dev_pages  # noqa: E402
+from bench.common import add_settings, bench_pages, dev_pages, settings  # noqa: E402
 from bench.spamcorpus import all_legit_cases, corpus, landing_cases  # noqa: E402
 
 
@@ -66,12 +66,12 @@ def proxy_model(drop: set[str], c: float = train.C, landing: bool = False):
     return ngrams.parse(gzip.decompress(train.serialise(weights, bias, "")))
 
 
-def run_options(settings: list[str], blind: bool):
+def run_options(values: list[str], blind: bool):
     """The CleanOptions of a proxy run: ``-s FIELD=VALUE`` settings, and with ``blind`` the
     word-list signals' weights zeroed. Raises ValueError on a bad setting."""
     from cleaners import CleanOptions
 
-    mapping = dict(s.partition("=")[::2] for s in settings)
+    mapping = settings(values)
     if blind:
         mapping |= {k: "0" for k in BLIND}
     return CleanOptions.from_mapping(mapping)
@@ -88,8 +88,7 @@ def use(model) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--drop-lang", nargs="*", default=[], help="leave these languages' dev spam out of training")
-    ap.add_argument("-s", dest="settings", action="append", default=[], metavar="FIELD=VALUE",
-                    help="a CleanOptions field for the run")
+    add_settings(ap)
     ap.add_argument("--blind", action="store_true", help="zero the word-list signals' weights")
     ap.add_argument("-v", action="store_true", help="list the landing pages kept and the legitimate pages rejected")
     args = ap.parse_args()

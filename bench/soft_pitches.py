@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.common import truth  # noqa: E402
+from bench.common import add_settings, settings, truth  # noqa: E402
 from bench.spamcorpus import corpus  # noqa: E402
 from cleaners import CleanOptions, clean_text  # noqa: E402
 
@@ -89,11 +89,10 @@ def run(options: CleanOptions) -> dict[str, dict]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="print N texts left in each placement")
-    parser.add_argument("-s", dest="settings", action="append", default=[], metavar="FIELD=VALUE",
-                        help="a CleanOptions field to change")
+    add_settings(parser)
     args = parser.parse_args()
     try:
-        options = CleanOptions.from_mapping(dict(s.partition("=")[::2] for s in args.settings))
+        options = CleanOptions.from_mapping(settings(args.settings))
     except ValueError as exc:
         parser.error(str(exc))
     print("English soft pitches in English articles (bench/spamcorpus/soft)")

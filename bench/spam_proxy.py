@@ -32,6 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from bench import spam_eval  # noqa: E402
 from bench import train_spam_model as train  # noqa: E402
+from bench.common import add_settings  # noqa: E402
 from bench.landing_proxy import proxy_model, run_options, use  # noqa: E402
 from bench.spamcorpus import corpus  # noqa: E402
 
@@ -74,8 +75,7 @@ def main() -> int:
     ap.add_argument("--drop-lang", nargs="+", required=True, help="leave these languages' dev spam out of training")
     ap.add_argument("--c", type=float, nargs="*", default=[train.C], help="regularisation values to compare")
     ap.add_argument("--blind", action="store_true", help="zero the word-list signals' weights")
-    ap.add_argument("-s", dest="settings", action="append", default=[], metavar="FIELD=VALUE",
-                    help="a CleanOptions field for the run")
+    add_settings(ap)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("-v", action="store_true", help="list the cases the proxy got wrong")
     args = ap.parse_args()

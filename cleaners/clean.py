@@ -15,7 +15,7 @@ from .charset import decode_html
 from .extract import drop_headline, extract, headlines
 from .folding import fold
 from .facts import (
-    Context, TextFacts, anchor_share, block_facts, contexts, family_hits, is_prose, names_other, page_facts,
+    Context, TextFacts, anchor_share, block_facts, contexts, is_prose, leading_family, names_other, page_facts,
     page_vocabulary, with_foreign,
 )
 from .language import (
@@ -457,9 +457,8 @@ def _one_language(head: str, tail: str, page: PageFacts) -> bool:
     counts.pop(page.language, None)
     if not counts:
         return False
-    sums = family_hits(counts)
-    family = max(sorted(sums), key=sums.__getitem__)
-    return sums[family] >= page.options.seam_tail_stopwords and any(
+    family, n = leading_family(counts)
+    return n >= page.options.seam_tail_stopwords and any(
         x in family for langs in stop_langs(words(LINK.sub(" ", head))) for x in langs)
 
 

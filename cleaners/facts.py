@@ -253,6 +253,16 @@ def family_hits(hits: dict[str, float]) -> dict[tuple[str, ...], float]:
     return sums
 
 
+def leading_family(hits: dict[str, float]) -> tuple[tuple[str, ...], float]:
+    """The family (``family_hits``) with most stopword hits and their sum, ties to the
+    first in sorted order; ((), 0.0) without hits."""
+    sums = family_hits(hits)
+    if not sums:
+        return (), 0.0
+    family = max(sorted(sums), key=sums.__getitem__)
+    return family, sums[family]
+
+
 def _reads_own(block: Block, page: PageFacts) -> bool:
     """Seeded langdetect reads a block whose stopwords named another language than the
     page's as the page's language or one of its family (``foreign_own_reading``). The
@@ -296,12 +306,9 @@ def _family_language(block: Block, page: PageFacts) -> str | None:
     together, when it has ``block_stop_hits`` and ``block_stop_share`` of them and is
     not the page language's; its language with most hits."""
     hits = dict(block.stop_hits)
-    sums = family_hits(hits)
-    if not sums:
-        return None
-    family = max(sorted(sums), key=sums.__getitem__)
-    if (page.language in family or sums[family] < page.options.block_stop_hits
-            or sums[family] < page.options.block_stop_share * sum(hits.values())):
+    family, n = leading_family(hits)
+    if (not family or page.language in family or n < page.options.block_stop_hits
+            or n < page.options.block_stop_share * sum(hits.values())):
         return None
     return dominant({lang: hits[lang] for lang in family if lang in hits})
 

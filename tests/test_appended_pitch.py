@@ -64,20 +64,33 @@ def test_a_seller_the_page_names_elsewhere_is_the_story():
     assert PITCH not in clean_text(page()).text  # the same sentence on the page that never names it
 
 
-@pytest.mark.parametrize("tail", [
-    # no name with an inner capital or glued digits: a capitalised name and a number are news
-    "Sports fans across the county have quietly warmed to Court King 7, whose same-game parlays on "
-    "the weekend fixtures pay out within the hour.",
+def _cut(tail: str, options: CleanOptions | None = None) -> bool:
+    result = clean_text(page(tail), options=options)
+    return tail not in result.text and any(r.reason == "spam.appended_pitch" for r in result.removed)
+
+
+CAPS = ("Sports fans across the county have quietly warmed to BET365X, whose same-game parlays on the "
+        "weekend fixtures pay out within the hour.")
+
+
+@pytest.mark.parametrize("tail, twin, options", [
+    # a capitalised name and a number are as often news ("Windows 11", "Liga 1") ...
+    ("Sports fans across the county have quietly warmed to Court King 7, whose same-game parlays on "
+     "the weekend fixtures pay out within the hour.", PITCH, None),
+    # ... and capitals glued to digits an acronym's version ("WPA2"): a small letter makes the name
+    (CAPS, CAPS.replace("BET365X", "Bet365x"), None),
     # under appended_pitch_words
-    "Fans have warmed to CourtKing Sports lately.",
+    ("Fans love the same-game parlays at CourtKing Sports.", None, CleanOptions(appended_pitch_words=5)),
     # shares the page's words: the paragraph's own last sentence
-    "The harbour district's cyclists and the CourtKing traders' association welcomed the cycle lanes "
-    "and the new car park.",
+    ("Harbour cyclists say the CourtKing parlays on the cycle lanes pay out within the hour.", None,
+     CleanOptions(off_topic_shared=1.0)),
 ])
-def test_what_is_no_appended_pitch_stays(tail):
-    result = clean_text(page(tail))
-    assert tail in result.text
-    assert not [r for r in result.removed if r.reason == "spam.appended_pitch"]
+def test_what_is_no_appended_pitch_stays(tail, twin, options):
+    """Each stays for the reason given: its twin (the sentence with a seller's name) or the
+    same sentence with that condition relaxed goes; the model reads each at 0.15 or more."""
+    assert model().probability(tail) >= CleanOptions().appended_pitch_learned
+    assert not _cut(tail)
+    assert _cut(twin) if twin else _cut(tail, options)
 
 
 ROUNDUP = [
@@ -102,12 +115,6 @@ def test_a_roundup_of_unrelated_items_keeps_its_last_sentences():
     tail = ROUNDUP[3].split(". ", 1)[1]
     assert tail in clean_text("\n\n".join(ROUNDUP)).text
     assert tail not in clean_text("\n\n".join(ROUNDUP), options=CleanOptions(appended_pitch_cohesive=0)).text
-
-
-def test_an_acronym_with_its_version_is_no_seller():
-    tail = ("Owners of older routers should switch the encryption from WPA2 to the newer standard "
-            "before the end of the year.")
-    assert tail in clean_text(page(tail)).text
 
 
 def test_the_soft_pitches_are_evaluated_not_trained_on():

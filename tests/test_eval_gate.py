@@ -13,6 +13,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench import realspam_eval, realworld, soft_pitches  # noqa: E402
+from cleaners import CleanOptions  # noqa: E402
 
 PINNED = tomllib.loads((REPO / "bench" / "floors.toml").read_text(encoding="utf8"))
 FLOORS, CORPUS, FRESH, SOFT = PINNED["realspam"], PINNED["spamcorpus"], PINNED["fresh"], PINNED["soft"]
@@ -95,8 +96,6 @@ def test_soft_pitches_above_floors():
     """English soft pitches by other writers in the Zyte articles (bench/soft_pitches.py):
     spam the model reads as news, removed at least as well as when the floors were set,
     and the articles' own paragraphs kept."""
-    from cleaners import CleanOptions
-
     figures = soft_pitches.run(CleanOptions())
     measured = {f"{form}/{k}": f[k] for form, f in figures.items() for k in ("removed", "kept")}
     low = below(measured, SOFT["floors"])

@@ -263,12 +263,10 @@ def off_topic(block: Block, page: PageFacts) -> float:
     if (block.learned < opts.learned_floor or block.in_comments or block.quoted or block.dom
             or block.script in UNSPACED or len(page.texts) < opts.pitch_min_blocks):
         return 0.0
-    whole = page.texts[block.index].rstrip()
-    if whole != block.text:  # a sentence of a block: its block decides, but for a selling tail
-        tail = block.text.strip()
-        head = len(whole) - len(tail)
-        return 1.0 if (head > 0 and whole.endswith(tail) and selling(tail, page)
-                       and tail_apart(whole, head, block.index, page)) else 0.0
+    if page.texts[block.index].rstrip() != block.text:  # a sentence: its block decides, but for a selling tail
+        head = _tail_start(block.text, block.index, page)
+        return 1.0 if (head and selling(block.text, page)
+                       and tail_apart(page.texts[block.index], head, block.index, page)) else 0.0
     if block.units < opts.off_topic_min_units:
         return 0.0
     return 1.0 if apart(stem_index(page, opts.off_topic_word_letters)[0][block.index], block.index, page) else 0.0
@@ -304,12 +302,17 @@ def appended(tail: str, index: int, page: PageFacts) -> bool:
     figure nor a lexicon topic the page is not about counts: amounts and percentages end
     news paragraphs, and a news roundup's paragraph on a betting raid ends in betting
     words (the fresh set's legitimate pages, 2026-12-07)."""
-    whole = page.texts[index].rstrip()
-    tail = tail.strip()
+    head = _tail_start(tail, index, page)
+    return bool(head and len(tail.split()) >= page.options.appended_pitch_words and _new_brand(tail, index, page)
+                and tail_apart(page.texts[index], head, index, page) and _cohesive(page, index))
+
+
+def _tail_start(tail: str, index: int, page: PageFacts) -> int:
+    """Where ``tail``, a sentence of block ``index``, starts in its paragraph when it ends
+    the paragraph without being all of it; else 0."""
+    whole, tail = page.texts[index].rstrip(), tail.strip()
     head = len(whole) - len(tail)
-    return (head > 0 and len(tail.split()) >= page.options.appended_pitch_words and whole.endswith(tail)
-            and _new_brand(tail, index, page) and tail_apart(whole, head, index, page)
-            and _cohesive(page, index))
+    return head if head > 0 and whole.endswith(tail) else 0
 
 
 def _cohesive(page: PageFacts, index: int) -> bool:
@@ -323,8 +326,7 @@ def _cohesive(page: PageFacts, index: int) -> bool:
         sets, _ = stem_index(page, opts.off_topic_word_letters)
         found = page.memo["cohesive"] = tuple(
             i for i, mine in enumerate(sets)
-            if len(page.texts[i].split()) >= opts.off_topic_min_units and mine
-            and elsewhere(mine, i, page) >= opts.off_topic_rest_shared * len(mine))
+            if mine and len(page.texts[i].split()) >= opts.off_topic_min_units and _shares_page(mine, i, page))
     return sum(1 for i in found if i != index) >= page.options.appended_pitch_cohesive
 
 
@@ -370,13 +372,22 @@ def tail_apart(text: str, cut: int, index: int, page: PageFacts) -> bool:
     most ``off_topic_shared`` of them in another block, and at least
     ``off_topic_rest_shared`` of the rest's own stems in another block. A sentence
     appended to a real paragraph is written for its market; the paragraph it lands on
-    is written for its article."""
-    opts = page.options
-    mine = stems(text[cut:], opts, opts.off_topic_word_letters)
-    if not apart(mine, index, page):
-        return False
-    rest = stems(text[:cut], opts, opts.off_topic_word_letters) - mine
-    return bool(rest) and elsewhere(rest, index, page) >= opts.off_topic_rest_shared * len(rest)
+    is written for its article. Read once a sentence a page: the probes and the signals
+    that judge the sentence (``spam.off_topic``, ``spam.appended_pitch``) all ask."""
+    known = page.memo.setdefault("tail_apart", {})
+    key = (index, text[cut:].strip())
+    if key not in known:
+        opts = page.options
+        mine = stems(text[cut:], opts, opts.off_topic_word_letters)
+        rest = stems(text[:cut], opts, opts.off_topic_word_letters) - mine if apart(mine, index, page) else set()
+        known[key] = bool(rest) and _shares_page(rest, index, page)
+    return known[key]
+
+
+def _shares_page(mine: set[str], index: int, page: PageFacts) -> bool:
+    """At least ``off_topic_rest_shared`` of ``mine`` (stems of block ``index``) are
+    found in another block: text of the page's own story."""
+    return elsewhere(mine, index, page) >= page.options.off_topic_rest_shared * len(mine)
 
 
 @signal("spam.pasted_link", weight="weight_pasted_link")
