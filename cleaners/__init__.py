@@ -180,7 +180,12 @@ if TYPE_CHECKING:
 # own language.
 # 1.52.1: ... only on a page of appended_pitch_cohesive blocks that share their words
 # with the rest (pitch._cohesive): a news roundup's or a classifieds page's items do not.
-CLEANER_VERSION = "1.52.1"
+# 1.53.0: a comment under a story of pitch_min_blocks blocks or more that names a seller
+# the story does not name (pitch.seller_names: an inner capital, letters glued to digits,
+# a name before a small number, a Latin word in another script; not a platform of
+# data/platforms.txt) and that the model reads at comment_seller_learned or more goes
+# (spam.comment_seller): the drive-by comment in the page's own language and market.
+CLEANER_VERSION = "1.53.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -143,7 +143,8 @@ class PageFacts:
     script and language: high on a bilingual page, low where a foreign block was slipped in;
     ``foreign_blocks`` counts those blocks of prose length. ``own_prose`` holds
     (index, text) of the blocks in the page's stopword language without commercial
-    evidence; ``texts`` every block's text, by block index; ``memo`` what is derived from
+    evidence; ``texts`` every block's text, by block index; ``comments_from`` the index
+    of the comment region's first block; ``memo`` what is derived from
     them on demand (facts.page_vocabulary, rules/pitch.page_stems).
     """
 
@@ -160,6 +161,7 @@ class PageFacts:
     foreign_blocks: int = 0
     own_prose: tuple[tuple[int, str], ...] = ()
     texts: tuple[str, ...] = ()
+    comments_from: int = 1 << 30  # index of the first block of the comment region (none: past the end)
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 

@@ -460,6 +460,13 @@ class CleanOptions:
     # 0.966/0.012 0.820/0.018 (weights judol 2, UCI 3); 0.5 0.953/0.012 0.821/0.018, 0
     # 0.904/0.009 0.805/0.006 (weights judol 1, UCI 3); 2026-12-05.
     comment_model_only: float = 0.7
+    # spam.comment_seller: the model's reading a comment naming a seller new to the story
+    # needs (rules/comments.py). At 0.4 (2026-12-07): fresh spam recall 0.6416 -> 0.6642
+    # (the bare comments under its legitimate pages 0.473 -> 0.654), nothing lost in dev,
+    # fresh, the dev real comments or the 627 extraction pages; the spam comments the fresh
+    # pages kept read 0.12 to 0.79 (median 0.5), a comment's reading discounted on a page
+    # of its topic (topic_discount).
+    comment_seller_learned: float = 0.4
 
     # ---- Context signals (rules/context.py) ----
 
@@ -510,6 +517,9 @@ class CleanOptions:
     weight_foreign_block: float = 0.3
     # spam.comment_pitch: a brand-shaped name selling in a comment condemns alone (0.5).
     weight_comment_pitch: float = 0.5
+    # spam.comment_seller (rules/comments.py): a seller's name new to the story, in a
+    # comment the model reads at comment_seller_learned, condemns alone (0.5).
+    weight_comment_seller: float = 0.5
     # spam.pitch_shape: two pitch marks in a paragraph the rest of the page shares no
     # vocabulary with condemn alone (0.5); one mark, or a paragraph that shares some,
     # only adds to other evidence.

@@ -204,6 +204,8 @@ NOT_TOPICS = frozenset({"promo", "cta", "selfpromo", "selfcue"})
 # Hosts self-promotion links to (a host matches itself and its subdomains), and hosts
 # under them that are not ("-pic.twitter.com": a news story's embedded tweet): host -> bool.
 PROMO_HOSTS: dict[str, bool] = {h.lstrip("-"): not h.startswith("-") for h in read_terms("promo_hosts.txt")}
+# Platforms a reader names in passing: no seller's name (spam.comment_seller).
+PLATFORMS: frozenset[str] = frozenset(read_terms("platforms.txt"))
 TOPICS: tuple[str, ...] = tuple(sorted(set(_GROUPS) - NOT_TOPICS))
 # One regex for every lexicon topic, promo phrase and call to action, matched on
 # accent-stripped text (segment.bare), so "casinò" and "giris" match "casino", "giriş".

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Block, PageFacts
+from .pitch import seller_names
 from .registry import signal
 
 
@@ -23,3 +24,22 @@ def comment_pitch(block: Block, page: PageFacts) -> float:
     if not block.in_comments or block.brands < 1:
         return 0.0
     return 1.0 if (block.topics or block.cta or block.promo) else 0.0
+
+
+@signal("spam.comment_seller", weight="weight_comment_seller")
+def comment_seller(block: Block, page: PageFacts) -> float:
+    """1.0 for a comment that names a seller the story above it does not name
+    (``pitch.seller_names``: "OddsForge", "Kasa 77", a Latin "Vexel" in a Russian
+    thread) and that the model reads at ``comment_seller_learned`` or more: the
+    drive-by comment written in the page's own language and market, whose words a
+    gambling story shares ("Loved this! My mate put me onto OddsForge last month and
+    I've already landed two accas"). A reader who names what the story names ("the
+    new iPhone 15") is discussing it. Not for a quotation, nor under a story of fewer
+    than ``pitch_min_blocks`` blocks (a bare thread: its readers name the video's singer
+    with a number, "Katy Perry 600", and the model reads fan talk as it reads pitches)."""
+    opts = page.options
+    if (not block.in_comments or block.quoted or block.learned < opts.comment_seller_learned
+            or min(page.comments_from, len(page.texts)) < opts.pitch_min_blocks):
+        return 0.0  # a thread without a story has nothing to compare a name with
+    story = page.texts[:page.comments_from]
+    return 1.0 if any(not any(name in t for t in story) for name in seller_names(block.text, page)) else 0.0

@@ -24,7 +24,7 @@ from ..dom import site_of
 from ..links import host
 from ..options import CleanOptions
 from ..segment import LINK
-from ..resources import STOPWORDS
+from ..resources import PLATFORMS, STOPWORDS
 from .registry import signal
 
 # A hook: the text opens with a short question and goes on after it.
@@ -55,8 +55,14 @@ CAMEL = re.compile(f"\\b[{UPPER}][{LOWER}]{{2,}}[{UPPER}]\\w*")
 GLUED_DIGITS = re.compile(r"\d(?<=[^\W\d_]{3}\d)\d{0,3}(?!\d)")
 NUMBERED = re.compile(f"\\b[{UPPER}][^\\W\\d_]{{2,}}[ -]\\d{{1,3}}(?![\\d.,:/]\\d)\\b")
 BRANDISH = (CAMEL, GLUED_DIGITS, NUMBERED)
-# A word holding a digit, read whole for ``GLUED_DIGITS`` (pitch._new_brand).
-DIGIT_WORD = re.compile(r"\w*\d\w*")
+# A word of cased letters (Latin, Greek, Cyrillic) holding a digit, read whole for
+# ``GLUED_DIGITS`` (pitch.seller_names): in a script without spaces, the name alone.
+DIGIT_WORD = re.compile(f"[{UPPER}{LOWER}\\d]*\\d[{UPPER}{LOWER}\\d]*")
+# What stands before a sentence's first word: nothing, or a full stop, bang or question
+# mark and a space, with opening quotes or brackets (searched in the text before a name).
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?…。！？]\s+)[\"'“‘«(\[]*\s*$")
+# A word written twice, in the Indonesian and Malay shorthand: a small word and a 2.
+REDUPLICATED = re.compile(r"[^\W\dA-Z_]+2")
 # A Latin word of four or more letters (a brand) inside a block of another script.
 LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 
@@ -331,12 +337,32 @@ def _cohesive(page: PageFacts, index: int) -> bool:
 
 
 def _new_brand(text: str, index: int, page: PageFacts) -> bool:
-    """``text`` names a seller no other block of the page names: a word with an inner
-    capital ("CourtKing", ``CAMEL``) or letters glued to digits with a small letter
-    among them ("Spin247", "Krypto9ja"; an acronym's version, "WPA2", is not one)."""
+    """``text`` names a seller no other block of the page names (``seller_names``)."""
+    return any(not any(name in t for j, t in enumerate(page.texts) if j != index) for name in seller_names(text))
+
+
+def seller_names(text: str, page: PageFacts | None = None) -> list[str]:
+    """The names in ``text`` shaped as a seller's: a word with an inner capital
+    ("CourtKing", ``CAMEL``) or letters glued to digits with a small letter among them
+    ("Spin247", "Krypto9ja"; an acronym's version, "WPA2", is not one); with ``page``,
+    also a capitalised name before a small number ("Kasa 77", ``NUMBERED``) and, on a
+    page of another script, a Latin word ("Vexel" in Russian, ``LATIN_WORD``). With
+    ``page``, none of these: a name before a number that opens a sentence (its first
+    word: "Rund 20 Prozent", "Samedi 20 juillet"), a small word with a 2 (Indonesian
+    and Malay write a plural so: "judi2", "anak2"), a platform a reader names in passing
+    (``PLATFORMS``, with or without its version: "YouTube", "Windows10").
+
+    >>> seller_names("Try OddsForge or Spin247, not WPA2.")
+    ['OddsForge', 'Spin247']
+    """
     names = [m.group() for m in CAMEL.finditer(text)]
     names += [w for w in DIGIT_WORD.findall(text) if GLUED_DIGITS.search(w) and any(c.islower() for c in w)]
-    return any(not any(name in t for j, t in enumerate(page.texts) if j != index) for name in names)
+    if page is None:
+        return names
+    names += [m.group() for m in NUMBERED.finditer(text) if not SENTENCE_OPENING.search(text[:m.start()])]
+    if page.script not in ("latin", "none"):
+        names += LATIN_WORD.findall(text)
+    return [n for n in names if not REDUPLICATED.fullmatch(n) and n.lower().rstrip("0123456789 -") not in PLATFORMS]
 
 
 def apart(mine: set[str], index: int, page: PageFacts, least: int | None = None) -> bool:

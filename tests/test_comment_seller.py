@@ -1,0 +1,78 @@
+"""spam.comment_seller: a comment under a story that names a seller the story never
+names, and that the model leans towards reading as spam, goes; a reader who names the
+story's own sponsor, a platform, or who writes under no story at all stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners import CleanOptions, clean_text
+from cleaners.facts import page_facts
+from cleaners.ngrams import model
+from cleaners.rules.pitch import seller_names
+
+STORY = [
+    "Harbourton Rovers came from two goals down on Saturday to draw 2-2 with Millbrook, a result that keeps "
+    "them fourth in the league with six matches left.",
+    "Millbrook led through two headers from corners before the break, and the home crowd had started to "
+    "leave when Rovers pulled one back on the hour.",
+    "The equaliser came in stoppage time, a low shot from the edge of the box by the captain, his first "
+    "goal of the season for the club.",
+    "Rovers travel to Eastleigh next Saturday, and the manager said his players would need to defend "
+    "corners far better than they did against Millbrook.",
+]
+FAN = "What a comeback, the captain deserved that goal after the season he has had."
+# Under learned_floor: the model alone does not take it, nor does any word list.
+PITCH = ("Loved the report. Bet on the next match with PuntLantern, they pay out within the hour and the "
+         "odds are great.")
+PLATFORM = "Since when has the club had its own YouTube channel with all the goals from this season?"
+OFF = CleanOptions(comment_seller_learned=1.01)
+
+
+def page(comments: list[str], story: list[str] = STORY) -> str:
+    lines = [*story, f"{len(comments)} Comments"]
+    for i, comment in enumerate(comments):
+        lines += [f"reader{i} says:", comment]
+    return "\n\n".join(lines)
+
+
+def sellers(result) -> list[str]:
+    return [r.text.strip() for r in result.removed if r.reason == "spam.comment_seller"]
+
+
+@pytest.mark.parametrize("text", [PITCH, PLATFORM])
+def test_the_comments_read_between_the_rule_and_the_model_alone(text):
+    opts = CleanOptions()
+    assert opts.comment_seller_learned <= model().probability(text) < opts.learned_floor
+
+
+def test_a_comment_naming_a_new_seller_goes_and_the_fan_stays():
+    result = clean_text(page([FAN, PITCH]))
+    assert sellers(result) == [PITCH]
+    assert FAN in result.text and all(p in result.text for p in STORY)
+    kept = clean_text(page([FAN, PITCH]), options=OFF)
+    assert PITCH in kept.text and not [r for r in kept.removed if r.kind == "spam"]
+
+
+def test_a_seller_the_story_names_is_the_story():
+    story = [*STORY[:3], STORY[3] + " The club's shirt sponsor PuntLantern paid for the new stand."]
+    assert PITCH in clean_text(page([FAN, PITCH], story)).text
+
+
+def test_a_platform_is_no_seller_but_its_twin_is():
+    assert PLATFORM in clean_text(page([FAN, PLATFORM])).text
+    twin = PLATFORM.replace("YouTube", "GoalReel")
+    assert sellers(clean_text(page([FAN, twin]))) == [twin]
+
+
+def test_a_thread_without_a_story_has_nothing_to_compare_with():
+    assert PITCH in clean_text(page([FAN, PITCH], STORY[:2])).text
+
+
+def test_seller_names_leave_out_sentence_openings_shorthand_and_platforms():
+    latin = page_facts([], {"latin": 30}, {}, CleanOptions())
+    cyrillic = page_facts([], {"cyrillic": 30}, {}, CleanOptions())
+    assert seller_names("Rund 20 Prozent der Kunden. Ich spiele bei Kasa 77.", latin) == ["Kasa 77"]
+    assert seller_names("Jangan promo judi2 di sini, weton88 juga.", latin) == ["weton88"]
+    assert seller_names("Смотрите на YouTube, а играйте в Vexel.", cyrillic) == ["Vexel"]
+    assert seller_names("Windows10での操作方法です。Spin247で遊ぶ。", latin) == ["Spin247"]
