@@ -185,7 +185,12 @@ if TYPE_CHECKING:
 # a name before a small number, a Latin word in another script; not a platform of
 # data/platforms.txt) and that the model reads at comment_seller_learned or more goes
 # (spam.comment_seller): the drive-by comment in the page's own language and market.
-CLEANER_VERSION = "1.53.0"
+# 1.54.0: a paragraph's last sentence that names a seller neither another block nor the
+# rest of its paragraph names and that the model reads at appended_seller_learned or more
+# goes, apart from its page or not (pitch.sold_tail, in spam.appended_pitch): a pitch
+# appended in the page's own language and market. Names are matched in any case; a
+# handle or a model's code after its number is none.
+CLEANER_VERSION = "1.54.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -27,7 +27,7 @@ from .options import CleanOptions
 from .rules import entries
 from .rules.registry import specific
 from .rules.lexicon import commercial
-from .rules.pitch import appended, apart, brand_shaped, stems, tail_apart
+from .rules.pitch import appended, apart, brand_shaped, seller_names, sold_tail, stems, tail_apart
 from .score import Score, score_block
 from .resources import NOUN_CAPITALS, STOPWORDS, STOPWORDS_OF
 from .segment import LINK, WORD, last_part, segment_text, split_parts, words
@@ -466,16 +466,20 @@ def _apart_tail(block: Block, a: int, b: int, page: PageFacts) -> bool:
     """The paragraph's last sentence ``block.text[a:b]`` shares no words with the page
     while the rest of its paragraph does (``pitch.tail_apart``) and reads as spam to the
     model (``tail_apart_learned``), or is a pitch by its shape (``pitch.appended``, read
-    from ``appended_pitch_learned``): a sentence appended to an article paragraph, in a
-    language or market no word list covers, or in the page's own words for its market."""
+    from ``appended_pitch_learned``), or names a seller new to the page and reads as spam
+    to the model whether it shares the page's words or not (``pitch.sold_tail``): a
+    sentence appended to an article paragraph, in a language or market no word list
+    covers, or in the page's own words for its market."""
     # The page's words first: they rule out most tails, and the model needs the tail's
     # whole facts (``_part``).
-    if block.script in UNSPACED or not tail_apart(block.text, a, block.index, page):
+    if block.script in UNSPACED:
         return False
     opts = page.options
+    if not tail_apart(block.text, a, block.index, page):  # its seller may still be new to the page
+        return bool(seller_names(block.text[a:b], page)) and sold_tail(_part(block, a, b, page), page)
     tail = _part(block, a, b, page)
-    return tail.learned >= opts.tail_apart_learned or (
-        tail.learned >= opts.appended_pitch_learned and appended(tail.text, block.index, page))
+    return (tail.learned >= opts.tail_apart_learned or sold_tail(tail, page)
+            or (tail.learned >= opts.appended_pitch_learned and appended(tail.text, block.index, page)))
 
 
 def _selling_tail(block: Block, a: int, b: int, page: PageFacts) -> bool:

@@ -670,6 +670,23 @@ class CleanOptions:
     # sent you a message on FlirtNest." stays); dev rows, the dev real comments and the
     # 627 extraction pages as with 1.52.0.
     appended_pitch_cohesive: int = 3
+    # spam.appended_pitch also takes a paragraph's last sentence of at least this many
+    # words that names a seller new to the page (pitch.seller_names with the page: also a
+    # capitalised name before a small number, a Latin word in another script) and that
+    # the model reads at appended_seller_learned or more, apart from its page or not
+    # (pitch.sold_tail): a pitch appended in the page's own language and market. With
+    # 0.5 and 0.8 below (cleaner 1.54.0, 2026-12-07): fresh spam recall 0.6642 -> 0.6822
+    # (its legitimate pages' appended sentences 40 -> 67 of 271; the append style 0.423 ->
+    # 0.492), dev 0.9854 -> 0.9862, real English comments in articles (dev)
+    # 0.850 -> 0.858; nothing lost in dev, fresh, the real comments or the 627 extraction
+    # pages (bench/same_output.py: 0 differ).
+    appended_seller_words: int = 6
+    # ... the model's least reading (see appended_seller_words).
+    appended_seller_learned: float = 0.5
+    # ... and for a Latin word on a page of another script as the seller's name: at 0.5 a
+    # Russian blogger's "В своем блоге Salatshop я стала рассказывать ..." (0.76) went, and
+    # 9 more fresh appended sentences.
+    appended_seller_latin_learned: float = 0.8
 
     # ---- Page decisions (rules/page.py) ----
 

@@ -5,6 +5,7 @@ else than its page; the article's own last sentences stay."""
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -87,10 +88,39 @@ CAPS = ("Sports fans across the county have quietly warmed to BET365X, whose sam
 ])
 def test_what_is_no_appended_pitch_stays(tail, twin, options):
     """Each stays for the reason given: its twin (the sentence with a seller's name) or the
-    same sentence with that condition relaxed goes; the model reads each at 0.15 or more."""
+    same sentence with that condition relaxed goes; the model reads each at 0.15 or more.
+    The test of a seller new to the page that the model reads at 0.5 (``pitch.sold_tail``,
+    below) is off here: it would take the page-word sentence, which reads 0.54."""
     assert model().probability(tail) >= CleanOptions().appended_pitch_learned
-    assert not _cut(tail)
-    assert _cut(twin) if twin else _cut(tail, options)
+    assert not _cut(tail, NO_SOLD)
+    assert _cut(twin, NO_SOLD) if twin else _cut(tail, replace(options, appended_seller_learned=1.01))
+
+
+NO_SOLD = CleanOptions(appended_seller_learned=1.01)
+# Shares the page's words (cyclists, lanes), so not apart from it, but names a seller the
+# page never names, and the model reads it at 0.5 or more.
+SOLD = "Harbour cyclists say the CourtKing parlays on the cycle lanes pay out within the hour."
+
+
+def test_a_seller_new_to_the_page_read_as_spam_goes_though_it_shares_the_page_words():
+    assert CleanOptions().appended_seller_learned <= model().probability(SOLD) < CleanOptions().learned_floor
+    result = clean_text(page(SOLD))
+    assert SOLD not in result.text and all(p in result.text for p in ARTICLE)
+    assert [r.text.strip() for r in result.removed if r.reason == "spam.appended_pitch"] == [SOLD]
+    assert SOLD in clean_text(page(SOLD), options=NO_SOLD).text
+
+
+def test_a_handle_is_no_seller():
+    tail = SOLD.replace("the CourtKing parlays", "the @CourtKing parlays")
+    assert model().probability(tail) >= CleanOptions().appended_seller_learned
+    assert tail in clean_text(page(tail)).text
+
+
+def test_a_seller_its_own_paragraph_names_in_any_case_is_the_paragraphs_subject():
+    article = list(ARTICLE)
+    article[1] = article[1].replace("Quay Street and", "Quay Street, past the Courtking shop, and")
+    assert SOLD in clean_text(page(SOLD, article=article)).text
+    assert SOLD not in clean_text(page(SOLD)).text
 
 
 ROUNDUP = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Block, PageFacts
-from .pitch import seller_names
+from .pitch import named_in, seller_names
 from .registry import signal
 
 
@@ -41,5 +41,5 @@ def comment_seller(block: Block, page: PageFacts) -> float:
     if (not block.in_comments or block.quoted or block.learned < opts.comment_seller_learned
             or min(page.comments_from, len(page.texts)) < opts.pitch_min_blocks):
         return 0.0  # a thread without a story has nothing to compare a name with
-    story = page.texts[:page.comments_from]
-    return 1.0 if any(not any(name in t for t in story) for name in seller_names(block.text, page)) else 0.0
+    names = seller_names(block.text, page)
+    return 1.0 if any(not named_in(name, page, upto=page.comments_from) for name in names) else 0.0

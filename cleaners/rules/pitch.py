@@ -61,6 +61,10 @@ DIGIT_WORD = re.compile(f"[{UPPER}{LOWER}\\d]*\\d[{UPPER}{LOWER}\\d]*")
 # What stands before a sentence's first word: nothing, or a full stop, bang or question
 # mark and a space, with opening quotes or brackets (searched in the text before a name).
 SENTENCE_OPENING = re.compile(r"(?:^|[.!?…。！？]\s+)[\"'“‘«(\[]*\s*$")
+# A model's code after its number ("Elitebook 845 G10"): a product line, no seller.
+MODEL_CODE = re.compile(r"\s?[A-Z]{1,3}\d")
+# A handle or a hashtag ("@AmyKup", "#HealthyHydration"): an account named, no seller.
+HANDLE = re.compile(r"[@#]\w+")
 # A word written twice, in the Indonesian and Malay shorthand: a small word and a 2.
 REDUPLICATED = re.compile(r"[^\W\dA-Z_]+2")
 # A Latin word of four or more letters (a brand) inside a block of another script.
@@ -296,7 +300,31 @@ def appended_pitch(block: Block, page: PageFacts) -> float:
     if (block.learned < opts.appended_pitch_learned or block.in_comments or block.quoted or block.dom
             or block.script in UNSPACED or len(page.texts) < opts.pitch_min_blocks):
         return 0.0
-    return 1.0 if appended(block.text, block.index, page) else 0.0
+    return 1.0 if appended(block.text, block.index, page) or sold_tail(block, page) else 0.0
+
+
+def sold_tail(tail: Block, page: PageFacts) -> bool:
+    """``tail``, the last sentence of its paragraph (not all of it), of
+    ``appended_seller_words`` words or more, names a seller that neither another block of
+    the page nor the rest of its paragraph names (``seller_names`` read with the page, in
+    any case: "Freshbooks" names "FreshBooks"), and the model reads it at
+    ``appended_seller_learned`` or more: a pitch appended in the page's own language and
+    market, whose words its page shares ("Vsaďte na Plzeň v evropských pohárech a s
+    Firen 53 berete dvojnásobnou výhru."). A Latin word on a page of another script
+    ("Bateka дава най-добрите коефициенти за всеки мач от Първа лига.") is as often the
+    name of the writer's own blog or a product, and counts from
+    ``appended_seller_latin_learned``. Not in the comment region, not for a quotation,
+    not on pages of fewer than ``pitch_min_blocks`` blocks."""
+    opts = page.options
+    if (tail.learned < opts.appended_seller_learned or tail.in_comments or tail.quoted or tail.dom
+            or len(page.texts) < opts.pitch_min_blocks or len(tail.text.split()) < opts.appended_seller_words):
+        return False
+    head = _tail_start(tail.text, tail.index, page)
+    if not head:
+        return False
+    own = page.texts[tail.index][:head].lower()
+    names = seller_names(tail.text, page, latin=tail.learned >= opts.appended_seller_latin_learned)
+    return any(not named_in(name, page, tail.index) and name.lower() not in own for name in names)
 
 
 def appended(tail: str, index: int, page: PageFacts) -> bool:
@@ -341,26 +369,41 @@ def _new_brand(text: str, index: int, page: PageFacts) -> bool:
     return any(not any(name in t for j, t in enumerate(page.texts) if j != index) for name in seller_names(text))
 
 
-def seller_names(text: str, page: PageFacts | None = None) -> list[str]:
+def named_in(name: str, page: PageFacts, index: int = -1, upto: int | None = None) -> bool:
+    """``name`` appears, in any case, in a block of the page other than ``index`` (of its
+    first ``upto`` blocks)."""
+    low = page.memo.get("lowered")
+    if low is None:
+        low = page.memo["lowered"] = tuple(t.lower() for t in page.texts)
+    name = name.lower()
+    return any(name in t for j, t in enumerate(low[:upto]) if j != index)
+
+
+def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -> list[str]:
     """The names in ``text`` shaped as a seller's: a word with an inner capital
     ("CourtKing", ``CAMEL``) or letters glued to digits with a small letter among them
     ("Spin247", "Krypto9ja"; an acronym's version, "WPA2", is not one); with ``page``,
     also a capitalised name before a small number ("Kasa 77", ``NUMBERED``) and, on a
-    page of another script, a Latin word ("Vexel" in Russian, ``LATIN_WORD``). With
-    ``page``, none of these: a name before a number that opens a sentence (its first
-    word: "Rund 20 Prozent", "Samedi 20 juillet"), a small word with a 2 (Indonesian
-    and Malay write a plural so: "judi2", "anak2"), a platform a reader names in passing
-    (``PLATFORMS``, with or without its version: "YouTube", "Windows10").
+    page of another script (unless ``latin`` is False), a Latin word ("Vexel" in
+    Russian, ``LATIN_WORD``). With ``page``, none of these: a handle or a hashtag
+    ("@AmyKup"), a name before a number that opens a sentence (its first word: "Rund 20
+    Prozent", "Samedi 20 juillet") or before a model's code ("Elitebook 845 G10"), a
+    small word with a 2 (Indonesian and Malay write a plural so: "judi2", "anak2"), a
+    platform a reader names in passing (``PLATFORMS``, with or without its version:
+    "YouTube", "Windows10").
 
     >>> seller_names("Try OddsForge or Spin247, not WPA2.")
     ['OddsForge', 'Spin247']
     """
+    if page is not None:
+        text = HANDLE.sub(" ", text)
     names = [m.group() for m in CAMEL.finditer(text)]
     names += [w for w in DIGIT_WORD.findall(text) if GLUED_DIGITS.search(w) and any(c.islower() for c in w)]
     if page is None:
         return names
-    names += [m.group() for m in NUMBERED.finditer(text) if not SENTENCE_OPENING.search(text[:m.start()])]
-    if page.script not in ("latin", "none"):
+    names += [m.group() for m in NUMBERED.finditer(text)
+              if not SENTENCE_OPENING.search(text[:m.start()]) and not MODEL_CODE.match(text, m.end())]
+    if latin and page.script not in ("latin", "none"):
         names += LATIN_WORD.findall(text)
     return [n for n in names if not REDUPLICATED.fullmatch(n) and n.lower().rstrip("0123456789 -") not in PLATFORMS]
 
