@@ -31,14 +31,20 @@ SETS = ("zyte", "dev")
 
 def add_settings(parser: argparse.ArgumentParser) -> None:
     """Give a benchmark script the ``-s FIELD=VALUE`` option (repeatable): CleanOptions
-    fields for the run, read by ``settings``."""
+    fields for the run, read by ``run_options``."""
     parser.add_argument("-s", dest="settings", action="append", default=[], metavar="FIELD=VALUE",
                         help="a CleanOptions field for the run")
 
 
-def settings(values: list[str]) -> dict[str, str]:
-    """The ``-s`` values as a mapping for ``CleanOptions.from_mapping``."""
-    return dict(s.partition("=")[::2] for s in values)
+def run_options(parser: argparse.ArgumentParser, values: list[str], extra: dict[str, str] | None = None):
+    """The CleanOptions of a run: the ``-s`` values (and ``extra`` fields over them); a bad
+    one ends the script with the parser's one-line error."""
+    from cleaners import CleanOptions
+
+    try:
+        return CleanOptions.from_mapping(dict(s.partition("=")[::2] for s in values) | (extra or {}))
+    except ValueError as exc:
+        parser.error(str(exc))
 
 
 class DataError(Exception):

@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.common import add_settings, settings  # noqa: E402
+from bench.common import add_settings, run_options  # noqa: E402
 from bench.spamcorpus import corpus, inject  # noqa: E402
 from bench.spamcorpus.cases import N_LANDING, landing_pitch, page_url, seeded  # noqa: E402
 from cleaners import CleanOptions, clean_html  # noqa: E402
@@ -75,10 +75,7 @@ def main() -> int:
     parser.add_argument("--split", choices=("fresh", "dev"), default="fresh")
     add_settings(parser)
     args = parser.parse_args()
-    try:
-        options = CleanOptions.from_mapping(settings(args.settings))
-    except ValueError as exc:
-        parser.error(str(exc))
+    options = run_options(parser, args.settings)
     print(f"{args.split} landing pages rejected as spam.page")
     for (shape, layout), (ok, n) in sorted(run(args.split, options).items()):
         print(f"  {shape:24s} {layout:8s} {ok:4d} / {n:4d}  {ok / n:.3f}")

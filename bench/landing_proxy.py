@@ -39,7 +39,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench import train_spam_model as train  # noqa: E402
-from bench.common import add_settings, bench_pages, dev_pages, settings  # noqa: E402
+from bench.common import add_settings, bench_pages, dev_pages, run_options  # noqa: E402
 from bench.spamcorpus import all_legit_cases, corpus, landing_cases  # noqa: E402
 
 
@@ -66,15 +66,10 @@ def proxy_model(drop: set[str], c: float = train.C, landing: bool = False):
     return ngrams.parse(gzip.decompress(train.serialise(weights, bias, "")))
 
 
-def run_options(values: list[str], blind: bool):
+def proxy_options(parser: argparse.ArgumentParser, values: list[str], blind: bool):
     """The CleanOptions of a proxy run: ``-s FIELD=VALUE`` settings, and with ``blind`` the
-    word-list signals' weights zeroed. Raises ValueError on a bad setting."""
-    from cleaners import CleanOptions
-
-    mapping = settings(values)
-    if blind:
-        mapping |= {k: "0" for k in BLIND}
-    return CleanOptions.from_mapping(mapping)
+    word-list signals' weights zeroed (a bad setting ends the run with the parser's error)."""
+    return run_options(parser, values, {k: "0" for k in BLIND} if blind else None)
 
 
 def use(model) -> None:
@@ -94,10 +89,7 @@ def main() -> int:
     args = ap.parse_args()
     from cleaners import clean_html
 
-    try:
-        options = run_options(args.settings, args.blind)
-    except ValueError as exc:
-        ap.error(str(exc))
+    options = proxy_options(ap, args.settings, args.blind)
     use(proxy_model(set(args.drop_lang)))
     by_lang: Counter = Counter()
     caught: Counter = Counter()

@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.common import add_settings, settings, truth  # noqa: E402
+from bench.common import add_settings, run_options, truth  # noqa: E402
 from bench.spamcorpus import corpus  # noqa: E402
 from cleaners import CleanOptions, clean_text  # noqa: E402
 
@@ -91,10 +91,7 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0, help="print N texts left in each placement")
     add_settings(parser)
     args = parser.parse_args()
-    try:
-        options = CleanOptions.from_mapping(settings(args.settings))
-    except ValueError as exc:
-        parser.error(str(exc))
+    options = run_options(parser, args.settings)
     print("English soft pitches in English articles (bench/spamcorpus/soft)")
     print(f"  {'placement':10s} {'cases':>5s} {'removed':>8s} {'kept':>7s}")
     for form, f in run(options).items():

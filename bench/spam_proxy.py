@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO))
 from bench import spam_eval  # noqa: E402
 from bench import train_spam_model as train  # noqa: E402
 from bench.common import add_settings  # noqa: E402
-from bench.landing_proxy import proxy_model, run_options, use  # noqa: E402
+from bench.landing_proxy import proxy_model, proxy_options, use  # noqa: E402
 from bench.spamcorpus import corpus  # noqa: E402
 
 # The figures printed, from spam_eval.figures.
@@ -83,10 +83,7 @@ def main() -> int:
     unknown = sorted(set(args.drop_lang) - known)
     if unknown:
         ap.error(f"no dev spam in {', '.join(unknown)}")
-    try:
-        options = run_options(args.settings, args.blind)
-    except ValueError as exc:
-        ap.error(str(exc))
+    options = proxy_options(ap, args.settings, args.blind)
     drop = set(args.drop_lang)
     print(f"unseen languages: {' '.join(sorted(drop))}{' (blind)' if args.blind else ''}")
     for c in args.c:

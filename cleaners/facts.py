@@ -442,7 +442,7 @@ def page_facts(
         foreign_share=sum(len(b.text) for b in other) / chars if chars else 0.0,
         foreign_blocks=sum(1 for b in other if b.units >= options.prose_units), own_prose=own_prose,
         texts=tuple(b.text for b in blocks),
-        comments_from=min((b.index for b in blocks if b.in_comments), default=1 << 30),
+        comments_from=next((b.index for b in blocks if b.in_comments), len(blocks)),
     )
 
 

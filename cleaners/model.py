@@ -161,7 +161,7 @@ class PageFacts:
     foreign_blocks: int = 0
     own_prose: tuple[tuple[int, str], ...] = ()
     texts: tuple[str, ...] = ()
-    comments_from: int = 1 << 30  # index of the first block of the comment region (none: past the end)
+    comments_from: int = 0  # index of the comment region's first block (page_facts: past the last without one)
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 

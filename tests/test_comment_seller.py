@@ -57,6 +57,8 @@ def test_a_comment_naming_a_new_seller_goes_and_the_fan_stays():
 def test_a_seller_the_story_names_is_the_story():
     story = [*STORY[:3], STORY[3] + " The club's shirt sponsor PuntLantern paid for the new stand."]
     assert PITCH in clean_text(page([FAN, PITCH], story)).text
+    shouted = [*STORY[:3], STORY[3] + " The club's shirt sponsor PUNTLANTERN paid for the new stand."]
+    assert PITCH in clean_text(page([FAN, PITCH], shouted)).text  # named in any case
 
 
 def test_a_platform_is_no_seller_but_its_twin_is():

@@ -23,7 +23,8 @@ set_order((
     "spam.commercial_lexicon", "spam.brand_morphology", "spam.call_to_action", "spam.promo_phrase",
     "spam.self_promotion",
     "spam.glued_anchors", "spam.offsite_anchor", "spam.learned", "spam.disguised_name",
-    "spam.foreign_block", "spam.comment_pitch", "spam.comment_seller", "spam.pitch_shape", "spam.pasted_link", "spam.appended_pitch",
+    "spam.foreign_block", "spam.comment_pitch", "spam.comment_seller", "spam.pitch_shape", "spam.pasted_link",
+    "spam.appended_pitch",
     # Context signals.
     "spam.language_mismatch", "spam.tail_position", "spam.repetition", "spam.no_prose", "spam.comment_section",
     "spam.off_topic",

@@ -39,7 +39,7 @@ def comment_seller(block: Block, page: PageFacts) -> float:
     with a number, "Katy Perry 600", and the model reads fan talk as it reads pitches)."""
     opts = page.options
     if (not block.in_comments or block.quoted or block.learned < opts.comment_seller_learned
-            or min(page.comments_from, len(page.texts)) < opts.pitch_min_blocks):
+            or page.comments_from < opts.pitch_min_blocks):
         return 0.0  # a thread without a story has nothing to compare a name with
     names = seller_names(block.text, page)
     return 1.0 if any(not named_in(name, page, upto=page.comments_from) for name in names) else 0.0

@@ -365,8 +365,9 @@ def _cohesive(page: PageFacts, index: int) -> bool:
 
 
 def _new_brand(text: str, index: int, page: PageFacts) -> bool:
-    """``text`` names a seller no other block of the page names (``seller_names``)."""
-    return any(not any(name in t for j, t in enumerate(page.texts) if j != index) for name in seller_names(text))
+    """``text`` names a seller no other block of the page names (``seller_names``, in any
+    case: ``named_in``)."""
+    return any(not named_in(name, page, index) for name in seller_names(text))
 
 
 def named_in(name: str, page: PageFacts, index: int = -1, upto: int | None = None) -> bool:
