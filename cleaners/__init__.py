@@ -190,7 +190,10 @@ if TYPE_CHECKING:
 # goes, apart from its page or not (pitch.sold_tail, in spam.appended_pitch): a pitch
 # appended in the page's own language and market. Names are matched in any case; a
 # handle or a model's code after its number is none.
-CLEANER_VERSION = "1.54.0"
+# 1.55.0: a whole article paragraph that shares none of the page's words, that the model
+# reads at sold_apart_learned or more and that names a seller no other block names goes
+# (spam.sold_apart): a pitch pasted between a story's paragraphs in its own language.
+CLEANER_VERSION = "1.55.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

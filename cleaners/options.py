@@ -545,6 +545,9 @@ class CleanOptions:
     # spam.appended_pitch (rules/pitch.py): condemns the sentence alone (0.55), as a
     # foreign block with its mismatch does (see appended_pitch_words).
     weight_appended_pitch: float = 0.55
+    # spam.sold_apart (rules/pitch.py): condemns the paragraph alone (0.5), as
+    # spam.comment_seller does a comment (see sold_apart_learned).
+    weight_sold_apart: float = 0.5
 
     # ---- Block score (score.py) ----
 
@@ -687,6 +690,16 @@ class CleanOptions:
     # Russian blogger's "В своем блоге Salatshop я стала рассказывать ..." (0.76) went, and
     # 9 more fresh appended sentences.
     appended_seller_latin_learned: float = 0.8
+    # spam.sold_apart: the model's least reading of a whole article paragraph that shares
+    # none of the page's words and names a seller the page does not name elsewhere
+    # (rules/pitch.py). At 0.65 (cleaner 1.55.0, 2026-12-07): fresh spam recall 0.6822 ->
+    # 0.6952 (prose paragraphs 0.583 -> 0.608, paragraphs at the start 0.955 -> 0.966),
+    # real English comments in articles (dev) 0.858 -> 0.862; nothing lost in dev, fresh,
+    # the dev real comments or the 627 extraction pages (bench/same_output.py: 2 pages
+    # differ, a table header that spam.learned already took now taken by this code).
+    # At 0.6: fresh 0.6996, but a Romanian review page lost its first paragraph ("Test:
+    # aspiratorul robot CleanBot X50 promite ...", read 0.63).
+    sold_apart_learned: float = 0.65
 
     # ---- Page decisions (rules/page.py) ----
 

@@ -24,7 +24,7 @@ set_order((
     "spam.self_promotion",
     "spam.glued_anchors", "spam.offsite_anchor", "spam.learned", "spam.disguised_name",
     "spam.foreign_block", "spam.comment_pitch", "spam.comment_seller", "spam.pitch_shape", "spam.pasted_link",
-    "spam.appended_pitch",
+    "spam.appended_pitch", "spam.sold_apart",
     # Context signals.
     "spam.language_mismatch", "spam.tail_position", "spam.repetition", "spam.no_prose", "spam.comment_section",
     "spam.off_topic",

@@ -282,6 +282,33 @@ def off_topic(block: Block, page: PageFacts) -> float:
     return 1.0 if apart(stem_index(page, opts.off_topic_word_letters)[0][block.index], block.index, page) else 0.0
 
 
+@signal("spam.sold_apart", weight="weight_sold_apart")
+def sold_apart(block: Block, page: PageFacts) -> float:
+    """1.0 for a whole paragraph of the article that shares (almost) none of its words
+    with the rest of the page (``apart``, as ``spam.off_topic`` reads it), that the model
+    reads at ``sold_apart_learned`` or more and that names a seller no other block of the
+    page names (``seller_names`` read with the page, in any case; a Latin word in another
+    script from ``appended_seller_latin_learned``): a pitch pasted between a story's
+    paragraphs in the story's own language ("Онлайн-казино KozakSpin працює за офіційною
+    ліцензією ..."), which the model alone reads under ``spam_threshold`` and
+    ``spam.off_topic``, a context, cannot lift. A news item names its subject again, or
+    shares its words with the page; a review or a shop page names its product in its
+    title. Not in the comment region, not for a quotation or a DOM element, not in
+    scripts written without spaces, not for one sentence of a paragraph
+    (``spam.appended_pitch`` reads a last sentence), not on pages of fewer than
+    ``pitch_min_blocks`` blocks, not for a block of fewer than ``off_topic_min_units``
+    words."""
+    opts = page.options
+    if (block.learned < opts.sold_apart_learned or block.in_comments or block.quoted or block.dom
+            or block.script in UNSPACED or len(page.texts) < opts.pitch_min_blocks
+            or block.units < opts.off_topic_min_units or page.texts[block.index].rstrip() != block.text):
+        return 0.0
+    if not apart(stem_index(page, opts.off_topic_word_letters)[0][block.index], block.index, page):
+        return 0.0
+    names = seller_names(block.text, page, latin=block.learned >= opts.appended_seller_latin_learned)
+    return 1.0 if any(not named_in(name, page, block.index) for name in names) else 0.0
+
+
 @signal("spam.appended_pitch", weight="weight_appended_pitch")
 def appended_pitch(block: Block, page: PageFacts) -> float:
     """1.0 for the last sentence of an article paragraph that is a pitch appended to it

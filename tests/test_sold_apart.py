@@ -1,0 +1,62 @@
+"""spam.sold_apart: a whole paragraph pasted into a story, in the story's own language,
+that shares none of its words, reads as spam to the model and names a seller the story
+never names, goes; the same paragraph stays when the story names that seller, and the
+story's own paragraphs stay."""
+
+from __future__ import annotations
+
+from cleaners import CleanOptions, clean_text
+from cleaners.ngrams import model
+
+# A Ukrainian story on bridge repairs, written for this test.
+STORY = [
+    "Міська рада Полтави ухвалила рішення про ремонт трьох мостів через Ворсклу, роботи почнуться навесні та "
+    "триватимуть до кінця року.",
+    "За словами заступника мера, на час ремонту рух транспорту буде перекрито лише частково, а для пішоходів "
+    "облаштують тимчасові переходи.",
+    "Мешканці лівого берега давно скаржилися на тріщини в опорах, і минулої осені інженери підтвердили, що мости "
+    "потребують негайного ремонту.",
+    "Кошти на роботи виділено з міського бюджету, а частину витрат покриє обласна програма відновлення доріг.",
+]
+# No word of the lexicon; the model reads it between sold_apart_learned and what it
+# takes alone.
+PITCH = ("Тисячі мешканців Львова та Одеси щовечора заходять у VorsklaSpin, щоб спробувати удачу, і гроші "
+         "надходять на картку того ж вечора.")
+OFF = CleanOptions(sold_apart_learned=1.01)
+
+
+def page(story: list[str] = STORY) -> str:
+    return "\n\n".join(story[:2] + [PITCH] + story[2:])
+
+
+def test_the_pitch_reads_between_the_rules_floor_and_what_the_model_takes_alone() -> None:
+    opts = CleanOptions()
+    assert opts.sold_apart_learned <= model().probability(PITCH) < 0.8
+
+
+def test_a_pasted_paragraph_naming_a_new_seller_goes_and_the_story_stays() -> None:
+    result = clean_text(page())
+    gone = [r for r in result.removed if "VorsklaSpin" in r.text]
+    assert gone and gone[0].reason == "spam.sold_apart"
+    assert "VorsklaSpin" not in result.text
+    for paragraph in STORY:
+        assert paragraph in result.text
+
+
+def test_without_the_rule_it_stays() -> None:
+    result = clean_text(page(), options=OFF)
+    assert "VorsklaSpin" in result.text
+    assert not any(r.kind == "spam" for r in result.removed)
+
+
+def test_a_seller_the_story_names_elsewhere_is_no_new_seller() -> None:
+    story = [*STORY[:3], STORY[3][:-1] + ", яку частково фінансує VorsklaSpin."]
+    result = clean_text(page(story))
+    assert "VorsklaSpin, щоб спробувати удачу" in result.text
+    assert not any(code == "spam.sold_apart" for r in result.removed for code, _ in r.signals)
+
+
+def test_a_comment_is_not_the_article_paragraph_this_rule_reads() -> None:
+    text = "\n\n".join([*STORY, "2 Comments", "olena says:", PITCH])
+    result = clean_text(text)
+    assert not any(code == "spam.sold_apart" for r in result.removed for code, _ in r.signals)
