@@ -193,7 +193,10 @@ if TYPE_CHECKING:
 # 1.55.0: a whole article paragraph that shares none of the page's words, that the model
 # reads at sold_apart_learned or more and that names a seller no other block names goes
 # (spam.sold_apart): a pitch pasted between a story's paragraphs in its own language.
-CLEANER_VERSION = "1.55.0"
+# 1.56.0: a block the model reads as spam (learned_floor) carries no topic in
+# facts.document_topics: pitches pasted into a story do not make it a page about their
+# market, whose words topic_discount would then discount.
+CLEANER_VERSION = "1.56.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -458,7 +458,11 @@ def document_topics(blocks: list[Block], options: CleanOptions) -> frozenset[str
 
     A topic must be carried by at least ``topic_share`` of the prose characters and by
     at least ``topic_blocks`` prose blocks, each at an ordinary density: a single
-    keyword-stuffed line does not make a page "about" its keywords.
+    keyword-stuffed line does not make a page "about" its keywords. A block the n-gram
+    model reads as spam (``learned_floor``) carries no topic, though its characters
+    count in the prose: two casino pitches pasted into a story on pharmacy advice do not
+    make it a page about gambling, whose gambling words would then weigh
+    ``topic_discount`` as much.
     """
     prose = [b for b in blocks if is_prose(b, options)]
     total = sum(len(b.text) for b in prose)
@@ -467,6 +471,8 @@ def document_topics(blocks: list[Block], options: CleanOptions) -> frozenset[str
     chars: Counter[str] = Counter()
     count: Counter[str] = Counter()
     for b in prose:
+        if b.learned >= options.learned_floor:
+            continue
         for topic, n in b.topics:
             if n / b.units <= options.topic_density:
                 chars[topic] += len(b.text)
