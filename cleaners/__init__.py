@@ -196,7 +196,11 @@ if TYPE_CHECKING:
 # 1.56.0: a block the model reads as spam (learned_floor) carries no topic in
 # facts.document_topics: pitches pasted into a story do not make it a page about their
 # market, whose words topic_discount would then discount.
-CLEANER_VERSION = "1.56.0"
+# 1.57.0: a name disguised inside a plain comment (disguised words under
+# comment_style_share of its words) that the model reads at comment_style_learned or more
+# counts its disguise whole: a fancy font throughout is a commenter's style, one hidden
+# name is not.
+CLEANER_VERSION = "1.57.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -455,6 +455,17 @@ class CleanOptions:
     # is styled, not hiding a name; its disguise counts this much. A disguised brand
     # ("𝗪𝗘𝗧𝗢𝗡𝟴𝟴") has its brand fact, so it counts whole.
     comment_style_disguise: float = 0.5
+    # ... but a comment the model reads at comment_style_learned or more whose disguised
+    # words are under comment_style_share of its words (a name disguised inside plain
+    # text) counts its disguise whole. Cleaner 1.57.0 (2026-12-07): fresh spam recall
+    # 0.6977 -> 0.7005 (bare comments 0.654 -> 0.676); nothing lost in dev, fresh, the
+    # dev real comments or the 627 extraction pages. The share alone, at any reading,
+    # took styled fan comments the model reads under 0.3 ("P E A C E & L O V E ! !",
+    # "Οh my god ... Roar is the most liked video at Vevo"): dev real UCI threads,
+    # legitimate text lost 0.0118 -> 0.0218.
+    comment_style_share: float = 0.3
+    # ... (see comment_style_share).
+    comment_style_learned: float = 0.4
 
     # spam.comment_section for a comment whose only evidence is the model's (no
     # commercial word, no disguise): this much of its full strength, since a short fan

@@ -62,8 +62,16 @@ def disguised_name(block: Block, page: PageFacts) -> float:
     """A word written in mathematical letters, spaced out, with look-alikes or hidden
     characters: news prose never writes a name so, promotion does to pass filters. In
     the comment region, a disguise with no commercial evidence that the model does not
-    read as spam is a comment's style (``comment_style_disguise``)."""
+    read as spam is a comment's style (``comment_style_disguise``): a comment written in
+    a fancy font or spaced out throughout, or one the model reads under
+    ``comment_style_learned``. A name disguised inside a plain comment that the model
+    leans towards reading as spam ("Żona zrzuciła 12 kilo na tych kapsułkach z 𝐙𝐢𝐨ł𝐨
+    𝐌𝐚𝐳𝐮𝐫𝐬𝐤𝐢𝐞, szczerze polecam"), disguised words under ``comment_style_share`` of
+    its words, hides a name and counts whole."""
     value = min(1.0, float(block.disguised))
-    if value and block.in_comments and not block.commercial() and block.learned < page.options.learned_floor:
-        value *= page.options.comment_style_disguise
+    opts = page.options
+    if (value and block.in_comments and not block.commercial() and block.learned < opts.learned_floor
+            and (block.learned < opts.comment_style_learned
+                 or block.disguised >= opts.comment_style_share * block.letter_words)):
+        value *= opts.comment_style_disguise
     return value
