@@ -200,7 +200,10 @@ if TYPE_CHECKING:
 # comment_style_share of its words) that the model reads at comment_style_learned or more
 # counts its disguise whole: a fancy font throughout is a commenter's style, one hidden
 # name is not.
-CLEANER_VERSION = "1.57.0"
+# 1.58.0: pitch.sold_tail counts a seller's shaped name as new when the page names it
+# elsewhere only in other paragraphs' last sentences (pitch.named_in_heads): a pitch
+# appended to several paragraphs of one story.
+CLEANER_VERSION = "1.58.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -156,3 +156,19 @@ def test_the_soft_pitches_are_evaluated_not_trained_on():
     texts = {t for ts in corpus.soft_texts().values() for _, _, t in ts}
     trained = {t for ts in corpus.pitch_texts().values() for _, _, t in ts}
     assert len(texts) >= 150 and not texts & trained
+
+
+SOLD_TOO = "Cyclists on the harbour front say CourtKing pays out on the cycle lane parlays before the hour is out."
+
+
+def test_a_seller_appended_to_two_paragraphs_is_new_to_the_story_in_both():
+    assert model().probability(SOLD_TOO) >= CleanOptions().appended_seller_learned
+    paras = list(ARTICLE)
+    paras[1] = f"{paras[1]} {SOLD}"
+    paras[3] = f"{paras[3]} {SOLD_TOO}"
+    result = clean_text("\n\n".join(paras))
+    assert SOLD not in result.text and SOLD_TOO not in result.text
+    assert all(p in result.text for p in ARTICLE)
+    # Named in the head of another paragraph, it is the story's.
+    paras[2] = paras[2].replace("Shop owners on Quay Street", "Shop owners on Quay Street, CourtKing among them,")
+    assert SOLD in clean_text("\n\n".join(paras)).text

@@ -23,7 +23,7 @@ from ..model import Block, PageFacts
 from ..dom import site_of
 from ..links import host
 from ..options import CleanOptions
-from ..segment import LINK
+from ..segment import LINK, last_part
 from ..resources import PLATFORMS, STOPWORDS
 from .registry import signal
 
@@ -340,7 +340,10 @@ def sold_tail(tail: Block, page: PageFacts) -> bool:
     Firen 53 berete dvojnásobnou výhru."). A Latin word on a page of another script
     ("Bateka дава най-добрите коефициенти за всеки мач от Първа лига.") is as often the
     name of the writer's own blog or a product, and counts from
-    ``appended_seller_latin_learned``. Not in the comment region, not for a quotation,
+    ``appended_seller_latin_learned``. A name shaped as a seller's (not that Latin word)
+    named elsewhere only in other paragraphs' last sentences is still new
+    (``named_in_heads``): a pitch appended to several paragraphs (a Persian classifieds
+    page ends each ad with "... [phone] تماس بگیرید.", so a Latin word counts anywhere). Not in the comment region, not for a quotation,
     not on pages of fewer than ``pitch_min_blocks`` blocks."""
     opts = page.options
     if (tail.learned < opts.appended_seller_learned or tail.in_comments or tail.quoted or tail.dom
@@ -351,7 +354,25 @@ def sold_tail(tail: Block, page: PageFacts) -> bool:
         return False
     own = page.texts[tail.index][:head].lower()
     names = seller_names(tail.text, page, latin=tail.learned >= opts.appended_seller_latin_learned)
-    return any(not named_in(name, page, tail.index) and name.lower() not in own for name in names)
+    shaped = set(seller_names(tail.text, page, latin=False))
+    return any(not (named_in_heads if name in shaped else named_in)(name, page, tail.index)
+               and name.lower() not in own for name in names)
+
+
+def named_in_heads(name: str, page: PageFacts, index: int) -> bool:
+    """``name`` appears, in any case, in a block of the page other than ``index``, not
+    counting the last sentence of a paragraph of two or more: a pitch appended to several
+    paragraphs names its seller in each ("נסו את המזל הערב ב-MazalSpin ..." and "...
+    המזל מחכה לך ב-MazalSpin."), and the story around them still never does."""
+    heads = page.memo.get("heads")
+    if heads is None:
+        opts, found = page.options, []
+        for text in page.texts:
+            a, _ = last_part(text.rstrip(), opts)
+            found.append((text[:a] if a else text).lower())
+        heads = page.memo["heads"] = tuple(found)
+    name = name.lower()
+    return any(name in t for j, t in enumerate(heads) if j != index)
 
 
 def appended(tail: str, index: int, page: PageFacts) -> bool:
