@@ -203,7 +203,9 @@ if TYPE_CHECKING:
 # 1.58.0: pitch.sold_tail counts a seller's shaped name as new when the page names it
 # elsewhere only in other paragraphs' last sentences (pitch.named_in_heads): a pitch
 # appended to several paragraphs of one story.
-CLEANER_VERSION = "1.58.0"
+# 1.59.0: spam.sold_apart takes a paragraph the model reads at sold_apart_alone_learned
+# or more though it shares the page's words: a pitch written for a page of its market.
+CLEANER_VERSION = "1.59.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

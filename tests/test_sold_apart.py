@@ -60,3 +60,21 @@ def test_a_comment_is_not_the_article_paragraph_this_rule_reads() -> None:
     text = "\n\n".join([*STORY, "2 Comments", "olena says:", PITCH])
     result = clean_text(text)
     assert not any(code == "spam.sold_apart" for r in result.removed for code, _ in r.signals)
+
+
+# The story's last paragraph shares words with the pitch below (щовечора, кілька хвилин),
+# so the pitch is not apart from the page; the model reads it at sold_apart_alone_learned
+# or more.
+SHARED = [*STORY[:3], "Кошти на роботи виділено з міського бюджету, а мешканці щовечора можуть за кілька хвилин "
+          "перевірити хід ремонту на сайті ради."]
+LOUD = ("Тисячі гравців щовечора відкривають VorsklaSpin, щоб покрутити автомати та рулетку, а виграші надходять на "
+        "картку за кілька хвилин.")
+
+
+def test_a_paragraph_the_model_reads_loudly_needs_not_be_apart() -> None:
+    assert model().probability(LOUD) >= CleanOptions().sold_apart_alone_learned
+    text = "\n\n".join(SHARED[:2] + [LOUD] + SHARED[2:])
+    result = clean_text(text)
+    assert LOUD not in result.text and all(p in result.text for p in SHARED)
+    assert [r.reason for r in result.removed] == ["spam.sold_apart"]
+    assert LOUD in clean_text(text, options=CleanOptions(sold_apart_alone_learned=1.01)).text

@@ -291,7 +291,12 @@ def sold_apart(block: Block, page: PageFacts) -> float:
     script from ``appended_seller_latin_learned``): a pitch pasted between a story's
     paragraphs in the story's own language ("Онлайн-казино KozakSpin працює за офіційною
     ліцензією ..."), which the model alone reads under ``spam_threshold`` and
-    ``spam.off_topic``, a context, cannot lift. A news item names its subject again, or
+    ``spam.off_topic``, a context, cannot lift. A paragraph the model reads at
+    ``sold_apart_alone_learned`` or more that ends a sentence needs not be apart: a pitch
+    written for a page of its market shares its words ("Jeg satset en hundrelapp ... og
+    OddsOrkan ga meg odds på over 6." under a story of a lottery win), and so does a
+    headline ("Retired Nurse Wins 5 Million in National Lottery Jackpot" is a
+    capitalised name before a number). A news item names its subject again, or
     shares its words with the page; a review or a shop page names its product in its
     title. Not in the comment region, not for a quotation or a DOM element, not in
     scripts written without spaces, not for one sentence of a paragraph
@@ -303,7 +308,8 @@ def sold_apart(block: Block, page: PageFacts) -> float:
             or block.script in UNSPACED or len(page.texts) < opts.pitch_min_blocks
             or block.units < opts.off_topic_min_units or page.texts[block.index].rstrip() != block.text):
         return 0.0
-    if not apart(stem_index(page, opts.off_topic_word_letters)[0][block.index], block.index, page):
+    if ((block.learned < opts.sold_apart_alone_learned or not block.sentence_end)
+            and not apart(stem_index(page, opts.off_topic_word_letters)[0][block.index], block.index, page)):
         return 0.0
     names = seller_names(block.text, page, latin=block.learned >= opts.appended_seller_latin_learned)
     return 1.0 if any(not named_in(name, page, block.index) for name in names) else 0.0
