@@ -480,8 +480,13 @@ class CleanOptions:
     # (the bare comments under its legitimate pages 0.473 -> 0.654), nothing lost in dev,
     # fresh, the dev real comments or the 627 extraction pages; the spam comments the fresh
     # pages kept read 0.12 to 0.79 (median 0.5), a comment's reading discounted on a page
-    # of its topic (topic_discount).
-    comment_seller_learned: float = 0.4
+    # of its topic (topic_discount). At 0.2 (cleaner 1.60.0, 2026-12-07): fresh spam recall
+    # 0.7055 -> 0.7114 (bare comments 0.676 -> 0.724), fresh dump F1 0.9834 -> 0.9854;
+    # nothing lost in dev, fresh, the real comments or the 627 extraction pages (0.3:
+    # 0.7086). A reader naming a product in passing reads far lower ("Watched the whole
+    # match on my iPhone on the bus home" 0.03) or is a platform (data/platforms.txt,
+    # which 1.60.0 extends: "... takes orders through FedEx ..." reads 0.38).
+    comment_seller_learned: float = 0.2
 
     # ---- Context signals (rules/context.py) ----
 

@@ -67,6 +67,21 @@ def test_a_platform_is_no_seller_but_its_twin_is():
     assert sellers(clean_text(page([FAN, twin]))) == [twin]
 
 
+# Each names a product with a seller's shape; the model reads the first over
+# comment_seller_learned, the second far under it.
+COURIER = "The club shop finally takes orders through FedEx so I got my shirt in two days."
+PHONE = "Watched the whole match on my iPhone on the bus home, what a finish."
+
+
+def test_a_reader_naming_a_courier_or_a_phone_stays():
+    opts = CleanOptions()
+    assert model().probability(COURIER) >= opts.comment_seller_learned > model().probability(PHONE)
+    result = clean_text(page([FAN, COURIER, PHONE]))
+    assert COURIER in result.text and PHONE in result.text
+    twin = COURIER.replace("FedEx", "ShirtDash")
+    assert sellers(clean_text(page([FAN, twin]))) == [twin]
+
+
 def test_a_thread_without_a_story_has_nothing_to_compare_with():
     assert PITCH in clean_text(page([FAN, PITCH], STORY[:2])).text
 
