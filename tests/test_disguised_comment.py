@@ -17,8 +17,9 @@ def bold(text: str) -> str:
 
 
 # Written for this test: no word of the lexicon.
-HIDDEN = f"My husband ordered from {bold('Meds Harbour')} last month and it saved our marriage, fast shipping and a discreet box."
-STYLED = bold("My husband ordered from Meds Harbour last month and it saved our marriage, fast shipping and a discreet box.")
+PLAIN = "My husband ordered from {} last month and it saved our marriage, fast shipping and a discreet box."
+HIDDEN = PLAIN.format(bold("Meds Harbour"))
+STYLED = bold(PLAIN.format("Meds Harbour"))
 LOW = f"My sister won a car in the draw at {bold('Lucky Lark')} last month, we could not believe it was real."
 
 

@@ -349,8 +349,9 @@ def sold_tail(tail: Block, page: PageFacts) -> bool:
     ``appended_seller_latin_learned``. A name shaped as a seller's (not that Latin word)
     named elsewhere only in other paragraphs' last sentences is still new
     (``named_in_heads``): a pitch appended to several paragraphs (a Persian classifieds
-    page ends each ad with "... [phone] تماس بگیرید.", so a Latin word counts anywhere). Not in the comment region, not for a quotation,
-    not on pages of fewer than ``pitch_min_blocks`` blocks."""
+    page ends each ad with "... [phone] تماس بگیرید.", so a Latin word counts anywhere).
+    Not in the comment region, not for a quotation, not on pages of fewer than
+    ``pitch_min_blocks`` blocks."""
     opts = page.options
     if (tail.learned < opts.appended_seller_learned or tail.in_comments or tail.quoted or tail.dom
             or len(page.texts) < opts.pitch_min_blocks or len(tail.text.split()) < opts.appended_seller_words):
