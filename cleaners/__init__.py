@@ -207,7 +207,10 @@ if TYPE_CHECKING:
 # or more though it shares the page's words: a pitch written for a page of its market.
 # 1.60.0: spam.comment_seller from a model reading of comment_seller_learned 0.2 (was
 # 0.4); more platforms a reader names in passing in data/platforms.txt.
-CLEANER_VERSION = "1.60.0"
+# 1.61.0: a comment that warns others off a seller (mention.toml [critical]: "stay away
+# from", "never paid", "kecanduan") names it to criticise it: spam.comment_seller reads no
+# seller there.
+CLEANER_VERSION = "1.61.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -317,6 +317,10 @@ MENTION_FRAMES = re.compile(r"(?<!\w)(?:(?:%s)\w*(?:%s){1,%d}|(?:%s)\w*(?:%s){0,
                                _trie(_phrases("against")), _WORD,
                                int(_group(_MENTION, "against_window", "mention.toml"))))
 
+# A reader against a seller ("stay away from", "never paid", "kecanduan"): such a comment
+# names the seller to criticise it (mention.toml [critical]).
+CRITICAL = re.compile(r"(?<!\w)(?:%s)(?!\w)" % _trie(_phrases("critical")))
+
 _DISGUISE = read_toml("disguise.toml")
 # Look-alike letter -> Latin letter, mapped inside words that also have Latin letters.
 LOOKALIKES: dict[str, str] = dict(_group(_DISGUISE, "lookalike", "disguise.toml"))

@@ -82,6 +82,26 @@ def test_a_reader_naming_a_courier_or_a_phone_stays():
     assert sellers(clean_text(page([FAN, twin]))) == [twin]
 
 
+# Readers against a seller, each read at comment_seller_learned or more (mention.toml
+# [critical]); without the phrase, the same names go.
+CRITICS = [
+    "Stay away from BetHarbour, they closed my account after I won and never paid out.",
+    "The club should drop its deal with OddsForge, betting adverts on kids' shirts are a disgrace.",
+]
+
+
+@pytest.mark.parametrize("text", CRITICS)
+def test_a_reader_warning_others_off_a_seller_stays(text):
+    assert model().probability(text) >= CleanOptions().comment_seller_learned
+    assert text in clean_text(page([FAN, text])).text
+
+
+def test_the_same_names_in_a_pitch_go():
+    for name in ("BetHarbour", "OddsForge"):
+        pitch = PITCH.replace("PuntLantern", name)
+        assert sellers(clean_text(page([FAN, pitch]))) == [pitch]
+
+
 def test_a_thread_without_a_story_has_nothing_to_compare_with():
     assert PITCH in clean_text(page([FAN, PITCH], STORY[:2])).text
 
