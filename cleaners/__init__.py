@@ -201,7 +201,7 @@ if TYPE_CHECKING:
 # counts its disguise whole: a fancy font throughout is a commenter's style, one hidden
 # name is not.
 # 1.58.0: pitch.sold_tail counts a seller's shaped name as new when the page names it
-# elsewhere only in other paragraphs' last sentences (pitch.named_in_heads): a pitch
+# elsewhere only in other paragraphs' last sentences (pitch.named_in with heads): a pitch
 # appended to several paragraphs of one story.
 # 1.59.0: spam.sold_apart takes a paragraph the model reads at sold_apart_alone_learned
 # or more though it shares the page's words: a pitch written for a page of its market.

@@ -703,7 +703,7 @@ class CleanOptions:
     # 0.492), dev 0.9854 -> 0.9862, real English comments in articles (dev)
     # 0.850 -> 0.858; nothing lost in dev, fresh, the real comments or the 627 extraction
     # pages (bench/same_output.py: 0 differ). A seller's shaped name found elsewhere only
-    # in other paragraphs' last sentences is still new (pitch.named_in_heads; cleaner
+    # in other paragraphs' last sentences is still new (pitch.named_in with heads; cleaner
     # 1.58.0): fresh 0.7005 -> 0.7036 (append style 0.492 -> 0.515), dev dump F1 0.9876
     # -> 0.9881; nothing lost. A Latin word in another script counted so too cut a
     # Persian classifieds page's "... [phone] تماس بگیرید." (fresh genres).

@@ -172,3 +172,12 @@ def test_a_seller_appended_to_two_paragraphs_is_new_to_the_story_in_both():
     # Named in the head of another paragraph, it is the story's.
     paras[2] = paras[2].replace("Shop owners on Quay Street", "Shop owners on Quay Street, CourtKing among them,")
     assert SOLD in clean_text("\n\n".join(paras)).text
+
+
+def test_a_sentence_against_its_seller_stays(monkeypatch):
+    critic = SOLD[:-1] + ", but CourtKing froze my account."
+    assert model().probability(critic) >= CleanOptions().appended_seller_learned
+    assert critic in clean_text(page(critic)).text
+    # The phrase is what keeps it: read as a pitch, the same sentence goes.
+    monkeypatch.setattr("cleaners.rules.pitch.against_seller", lambda _text: False)
+    assert critic not in clean_text(page(critic)).text

@@ -91,9 +91,12 @@ CRITICS = [
 
 
 @pytest.mark.parametrize("text", CRITICS)
-def test_a_reader_warning_others_off_a_seller_stays(text):
+def test_a_reader_warning_others_off_a_seller_stays(text, monkeypatch):
     assert model().probability(text) >= CleanOptions().comment_seller_learned
     assert text in clean_text(page([FAN, text])).text
+    # The phrase is what keeps it: read as a pitch, the same comment goes.
+    monkeypatch.setattr("cleaners.rules.comments.against_seller", lambda _text: False)
+    assert sellers(clean_text(page([FAN, text]))) == [text]
 
 
 def test_the_same_names_in_a_pitch_go():

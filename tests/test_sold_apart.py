@@ -78,3 +78,12 @@ def test_a_paragraph_the_model_reads_loudly_needs_not_be_apart() -> None:
     assert LOUD not in result.text and all(p in result.text for p in SHARED)
     assert [r.reason for r in result.removed] == ["spam.sold_apart"]
     assert LOUD in clean_text(text, options=CleanOptions(sold_apart_alone_learned=1.01)).text
+
+
+def test_a_paragraph_against_its_seller_stays(monkeypatch) -> None:
+    critic = PITCH[:-1] + ", але мені VorsklaSpin не виплатили виграш."  # "... but VorsklaSpin never paid me"
+    text = "\n\n".join(STORY[:2] + [critic] + STORY[2:])
+    assert critic in clean_text(text).text
+    # The phrase is what keeps it: read as a pitch, the same paragraph goes.
+    monkeypatch.setattr("cleaners.rules.pitch.against_seller", lambda _text: False)
+    assert critic not in clean_text(text).text

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from ..model import Block, PageFacts
-from ..resources import CRITICAL
-from .pitch import named_in, seller_names
+from .pitch import against_seller, named_in, seller_names
 from .registry import signal
 
 
@@ -36,7 +35,7 @@ def comment_seller(block: Block, page: PageFacts) -> float:
     gambling story shares ("Loved this! My mate put me onto OddsForge last month and
     I've already landed two accas"). A reader who names what the story names ("the
     new iPhone 15") is discussing it, and a reader who warns others off a seller
-    (``CRITICAL``, mention.toml [critical]: "Stay away from BetHarbour, they closed my
+    (``pitch.against_seller``, mention.toml [critical]: "Stay away from BetHarbour, they closed my
     account after I won and never paid out.") is criticising it. Not for a quotation,
     nor under a story of fewer than ``pitch_min_blocks`` blocks (a bare thread: its
     readers name the video's singer with a number, "Katy Perry 600", and the model
@@ -45,7 +44,6 @@ def comment_seller(block: Block, page: PageFacts) -> float:
     if (not block.in_comments or block.quoted or block.learned < opts.comment_seller_learned
             or page.comments_from < opts.pitch_min_blocks):
         return 0.0  # a thread without a story has nothing to compare a name with
-    if CRITICAL.search(block.text.lower()):
-        return 0.0  # "Stay away from BetHarbour, they ... never paid out."
     names = seller_names(block.text, page)
-    return 1.0 if any(not named_in(name, page, upto=page.comments_from) for name in names) else 0.0
+    return 1.0 if (any(not named_in(name, page, upto=page.comments_from) for name in names)
+                   and not against_seller(block.text)) else 0.0

@@ -24,7 +24,7 @@ from ..dom import site_of
 from ..links import host
 from ..options import CleanOptions
 from ..segment import LINK, last_part
-from ..resources import PLATFORMS, STOPWORDS
+from ..resources import CRITICAL, PLATFORMS, STOPWORDS
 from .registry import signal
 
 # A hook: the text opens with a short question and goes on after it.
@@ -273,7 +273,7 @@ def off_topic(block: Block, page: PageFacts) -> float:
     if (block.learned < opts.learned_floor or block.in_comments or block.quoted or block.dom
             or block.script in UNSPACED or len(page.texts) < opts.pitch_min_blocks):
         return 0.0
-    if page.texts[block.index].rstrip() != block.text:  # a sentence: its block decides, but for a selling tail
+    if not _whole(block, page):  # a sentence: its block decides, but for a selling tail
         head = _tail_start(block.text, block.index, page)
         return 1.0 if (head and selling(block.text, page)
                        and tail_apart(page.texts[block.index], head, block.index, page)) else 0.0
@@ -302,17 +302,23 @@ def sold_apart(block: Block, page: PageFacts) -> float:
     scripts written without spaces, not for one sentence of a paragraph
     (``spam.appended_pitch`` reads a last sentence), not on pages of fewer than
     ``pitch_min_blocks`` blocks, not for a block of fewer than ``off_topic_min_units``
-    words."""
+    words, not for a paragraph against its seller (``against_seller``)."""
     opts = page.options
     if (block.learned < opts.sold_apart_learned or block.in_comments or block.quoted or block.dom
             or block.script in UNSPACED or len(page.texts) < opts.pitch_min_blocks
-            or block.units < opts.off_topic_min_units or page.texts[block.index].rstrip() != block.text):
+            or block.units < opts.off_topic_min_units or not _whole(block, page)):
         return 0.0
     if ((block.learned < opts.sold_apart_alone_learned or not block.sentence_end)
             and not apart(stem_index(page, opts.off_topic_word_letters)[0][block.index], block.index, page)):
         return 0.0
     names = seller_names(block.text, page, latin=block.learned >= opts.appended_seller_latin_learned)
-    return 1.0 if any(not named_in(name, page, block.index) for name in names) else 0.0
+    new = any(not named_in(name, page, block.index) for name in names)
+    return 1.0 if new and not against_seller(block.text) else 0.0
+
+
+def _whole(block: Block, page: PageFacts) -> bool:
+    """``block`` is all of its paragraph, not one of its sentences judged apart."""
+    return page.texts[block.index].rstrip() == block.text
 
 
 @signal("spam.appended_pitch", weight="weight_appended_pitch")
@@ -348,10 +354,11 @@ def sold_tail(tail: Block, page: PageFacts) -> bool:
     name of the writer's own blog or a product, and counts from
     ``appended_seller_latin_learned``. A name shaped as a seller's (not that Latin word)
     named elsewhere only in other paragraphs' last sentences is still new
-    (``named_in_heads``): a pitch appended to several paragraphs (a Persian classifieds
+    (``named_in`` with ``heads``): a pitch appended to several paragraphs (a Persian classifieds
     page ends each ad with "... [phone] تماس بگیرید.", so a Latin word counts anywhere).
     Not in the comment region, not for a quotation, not on pages of fewer than
-    ``pitch_min_blocks`` blocks."""
+    ``pitch_min_blocks`` blocks, not for a sentence against its seller
+    (``against_seller``)."""
     opts = page.options
     if (tail.learned < opts.appended_seller_learned or tail.in_comments or tail.quoted or tail.dom
             or len(page.texts) < opts.pitch_min_blocks or len(tail.text.split()) < opts.appended_seller_words):
@@ -360,26 +367,11 @@ def sold_tail(tail: Block, page: PageFacts) -> bool:
     if not head:
         return False
     own = page.texts[tail.index][:head].lower()
-    names = seller_names(tail.text, page, latin=tail.learned >= opts.appended_seller_latin_learned)
-    shaped = set(seller_names(tail.text, page, latin=False))
-    return any(not (named_in_heads if name in shaped else named_in)(name, page, tail.index)
-               and name.lower() not in own for name in names)
-
-
-def named_in_heads(name: str, page: PageFacts, index: int) -> bool:
-    """``name`` appears, in any case, in a block of the page other than ``index``, not
-    counting the last sentence of a paragraph of two or more: a pitch appended to several
-    paragraphs names its seller in each ("נסו את המזל הערב ב-MazalSpin ..." and "...
-    המזל מחכה לך ב-MazalSpin."), and the story around them still never does."""
-    heads = page.memo.get("heads")
-    if heads is None:
-        opts, found = page.options, []
-        for text in page.texts:
-            a, _ = last_part(text.rstrip(), opts)
-            found.append((text[:a] if a else text).lower())
-        heads = page.memo["heads"] = tuple(found)
-    name = name.lower()
-    return any(name in t for j, t in enumerate(heads) if j != index)
+    shaped = seller_names(tail.text, page, latin=False)
+    latin = latin_names(tail.text, page) if tail.learned >= opts.appended_seller_latin_learned else []
+    new = ([n for n in shaped if not named_in(n, page, tail.index, heads=True)]
+           + [n for n in latin if not named_in(n, page, tail.index)])
+    return any(n.lower() not in own for n in new) and not against_seller(tail.text)
 
 
 def appended(tail: str, index: int, page: PageFacts) -> bool:
@@ -425,14 +417,29 @@ def _new_brand(text: str, index: int, page: PageFacts) -> bool:
     return any(not named_in(name, page, index) for name in seller_names(text))
 
 
-def named_in(name: str, page: PageFacts, index: int = -1, upto: int | None = None) -> bool:
+def named_in(name: str, page: PageFacts, index: int = -1, upto: int | None = None, heads: bool = False) -> bool:
     """``name`` appears, in any case, in a block of the page other than ``index`` (of its
-    first ``upto`` blocks)."""
-    low = page.memo.get("lowered")
+    first ``upto`` blocks). With ``heads``, the last sentence of a paragraph of two or
+    more does not count: a pitch appended to several paragraphs names its seller in each
+    ("נסו את המזל הערב ב-MazalSpin ..." and "... המזל מחכה לך ב-MazalSpin."), and the
+    story around them still never does."""
+    key = "heads" if heads else "lowered"
+    low = page.memo.get(key)
     if low is None:
-        low = page.memo["lowered"] = tuple(t.lower() for t in page.texts)
+        texts = page.texts
+        if heads:
+            cuts = (last_part(t.rstrip(), page.options)[0] for t in texts)
+            texts = [t[:a] if a else t for t, a in zip(texts, cuts)]
+        low = page.memo[key] = tuple(t.lower() for t in texts)
     name = name.lower()
     return any(name in t for j, t in enumerate(low[:upto]) if j != index)
+
+
+def against_seller(text: str) -> bool:
+    """``text`` warns others off a seller or tells what it cost them (``CRITICAL``,
+    mention.toml [critical]: "Stay away from BetHarbour, they closed my account after I
+    won and never paid out."): it names the seller to criticise it, which is no pitch."""
+    return bool(CRITICAL.search(text.lower()))
 
 
 def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -> list[str]:
@@ -459,8 +466,19 @@ def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -
         return names
     names += [m.group() for m in NUMBERED.finditer(text)
               if not SENTENCE_OPENING.search(text[:m.start()]) and not MODEL_CODE.match(text, m.end())]
-    if latin and page.script not in ("latin", "none"):
-        names += LATIN_WORD.findall(text)
+    return _no_platform(names) + (latin_names(text, page) if latin else [])
+
+
+def latin_names(text: str, page: PageFacts) -> list[str]:
+    """The Latin words of ``text`` on a page of another script ("Vexel" in Russian,
+    ``LATIN_WORD``), less platforms: ``seller_names``'s last kind, read apart where it
+    needs a surer model reading."""
+    return _no_platform(LATIN_WORD.findall(text)) if page.script not in ("latin", "none") else []
+
+
+def _no_platform(names: list[str]) -> list[str]:
+    """``names`` less the Indonesian and Malay plurals ("judi2") and the platforms
+    (``PLATFORMS``, with or without a version: "Windows10")."""
     return [n for n in names if not REDUPLICATED.fullmatch(n) and n.lower().rstrip("0123456789 -") not in PLATFORMS]
 
 
