@@ -210,7 +210,9 @@ if TYPE_CHECKING:
 # 1.61.0: a comment that warns others off a seller (mention.toml [critical]: "stay away
 # from", "never paid", "kecanduan") names it to criticise it: spam.comment_seller reads no
 # seller there.
-CLEANER_VERSION = "1.61.0"
+# 1.61.1 (review): the reader against a seller holds for spam.sold_apart and
+# pitch.sold_tail too (pitch.against_seller), not only for spam.comment_seller.
+CLEANER_VERSION = "1.61.1"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 
