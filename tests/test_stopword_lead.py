@@ -51,8 +51,17 @@ def test_a_pitch_in_another_language_is_cut_from_a_page_the_lead_names(article):
     r = clean_text(injected, url=URL)
     assert pitch not in r.text and r.text.replace("\n", " ").count(paragraphs[-1][:60]) == 1
     assert ARTICLES[article].paragraphs[-2] in r.text
-    # Without a language, the pitch reads as nothing foreign and stays.
-    assert pitch in clean_text(injected, url=URL, options=LEAD_OFF).text
+    assert any(pitch in x.text and _foreign(x) for x in r.removed)
+    # Without a language, the pitch reads as nothing foreign: no foreign signal (the model
+    # alone may take it: since cleaner 1.62.0 it reads the Polish pitch on the Danish page
+    # at 0.87, and the Czech one on the French page at 0.58, which stays).
+    off = clean_text(injected, url=URL, options=LEAD_OFF)
+    assert not [x for x in off.removed if _foreign(x)]
+    assert pitch in off.text or [x.reason for x in off.removed if pitch in x.text] == ["spam.learned"]
+
+
+def _foreign(removal) -> bool:
+    return any(name.startswith("spam.foreign") for name, _ in removal.signals)
 
 
 def test_the_leading_list_needs_langdetects_agreement_and_enough_hits():

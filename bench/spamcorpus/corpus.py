@@ -168,7 +168,8 @@ def soft_texts() -> dict[str, tuple[tuple[str, str, str], ...]]:
 @cache
 def mention_texts() -> dict[str, tuple[tuple[str, str, str], ...]]:
     """The dev legitimate texts of ``mentions/`` by language: (topic, form, text) each,
-    form one of warning, report, comment, sentence."""
+    form one of warning, report, comment, sentence, copy (a shop's, school's or
+    service's own honest copy: topic "business")."""
     return _entries(MENTIONS, "topic", "form", "text")
 
 
