@@ -54,7 +54,7 @@ def test_a_pitch_in_another_language_is_cut_from_a_page_the_lead_names(article):
     assert any(pitch in x.text and _foreign(x) for x in r.removed)
     # Without a language, the pitch reads as nothing foreign: no foreign signal (the model
     # alone may take it: since cleaner 1.62.0 it reads the Polish pitch on the Danish page
-    # at 0.87, and the Czech one on the French page at 0.58, which stays).
+    # at 0.95 and it goes; the Czech one on the French page, read 0.83, stays).
     off = clean_text(injected, url=URL, options=LEAD_OFF)
     assert not [x for x in off.removed if _foreign(x)]
     assert pitch in off.text or [x.reason for x in off.removed if pitch in x.text] == ["spam.learned"]
