@@ -215,7 +215,9 @@ if TYPE_CHECKING:
 # 1.62.0: the model retrained with second writers' text in 46 languages (pitches pasted
 # into news, news that reads like them, honest commercial copy) and the mentions
 # counting 3 (bench/train_spam_model.py TEXT_WEIGHT).
-CLEANER_VERSION = "1.62.0"
+# 1.62.1: "tot" and "kunnen" are Dutch stopwords (a Dutch sentence without one was read
+# as Danish and cut as foreign).
+CLEANER_VERSION = "1.62.1"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 
