@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Block, PageFacts
-from .pitch import against_seller, named_in, seller_names
+from .pitch import against_seller, seller_names, unnamed
 from .registry import signal
 
 
@@ -45,5 +45,4 @@ def comment_seller(block: Block, page: PageFacts) -> float:
             or page.comments_from < opts.pitch_min_blocks):
         return 0.0  # a thread without a story has nothing to compare a name with
     names = seller_names(block.text, page)
-    return 1.0 if (any(not named_in(name, page, upto=page.comments_from) for name in names)
-                   and not against_seller(block.text)) else 0.0
+    return 1.0 if unnamed(names, page, upto=page.comments_from) and not against_seller(block.text) else 0.0

@@ -279,7 +279,7 @@ def off_topic(block: Block, page: PageFacts) -> float:
                        and tail_apart(page.texts[block.index], head, block.index, page)) else 0.0
     if block.units < opts.off_topic_min_units:
         return 0.0
-    return 1.0 if apart(stem_index(page, opts.off_topic_word_letters)[0][block.index], block.index, page) else 0.0
+    return 1.0 if apart(own_stems(block, page), block.index, page) else 0.0
 
 
 @signal("spam.sold_apart", weight="weight_sold_apart")
@@ -309,11 +309,10 @@ def sold_apart(block: Block, page: PageFacts) -> float:
             or block.units < opts.off_topic_min_units or not _whole(block, page)):
         return 0.0
     if ((block.learned < opts.sold_apart_alone_learned or not block.sentence_end)
-            and not apart(stem_index(page, opts.off_topic_word_letters)[0][block.index], block.index, page)):
+            and not apart(own_stems(block, page), block.index, page)):
         return 0.0
     names = seller_names(block.text, page, latin=block.learned >= opts.appended_seller_latin_learned)
-    new = any(not named_in(name, page, block.index) for name in names)
-    return 1.0 if new and not against_seller(block.text) else 0.0
+    return 1.0 if unnamed(names, page, block.index) and not against_seller(block.text) else 0.0
 
 
 def _whole(block: Block, page: PageFacts) -> bool:
@@ -369,8 +368,7 @@ def sold_tail(tail: Block, page: PageFacts) -> bool:
     own = page.texts[tail.index][:head].lower()
     shaped = seller_names(tail.text, page, latin=False)
     latin = latin_names(tail.text, page) if tail.learned >= opts.appended_seller_latin_learned else []
-    new = ([n for n in shaped if not named_in(n, page, tail.index, heads=True)]
-           + [n for n in latin if not named_in(n, page, tail.index)])
+    new = unnamed(shaped, page, tail.index, heads=True) + unnamed(latin, page, tail.index)
     return any(n.lower() not in own for n in new) and not against_seller(tail.text)
 
 
@@ -414,7 +412,7 @@ def _cohesive(page: PageFacts, index: int) -> bool:
 def _new_brand(text: str, index: int, page: PageFacts) -> bool:
     """``text`` names a seller no other block of the page names (``seller_names``, in any
     case: ``named_in``)."""
-    return any(not named_in(name, page, index) for name in seller_names(text))
+    return bool(unnamed(seller_names(text), page, index))
 
 
 def named_in(name: str, page: PageFacts, index: int = -1, upto: int | None = None, heads: bool = False) -> bool:
@@ -433,6 +431,13 @@ def named_in(name: str, page: PageFacts, index: int = -1, upto: int | None = Non
         low = page.memo[key] = tuple(t.lower() for t in texts)
     name = name.lower()
     return any(name in t for j, t in enumerate(low[:upto]) if j != index)
+
+
+def unnamed(names: list[str], page: PageFacts, index: int = -1, upto: int | None = None,
+            heads: bool = False) -> list[str]:
+    """``names`` that no block of the page other than ``index`` names (``named_in``, with
+    its ``upto`` and ``heads``): the sellers new to the page."""
+    return [n for n in names if not named_in(n, page, index, upto, heads)]
 
 
 def against_seller(text: str) -> bool:
@@ -496,7 +501,7 @@ def own_stems(block: Block, page: PageFacts) -> set[str]:
     """A block's stems of ``off_topic_word_letters`` letters or more: the page's
     (``stem_index``, made once) for a whole block, read afresh for a sentence of one."""
     letters = page.options.off_topic_word_letters
-    if page.texts[block.index].rstrip() == block.text:
+    if _whole(block, page):
         return stem_index(page, letters)[0][block.index]
     return stems(block.text, page.options, letters)
 
