@@ -217,6 +217,8 @@ def foreign_language(block: Block, page: PageFacts) -> str | None:
         return found[0][0]
     if not (block.sentence_end and _inside_paragraph(block, page)) or _any_own_stopword(text, page):
         return None
+    if found and found[0][0] in own_family and not block.stop_hits:
+        return None  # no function word of any list, read as a sister language: no evidence
     # A sentence closing inside a longer paragraph, without one of the page language's
     # stopwords: not the page's language, whichever it is (other_language; a short
     # sentence splits langdetect's belief among a family's languages). Not for a line

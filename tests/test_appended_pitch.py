@@ -16,7 +16,9 @@ sys.path.insert(0, str(REPO))
 from bench import train_spam_model  # noqa: E402
 from bench.spamcorpus import corpus  # noqa: E402
 from cleaners import CleanOptions, clean_text  # noqa: E402
+from cleaners.clean import _facts  # noqa: E402
 from cleaners.ngrams import model  # noqa: E402
+from cleaners.rules.pitch import seller_names  # noqa: E402
 
 ARTICLE = [
     "Harbourton council approved a network of protected cycle lanes on Tuesday, after a two-year "
@@ -198,3 +200,19 @@ def test_a_sentence_against_its_seller_stays(monkeypatch):
     # The phrase is what keeps it: read as a pitch, the same sentence goes.
     monkeypatch.setattr("cleaners.rules.pitch.against_seller", lambda _text: False)
     assert critic not in clean_text(page(critic)).text
+
+
+def test_a_number_before_a_word_of_magnitude_numbers_no_seller():
+    """"na Letné 18 tisíc diváků" counts spectators: the place before the number is no
+    seller's name (``resources.QUANTITY``). The fresh set's Czech derby report lost its
+    last sentence to spam.appended_pitch until cleaner 1.63.0; a seller's number still
+    names one."""
+    fresh = {a.id: a for a in corpus.articles("fresh")}["fresh-cs-8"]
+    sentence = "Utkání sledovalo na Letné 18 tisíc diváků."
+    text = "\n\n".join(fresh.paragraphs)
+    assert sentence in text
+    result = clean_text(text, url="http://127.0.0.1/news/a")
+    assert sentence in result.text and not result.removed
+    _, facts, _ = _facts(text, CleanOptions(), None, (), False)
+    assert seller_names(sentence, facts) == []
+    assert seller_names("Vsaďte na derby a s Firen 53 berete dvojnásobnou výhru.", facts) == ["Firen 53"]

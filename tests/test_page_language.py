@@ -73,3 +73,24 @@ def test_langdetect_norwegian_is_the_lists_bokmal():
     sparse = [b for b in blocks if b.stop_share("nb") < CleanOptions().foreign_stop_share]
     assert sparse and all(detect_short(b.text)[0][0] == "nb" for b in sparse)
     assert all(foreign_language(b, page) is None for b in blocks)
+
+
+FRESH = {a.id: a for a in corpus.articles("fresh")}
+
+
+@pytest.mark.parametrize("article, sentence", [
+    # No stopword of any list, read by langdetect as Norwegian (the page's own family)
+    ("fresh-sv-7", "Arbetet kostar omkring 120 miljoner kronor."),
+    # Romanian's commonest function words "de" and "la", read by langdetect as Catalan
+    ("fresh-ro-10", "Cifra de afaceri a ajuns la 1,1 miliarde de lei."),
+])
+def test_a_short_last_sentence_of_the_page_language_stays(article, sentence):
+    """Both were cut as ``spam.foreign_block`` until cleaner 1.63.0 (the fresh set's
+    legitimate news pages): a sentence closing a paragraph, whose language langdetect
+    misreads and whose stopwords do not say the page's."""
+    text = "\n\n".join(FRESH[article].paragraphs)
+    assert sentence in text
+    r = clean_text(text, url="http://127.0.0.1/news/a")
+    assert sentence in r.text and not r.removed
+    page = cases.legit_page(FRESH[article], cases.seeded(article))
+    assert sentence in clean_html(page, url="http://127.0.0.1/news/a").text

@@ -24,7 +24,7 @@ from ..dom import site_of
 from ..links import host
 from ..options import CleanOptions
 from ..segment import LINK, last_part
-from ..resources import CRITICAL, PLATFORMS, STOPWORDS
+from ..resources import CRITICAL, PLATFORMS, QUANTITY, STOPWORDS
 from .registry import signal
 
 # A hook: the text opens with a short question and goes on after it.
@@ -455,8 +455,9 @@ def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -
     page of another script (unless ``latin`` is False), a Latin word ("Vexel" in
     Russian, ``LATIN_WORD``). With ``page``, none of these: a handle or a hashtag
     ("@AmyKup"), a name before a number that opens a sentence (its first word: "Rund 20
-    Prozent", "Samedi 20 juillet") or before a model's code ("Elitebook 845 G10"), a
-    small word with a 2 (Indonesian and Malay write a plural so: "judi2", "anak2"), a
+    Prozent", "Samedi 20 juillet"), before a model's code ("Elitebook 845 G10") or
+    before a word of magnitude ("na Letné 18 tisíc diváků", ``QUANTITY``), a small
+    word with a 2 (Indonesian and Malay write a plural so: "judi2", "anak2"), a
     platform a reader names in passing (``PLATFORMS``, with or without its version:
     "YouTube", "Windows10").
 
@@ -470,7 +471,8 @@ def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -
     if page is None:
         return names
     names += [m.group() for m in NUMBERED.finditer(text)
-              if not SENTENCE_OPENING.search(text[:m.start()]) and not MODEL_CODE.match(text, m.end())]
+              if not SENTENCE_OPENING.search(text[:m.start()]) and not MODEL_CODE.match(text, m.end())
+              and not QUANTITY.match(text, m.end())]
     return _no_platform(names) + (latin_names(text, page) if latin else [])
 
 
