@@ -216,3 +216,17 @@ def test_a_number_before_a_word_of_magnitude_numbers_no_seller():
     _, facts, _ = _facts(text, CleanOptions(), None, (), False)
     assert seller_names(sentence, facts) == []
     assert seller_names("Vsaďte na derby a s Firen 53 berete dvojnásobnou výhru.", facts) == ["Firen 53"]
+
+
+def test_a_roundup_items_lottery_win_stays_whole():
+    """A news roundup's items share no words with each other, so ``spam.off_topic`` says
+    nothing there either (``_cohesive``, as for ``spam.appended_pitch``): the fresh set's
+    Hindi roundup lost its item on a fisherman's lottery win, which the model reads at
+    0.84, to ``spam.learned`` beside ``spam.off_topic`` until cleaner 1.64.0. A story
+    about a lottery winner is content."""
+    fresh = {a.id: a for a in corpus.articles("fresh")}["fresh-hi-1"]
+    text = "\n\n".join((fresh.title, *fresh.paragraphs))
+    assert model().probability(fresh.paragraphs[1]) >= CleanOptions().learned_floor
+    assert clean_text(text, url="http://127.0.0.1/news/a").text == text
+    off = clean_text(text, url="http://127.0.0.1/news/a", options=CleanOptions(appended_pitch_cohesive=0))
+    assert [r.reason for r in off.removed] == ["spam.learned"] and fresh.paragraphs[1] not in off.text

@@ -259,7 +259,9 @@ def off_topic(block: Block, page: PageFacts) -> float:
     written for somewhere else; the story's own lines reuse its words. Context only: it
     strengthens the model's evidence, never condemns alone. Not in the comment region
     (comments share no vocabulary with each other), not for a quotation, not in scripts
-    written without spaces, not on pages of fewer than ``pitch_min_blocks`` blocks, not
+    written without spaces, not on pages of fewer than ``pitch_min_blocks`` blocks nor,
+    for a whole paragraph, on pages whose items share nothing with each other
+    (``_cohesive``: a news roundup's item on a lottery win is apart as every item is), not
     for one sentence of a paragraph (a pitch whose sentences each scored this way was cut
     sentence by sentence instead of going whole, and its neighbour stayed: dev, uk),
     except the last one when it sells (an offer figure or a brand-shaped name) and the
@@ -277,7 +279,7 @@ def off_topic(block: Block, page: PageFacts) -> float:
         head = _tail_start(block.text, block.index, page)
         return 1.0 if (head and selling(block.text, page)
                        and tail_apart(page.texts[block.index], head, block.index, page)) else 0.0
-    if block.units < opts.off_topic_min_units:
+    if block.units < opts.off_topic_min_units or not _cohesive(page, block.index):
         return 0.0
     return 1.0 if apart(own_stems(block, page), block.index, page) else 0.0
 
