@@ -225,7 +225,9 @@ if TYPE_CHECKING:
 # 1.64.0: spam.off_topic says nothing of a whole paragraph on a page whose items share
 # nothing with each other (pitch._cohesive, as spam.appended_pitch): a news roundup's
 # item on a lottery win stays.
-CLEANER_VERSION = "1.64.0"
+# 1.65.0: a word written twice with a hyphen ("betul-betul") is no glued run
+# (morphology.glued_runs); spam.no_prose reads only scripts a stopword list is written in.
+CLEANER_VERSION = "1.65.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

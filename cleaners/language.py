@@ -42,6 +42,9 @@ SCRIPT_LANGUAGE = {"thai": "th", "hangul": "ko", "kana": "ja", "han": "zh", "heb
 STOP_SCRIPT = {"ru": "cyrillic", "uk": "cyrillic"}
 # Scripts written without spaces between words: units are characters / 3.
 UNSPACED = frozenset({"thai", "han", "kana"})
+# Scripts some stopword list (data/stopwords/) is written in: only there does a block's
+# share of stopwords tell prose from a list of names or keywords.
+LISTED_SCRIPTS = frozenset({"latin", *STOP_SCRIPT.values()})
 # Letters of the scripts that glue other words to theirs: a number or a Latin name runs
 # into the next word without a space ("下调130元", "RepoMasterにお任せ", "MoneyBada에서").
 GLUING = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"

@@ -26,6 +26,9 @@ from .resources import DOMAIN_GLUE
 CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿğışç]{2})(?=[A-ZÀ-ÞĞİŞÇ][a-zà-ÿğışç])")
 # A letter glued to a digit, or a digit to an "x" ("hoki99", "1xbet"), found from the digit
 # (the engine skips to the digits instead of trying every letter).
+# A word written twice with a hyphen: Malay and Indonesian reduplication ("betul-betul",
+# "really"), one word, not two roots glued into a run.
+REDUPLICATION = re.compile(r"(\w+)-\1", re.IGNORECASE)
 DIGIT_HINT = re.compile(r"\d(?:(?<=[a-z]\d)|x)")
 # Any brand root anywhere: one scan of many texts finds the ones worth reading.
 ROOT_ANY = re.compile("|".join(map(re.escape, sorted(ROOTS, key=len, reverse=True))))
@@ -87,11 +90,14 @@ def glued_runs(text: str) -> int:
 
     A token counts when a root occurs inside it and it has two roots, two camel-case
     joins or a domain join: one camel-case join is a brand name ("BetHarbor"), which
-    ``brand_weight`` reads.
+    ``brand_weight`` reads. A word written twice with a hyphen ("betul-betul",
+    ``REDUPLICATION``) is one word.
 
     >>> glued_runs("1xbitbetvolegencobahisbetsoobetlikeJigolo ajansıtwitch bot.comSahabet")
     2
     >>> glued_runs("The YouTube, WordPress and Betriebsgesellschaft sites")
+    0
+    >>> glued_runs("Resort ini terletak betul-betul di tepi pantai.")
     0
     """
     if not has_root(text.lower()):
@@ -101,6 +107,9 @@ def glued_runs(text: str) -> int:
         if len(token) < BRAND_MIN:
             continue
         roots = ROOT_INSIDE.findall(token.lower())
+        twice = REDUPLICATION.fullmatch(token.strip(".,;:!?()\"'"))
+        if twice and len(ROOT_INSIDE.findall(twice.group(1).lower())) < 2:
+            continue  # "betul-betul"; "slotbet-slotbet" still glues two roots
         if roots and (len(roots) >= 2 or glue_splits(token) >= 2 or DOMAIN_GLUE.search(token)):
             count += 1
     return count

@@ -6,7 +6,7 @@ content evidence of one that already has some (see ``score.py``).
 
 from __future__ import annotations
 
-from ..language import UNSPACED
+from ..language import LISTED_SCRIPTS
 from ..model import Block, PageFacts
 from .registry import signal
 
@@ -44,6 +44,10 @@ def repetition(block: Block, page: PageFacts) -> float:
 
 @signal("spam.no_prose", weight="weight_no_prose", role="context")
 def no_prose(block: Block, page: PageFacts) -> float:
-    if block.script in UNSPACED or block.units < page.options.no_prose_units or block.sentence_end:
+    """1.0 for a line of ``no_prose_units`` words or more, without a sentence's closing
+    mark, under ``no_prose_stop_ratio`` stopwords: keywords or names run together. Only
+    in the scripts a stopword list is written in (``LISTED_SCRIPTS``): elsewhere the
+    share reads 0 for every line."""
+    if block.script not in LISTED_SCRIPTS or block.units < page.options.no_prose_units or block.sentence_end:
         return 0.0
     return 1.0 if block.stop_ratio < page.options.no_prose_stop_ratio else 0.0
