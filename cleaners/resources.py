@@ -241,8 +241,8 @@ DIGIT_BRAND = re.compile(
     r"^(?:[a-z]{3,}(?:%s)|\d+x[a-z]{3,})$" % "|".join(map(re.escape, _group(_BRAND, "digit_affixes", "morphology.toml [brand]")))
 )
 # A word of magnitude after a number ("18 tisíc"): the number counts, no name is numbered.
-QUANTITY = re.compile(r"\s*(?:%s)" % "|".join(map(re.escape, _group(_MORPH.get("quantity", {}), "stems", "morphology.toml [quantity]"))),
-                      re.IGNORECASE)
+_QUANTITY_STEMS = _group(_MORPH.get("quantity", {}), "stems", "morphology.toml [quantity]")
+QUANTITY = re.compile(r"\s*(?:%s)" % "|".join(map(re.escape, _QUANTITY_STEMS)), re.IGNORECASE)
 _GLUE = _MORPH.get("glue", {})
 # ".comSupertotobet": a domain glued to the next word (the separators of an anchor run lost).
 # Atomic group, longest TLD first: ".com/" must not match as ".co" glued to "m".
