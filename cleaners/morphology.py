@@ -24,11 +24,11 @@ from .resources import DOMAIN_GLUE
 # A lower-case run followed by a capitalised word ("likeJigolo", "turkeySahabet"):
 # two lower-case letters before the join keep "iPhone" and "McDonald" whole.
 CAMEL_JOIN = re.compile(r"(?<=[a-zà-ÿğışç]{2})(?=[A-ZÀ-ÞĞİŞÇ][a-zà-ÿğışç])")
+# A word written twice with a hyphen: Malay and Indonesian reduplication ("betul-betul",
+# "really"), read once.
+REDUPLICATION = re.compile(r"(\w+)-\1", re.IGNORECASE)
 # A letter glued to a digit, or a digit to an "x" ("hoki99", "1xbet"), found from the digit
 # (the engine skips to the digits instead of trying every letter).
-# A word written twice with a hyphen: Malay and Indonesian reduplication ("betul-betul",
-# "really"), one word, not two roots glued into a run.
-REDUPLICATION = re.compile(r"(\w+)-\1", re.IGNORECASE)
 DIGIT_HINT = re.compile(r"\d(?:(?<=[a-z]\d)|x)")
 # Any brand root anywhere: one scan of many texts finds the ones worth reading.
 ROOT_ANY = re.compile("|".join(map(re.escape, sorted(ROOTS, key=len, reverse=True))))
@@ -91,7 +91,7 @@ def glued_runs(text: str) -> int:
     A token counts when a root occurs inside it and it has two roots, two camel-case
     joins or a domain join: one camel-case join is a brand name ("BetHarbor"), which
     ``brand_weight`` reads. A word written twice with a hyphen ("betul-betul",
-    ``REDUPLICATION``) is one word.
+    ``REDUPLICATION``) counts the roots of the word once.
 
     >>> glued_runs("1xbitbetvolegencobahisbetsoobetlikeJigolo ajansıtwitch bot.comSahabet")
     2
@@ -107,9 +107,8 @@ def glued_runs(text: str) -> int:
         if len(token) < BRAND_MIN:
             continue
         roots = ROOT_INSIDE.findall(token.lower())
-        twice = REDUPLICATION.fullmatch(token.strip(".,;:!?()\"'"))
-        if twice and len(ROOT_INSIDE.findall(twice.group(1).lower())) < 2:
-            continue  # "betul-betul"; "slotbet-slotbet" still glues two roots
+        if len(roots) >= 2 and (twice := REDUPLICATION.fullmatch(token.strip(".,;:!?()\"'"))):
+            roots = ROOT_INSIDE.findall(twice.group(1).lower())  # "betul-betul" once: one root
         if roots and (len(roots) >= 2 or glue_splits(token) >= 2 or DOMAIN_GLUE.search(token)):
             count += 1
     return count

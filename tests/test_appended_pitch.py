@@ -215,7 +215,7 @@ def test_a_number_before_a_word_of_magnitude_numbers_no_seller():
     assert sentence in result.text and not result.removed
     _, facts, _ = _facts(text, CleanOptions(), None, (), False)
     assert seller_names(sentence, facts) == []
-    assert seller_names("Vsaďte na derby a s Firen 53 berete dvojnásobnou výhru.", facts) == ["Firen 53"]
+    assert seller_names("Vsaďte na derby a s Tipko 53 berete dvojnásobnou výhru.", facts) == ["Tipko 53"]
 
 
 def test_a_roundup_items_lottery_win_stays_whole():
