@@ -227,7 +227,11 @@ if TYPE_CHECKING:
 # item on a lottery win stays.
 # 1.65.0: a word written twice with a hyphen ("betul-betul") is no glued run
 # (morphology.glued_runs); spam.no_prose reads only scripts a stopword list is written in.
-CLEANER_VERSION = "1.65.0"
+# 1.66.0: pitch.sold_tail also counts a plain capitalised word new to the page as a
+# seller's name when the model reads the sentence at appended_plain_learned, the sentence
+# quotes nothing, does not open with the page's own name, and the paragraph before it
+# reads as news (pitch.plain_sellers).
+CLEANER_VERSION = "1.66.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

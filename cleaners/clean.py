@@ -27,7 +27,8 @@ from .options import CleanOptions
 from .rules import entries
 from .rules.registry import specific
 from .rules.lexicon import commercial
-from .rules.pitch import appended, apart, brand_shaped, seller_names, sold_tail, stems, tail_apart
+from .rules.pitch import (appended, apart, brand_shaped, plain_names, seller_names, sold_tail, stems, tail_apart,
+                          unnamed)
 from .score import Score, score_block
 from .resources import NOUN_CAPITALS, STOPWORDS, STOPWORDS_OF
 from .segment import LINK, WORD, last_part, segment_text, split_parts, words
@@ -476,7 +477,9 @@ def _apart_tail(block: Block, a: int, b: int, page: PageFacts) -> bool:
         return False
     opts = page.options
     if not tail_apart(block.text, a, block.index, page):  # its seller may still be new to the page
-        return bool(seller_names(block.text[a:b], page)) and sold_tail(_part(block, a, b, page), page)
+        tail = block.text[a:b]  # a plain name must be new to the page before the model reads the tail
+        return bool(seller_names(tail, page) or unnamed(plain_names(tail, page), page, block.index)) and sold_tail(
+            _part(block, a, b, page), page)
     tail = _part(block, a, b, page)
     return (tail.learned >= opts.tail_apart_learned or sold_tail(tail, page)
             or (tail.learned >= opts.appended_pitch_learned and appended(tail.text, block.index, page)))

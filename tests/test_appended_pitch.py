@@ -18,7 +18,7 @@ from bench.spamcorpus import corpus  # noqa: E402
 from cleaners import CleanOptions, clean_text  # noqa: E402
 from cleaners.clean import _facts  # noqa: E402
 from cleaners.ngrams import model  # noqa: E402
-from cleaners.rules.pitch import seller_names  # noqa: E402
+from cleaners.rules.pitch import plain_names, seller_names  # noqa: E402
 
 ARTICLE = [
     "Harbourton council approved a network of protected cycle lanes on Tuesday, after a two-year "
@@ -230,3 +230,69 @@ def test_a_roundup_items_lottery_win_stays_whole():
     assert clean_text(text, url="http://127.0.0.1/news/a").text == text
     off = clean_text(text, url="http://127.0.0.1/news/a", options=CleanOptions(appended_pitch_cohesive=0))
     assert [r.reason for r in off.removed] == ["spam.learned"] and fresh.paragraphs[1] not in off.text
+
+
+# A Swedish pitch that names its seller with a plain capitalised word, appended to a dev
+# article about a swimming hall: no lexicon word, no link, no seller-shaped name.
+PLAIN = "Lyxklockor och märkesväskor till halva priset beställer du i kväll hos Vellmora."
+NO_PLAIN = CleanOptions(appended_plain_learned=1.01)
+NO_LEARNED = CleanOptions(weight_learned=0.0)
+
+
+def _swedish(tail: str, at: int = 2, head: str | None = None) -> tuple[str, list[str]]:
+    article = {a.id: a for a in corpus.articles("dev")}["sv-simhall-harnosand"]
+    paras = list(article.paragraphs)
+    paras[at] = f"{head or paras[at]} {tail}"
+    return "\n\n".join((article.title, *paras)), [p for i, p in enumerate(article.paragraphs) if i != at]
+
+
+def test_a_pitch_naming_its_seller_plainly_goes_when_the_model_is_sure():
+    """``pitch.plain_sellers``: a capitalised word inside the last sentence that the page
+    never names counts as a seller's name when the model reads the sentence at
+    ``appended_plain_learned`` (here 0.88): the pitch goes and its paragraph's own
+    sentences stay. With the reading required above 1 the sentence stays."""
+    assert model().probability(PLAIN) >= CleanOptions().appended_plain_learned
+    text, others = _swedish(PLAIN)
+    result = clean_text(text, url="http://127.0.0.1/news/a")
+    assert PLAIN not in result.text and all(p in result.text for p in others)
+    assert [r.text.strip() for r in result.removed] == [PLAIN]
+    assert result.removed[0].reason == "spam.appended_pitch"
+    assert ("spam.appended_pitch", 1.0) in result.removed[0].signals
+    assert PLAIN in clean_text(text, url="http://127.0.0.1/news/a", options=NO_PLAIN).text
+
+
+@pytest.mark.parametrize("tail", [
+    # reporting that quotes a pitch's phrases: mention, not use
+    "Lyxklockor och märkesväskor till „halva priset“ beställer du i kväll hos Vellmora.",
+    # opening with a name the page gives elsewhere, always capitalised: the page's subject
+    PLAIN.replace("Lyxklockor och märkesväskor", "Härnösand"),
+])
+def test_what_names_no_plain_seller_stays(tail):
+    """Each stays where the plain sentence goes; spam.learned weighs nothing (``weight_learned``
+    0), which would take the quoted one on the model's reading alone (0.94 without
+    the quoted words)."""
+    text, _ = _swedish(tail)
+    assert model().probability(tail) >= CleanOptions().appended_plain_learned
+    assert tail in clean_text(text, url="http://127.0.0.1/news/a", options=NO_LEARNED).text
+    assert PLAIN not in clean_text(_swedish(PLAIN)[0], url="http://127.0.0.1/news/a", options=NO_LEARNED).text
+
+
+def test_a_pitchs_last_sentence_is_not_cut_from_it_alone():
+    """When the paragraph before the last sentence reads as spam itself (at
+    ``appended_plain_head`` or more), the plain name does not count: a pitch of several
+    sentences is the whole-paragraph rules' to judge, not a news paragraph with a pitch
+    appended (cut alone, its first sentences stayed)."""
+    _, facts, _ = _facts(PLAIN, CleanOptions(), None, (), False)
+    assert plain_names(PLAIN, facts) == ["Vellmora"]
+    head = "Zdrapki online z wygraną od ręki czekają na ciebie już od 2 zł."
+    assert model().probability(head) >= CleanOptions().appended_plain_head
+    text, others = _swedish(PLAIN, head=head)
+    result = clean_text(text, url="http://127.0.0.1/news/a", options=NO_LEARNED)
+    assert not any(r.text.strip() == PLAIN for r in result.removed)
+
+
+def test_a_language_that_capitalises_its_nouns_gives_no_plain_names():
+    german = "Wer will das Stück noch sehen, wer noch dafür an der Kasse zahlen?"
+    _, facts, _ = _facts(german, CleanOptions(), None, (), False)
+    assert plain_names(german, facts, "de") == []
+    assert plain_names(german, facts, "sv") == ["Stück", "Kasse"]

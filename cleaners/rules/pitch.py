@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from ..language import UNSPACED
 from ..model import Block, PageFacts
 from ..dom import site_of
+from ..facts import MENTION
 from ..links import host
 from ..options import CleanOptions
 from ..segment import LINK, last_part
-from ..resources import CRITICAL, PLATFORMS, QUANTITY, STOPWORDS
+from ..ngrams import model as ngram_model
+from ..resources import CRITICAL, NOUN_CAPITALS, PLATFORMS, QUANTITY, STOPWORDS
 from .registry import signal
 
 # A hook: the text opens with a short question and goes on after it.
@@ -69,6 +71,8 @@ HANDLE = re.compile(r"[@#]\w+")
 REDUPLICATED = re.compile(r"[^\W\dA-Z_]+2")
 # A Latin word of four or more letters (a brand) inside a block of another script.
 LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
+# A capitalised word: a capital and two or more small letters (Latin, Greek, Cyrillic).
+CAPITALISED = re.compile(f"\\b[{UPPER}][{LOWER}]{{2,}}\\b")
 
 
 def _mark_class(first: int = 0x0300, last: int = 0x2000) -> str:
@@ -353,7 +357,8 @@ def sold_tail(tail: Block, page: PageFacts) -> bool:
     Firen 53 berete dvojnásobnou výhru."). A Latin word on a page of another script
     ("Bateka дава най-добрите коефициенти за всеки мач от Първа лига.") is as often the
     name of the writer's own blog or a product, and counts from
-    ``appended_seller_latin_learned``. A name shaped as a seller's (not that Latin word)
+    ``appended_seller_latin_learned``; a plain capitalised word ("... hos Ornella.")
+    counts from ``appended_plain_learned``, on ``plain_sellers``' terms. A name shaped as a seller's (not that Latin word)
     named elsewhere only in other paragraphs' last sentences is still new
     (``named_in`` with ``heads``): a pitch appended to several paragraphs (a Persian classifieds
     page ends each ad with "... [phone] تماس بگیرید.", so a Latin word counts anywhere).
@@ -370,6 +375,7 @@ def sold_tail(tail: Block, page: PageFacts) -> bool:
     own = page.texts[tail.index][:head].lower()
     shaped = seller_names(tail.text, page, latin=False)
     latin = latin_names(tail.text, page) if tail.learned >= opts.appended_seller_latin_learned else []
+    latin += plain_sellers(tail, head, page)
     new = unnamed(shaped, page, tail.index, heads=True) + unnamed(latin, page, tail.index)
     return any(n.lower() not in own for n in new) and not against_seller(tail.text)
 
@@ -476,6 +482,50 @@ def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -
               if not SENTENCE_OPENING.search(text[:m.start()]) and not MODEL_CODE.match(text, m.end())
               and not QUANTITY.match(text, m.end())]
     return _no_platform(names) + (latin_names(text, page) if latin else [])
+
+
+def plain_sellers(tail: Block, head: int, page: PageFacts) -> list[str]:
+    """The plain names of ``tail`` (``plain_names``), the last sentence of a paragraph
+    that starts at ``head``, when it reads as a pitch appended to news: the model reads
+    it at ``appended_plain_learned`` or more, it quotes nothing (reporting that quotes a
+    pitch's phrases, "„бонус без депозит“ ... в България", is mention, not use), it does
+    not open with a name the page gives elsewhere (a press release's "Ascom registered
+    shares are listed on the SIX Swiss Exchange in Zurich."), and the paragraph before it
+    reads as news (under ``appended_plain_head``; a prose pitch whose last sentence names
+    one more place is the whole-paragraph rules', cut whole)."""
+    opts = page.options
+    if tail.learned < opts.appended_plain_learned:
+        return []
+    names = plain_names(tail.text, page, tail.stop_lang)
+    if (not names or MENTION.search(tail.text) or _opens_with_page_name(tail.text, tail.index, page)
+            or ngram_model().probability(page.texts[tail.index][:head]) >= opts.appended_plain_head):
+        return []
+    return names
+
+
+def plain_names(text: str, page: PageFacts, language: str | None = None) -> list[str]:
+    """The capitalised words of ``text`` that do not open a sentence ("... hittar du hos
+    Ornella."), less handles, web addresses and platforms; none in a language that
+    capitalises every noun (``NOUN_CAPITALS``: the page's, else ``language``). Plainer
+    than ``seller_names``: in news most such words name people and places, so only
+    ``plain_sellers`` counts them, on the model's word."""
+    if (page.language or language) in NOUN_CAPITALS:
+        return []
+    text = HANDLE.sub(" ", LINK.sub(" ", text))
+    return _no_platform([m.group() for m in CAPITALISED.finditer(text)
+                         if text[:m.start()].strip() and not SENTENCE_OPENING.search(text[:m.start()])])
+
+
+def _opens_with_page_name(text: str, index: int, page: PageFacts) -> bool:
+    """``text`` (of block ``index``) opens with a name that another block of the page
+    writes, and writes only with its capital (not a word that merely opened the
+    sentence: "Den", "Spela"): the sentence is about the page's own subject."""
+    m = CAPITALISED.match(text.lstrip())
+    if not m:
+        return False
+    others = [t for j, t in enumerate(page.texts) if j != index]
+    name, word = (re.compile(rf"\b{re.escape(w)}\b") for w in (m.group(), m.group().lower()))
+    return any(name.search(t) for t in others) and not any(word.search(t) for t in others)
 
 
 def latin_names(text: str, page: PageFacts) -> list[str]:
