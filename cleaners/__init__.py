@@ -231,7 +231,11 @@ if TYPE_CHECKING:
 # seller's name when the model reads the sentence at appended_plain_learned, the sentence
 # quotes nothing, does not open with the page's own name, and the paragraph before it
 # reads as news (pitch.plain_sellers).
-CLEANER_VERSION = "1.66.0"
+# 1.67.0: spam.comment_seller also reads a plain capitalised word new to the page as the
+# seller's name when the model reads the comment at comment_plain_learned; a run of names
+# one of which the page writes elsewhere (but in a comment header) is the page's, and a
+# word after a one-word label ("Thunder: Host ...") opens its clause (pitch.plain_names).
+CLEANER_VERSION = "1.67.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

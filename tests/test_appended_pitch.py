@@ -283,7 +283,7 @@ def test_a_pitchs_last_sentence_is_not_cut_from_it_alone():
     sentences is the whole-paragraph rules' to judge, not a news paragraph with a pitch
     appended (cut alone, its first sentences stayed)."""
     _, facts, _ = _facts(PLAIN, CleanOptions(), None, (), False)
-    assert plain_names(PLAIN, facts) == ["Vellmora"]
+    assert plain_names(PLAIN, facts, 0) == ["Vellmora"]
     head = "Zdrapki online z wygraną od ręki czekają na ciebie już od 2 zł."
     assert model().probability(head) >= CleanOptions().appended_plain_head
     text, others = _swedish(PLAIN, head=head)
@@ -294,5 +294,5 @@ def test_a_pitchs_last_sentence_is_not_cut_from_it_alone():
 def test_a_language_that_capitalises_its_nouns_gives_no_plain_names():
     german = "Wer will das Stück noch sehen, wer noch dafür an der Kasse zahlen?"
     _, facts, _ = _facts(german, CleanOptions(), None, (), False)
-    assert plain_names(german, facts, "de") == []
-    assert plain_names(german, facts, "sv") == ["Stück", "Kasse"]
+    assert plain_names(german, facts, 0, "de") == []
+    assert plain_names(german, facts, 0, "sv") == ["Stück", "Kasse"]

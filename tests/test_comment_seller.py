@@ -119,3 +119,33 @@ def test_seller_names_leave_out_sentence_openings_shorthand_and_platforms():
     assert seller_names("Jangan promo judi2 di sini, weton88 juga.", latin) == ["weton88"]
     assert seller_names("Смотрите на YouTube, а играйте в Vexel.", cyrillic) == ["Vexel"]
     assert seller_names("Windows10での操作方法です。Spin247で遊ぶ。", latin) == ["Spin247"]
+
+
+# Names its seller with plain capitalised words: nothing shaped like a seller's name.
+PLAIN = ("Great report, thanks. Anyone who fancies a flutter on the weekend games should try Lantern "
+         "Sports, my winnings were paid out in ten minutes.")
+NO_PLAIN = CleanOptions(comment_plain_learned=1.01)
+
+
+def test_a_comment_naming_a_seller_plainly_goes_when_the_model_leans_to_spam():
+    """``comment_plain_learned``: a capitalised word that does not open a sentence and
+    that the page does not write elsewhere ("Lantern Sports") names a seller when the
+    model reads the comment at that or more; with the reading required above 1 it stays."""
+    assert model().probability(PLAIN) >= CleanOptions().comment_plain_learned
+    assert seller_names(PLAIN, page_facts([], {"latin": 30}, {}, CleanOptions())) == []
+    result = clean_text(page([FAN, PLAIN]))
+    assert sellers(result) == [PLAIN] and FAN in result.text and all(p in result.text for p in STORY)
+    assert PLAIN in clean_text(page([FAN, PLAIN]), options=NO_PLAIN).text
+
+
+def test_a_run_of_names_the_story_gives_is_the_storys():
+    # "Millbrook Sports": Millbrook is the story's opponent, so the run is the page's name
+    story_named = PLAIN.replace("Lantern Sports", "Millbrook Sports")
+    assert story_named in clean_text(page([FAN, story_named])).text
+
+
+def test_a_seller_signing_its_comment_is_still_new():
+    # the comment's header ("Lantern Sports says:") is the seller's signature, not the page's
+    text = page([FAN, PLAIN]).replace("reader1 says:", "Lantern Sports says:")
+    assert "Lantern Sports says:" in text
+    assert PLAIN not in clean_text(text).text

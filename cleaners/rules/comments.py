@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Block, PageFacts
-from .pitch import against_seller, seller_names, unnamed
+from .pitch import against_seller, plain_names, seller_names, unnamed
 from .registry import signal
 
 
@@ -30,8 +30,10 @@ def comment_pitch(block: Block, page: PageFacts) -> float:
 def comment_seller(block: Block, page: PageFacts) -> float:
     """1.0 for a comment that names a seller the story above it does not name
     (``pitch.seller_names``: "OddsForge", "Kasa 77", a Latin "Vexel" in a Russian
-    thread) and that the model reads at ``comment_seller_learned`` or more: the
-    drive-by comment written in the page's own language and market, whose words a
+    thread; a plain capitalised word, ``pitch.plain_names``, when the model reads the
+    comment at ``comment_plain_learned``) and that the model reads at
+    ``comment_seller_learned`` or more: the drive-by comment written in the page's own
+    language and market, whose words a
     gambling story shares ("Loved this! My mate put me onto OddsForge last month and
     I've already landed two accas"). A reader who names what the story names ("the
     new iPhone 15") is discussing it, and a reader who warns others off a seller
@@ -45,4 +47,6 @@ def comment_seller(block: Block, page: PageFacts) -> float:
             or page.comments_from < opts.pitch_min_blocks):
         return 0.0  # a thread without a story has nothing to compare a name with
     names = seller_names(block.text, page)
+    if block.learned >= opts.comment_plain_learned:
+        names += plain_names(block.text, page, block.index, block.stop_lang)
     return 1.0 if unnamed(names, page, upto=page.comments_from) and not against_seller(block.text) else 0.0

@@ -26,7 +26,7 @@ from ..links import host
 from ..options import CleanOptions
 from ..segment import LINK, last_part
 from ..ngrams import model as ngram_model
-from ..resources import CRITICAL, NOUN_CAPITALS, PLATFORMS, QUANTITY, STOPWORDS
+from ..resources import COMMENT_HEADERS, CRITICAL, NOUN_CAPITALS, PLATFORMS, QUANTITY, STOPWORDS
 from .registry import signal
 
 # A hook: the text opens with a short question and goes on after it.
@@ -73,6 +73,12 @@ REDUPLICATED = re.compile(r"[^\W\dA-Z_]+2")
 LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 # A capitalised word: a capital and two or more small letters (Latin, Greek, Cyrillic).
 CAPITALISED = re.compile(f"\\b[{UPPER}][{LOWER}]{{2,}}\\b")
+# A word holding a capital, and a run of them one space apart ("9to5Mac Gift Guides").
+NAME_WORD = re.compile(f"\\w*[{UPPER}]\\w*")
+NAME_RUN = re.compile(f"{NAME_WORD.pattern}(?: {NAME_WORD.pattern})*")
+# Where a sentence opens, or what follows a one-word label ("Thunder: Host the Lakers
+# on Friday."): plain_names.
+OPENING = re.compile(r"(?:^|[.!?…。！？]\s+)(?:[^\s:]+:\s+)?[\"'“‘«(\[]*\s*$")
 
 
 def _mark_class(first: int = 0x0300, last: int = 0x2000) -> str:
@@ -496,24 +502,47 @@ def plain_sellers(tail: Block, head: int, page: PageFacts) -> list[str]:
     opts = page.options
     if tail.learned < opts.appended_plain_learned:
         return []
-    names = plain_names(tail.text, page, tail.stop_lang)
+    names = plain_names(tail.text, page, tail.index, tail.stop_lang)
     if (not names or MENTION.search(tail.text) or _opens_with_page_name(tail.text, tail.index, page)
             or ngram_model().probability(page.texts[tail.index][:head]) >= opts.appended_plain_head):
         return []
     return names
 
 
-def plain_names(text: str, page: PageFacts, language: str | None = None) -> list[str]:
-    """The capitalised words of ``text`` that do not open a sentence ("... hittar du hos
-    Ornella."), less handles, web addresses and platforms; none in a language that
-    capitalises every noun (``NOUN_CAPITALS``: the page's, else ``language``). Plainer
-    than ``seller_names``: in news most such words name people and places, so only
-    ``plain_sellers`` counts them, on the model's word."""
+def plain_names(text: str, page: PageFacts, index: int, language: str | None = None) -> list[str]:
+    """The capitalised words of ``text`` (of block ``index``) that neither open a
+    sentence nor follow a one-word label ("... hittar du hos Ornella."; not "Thunder:
+    Host the Lakers on Friday."), less handles, web addresses and platforms, and less
+    every word of a run of names one of which another block of the page writes with its
+    capital (``_gives``: "... more 9to5Mac Gift Guides!" on 9to5Mac's page); none in a
+    language that capitalises every noun (``NOUN_CAPITALS``: the page's, else
+    ``language``). Plainer than ``seller_names``: in news most such words name people
+    and places, so only a sure model reading makes them a seller's."""
     if (page.language or language) in NOUN_CAPITALS:
         return []
     text = HANDLE.sub(" ", LINK.sub(" ", text))
-    return _no_platform([m.group() for m in CAPITALISED.finditer(text)
-                         if text[:m.start()].strip() and not SENTENCE_OPENING.search(text[:m.start()])])
+    names = []
+    for run in NAME_RUN.finditer(text):
+        if any(_gives(w, page, index) for w in run.group().split()):
+            continue  # a run of names the page gives: "9to5Mac Gift Guides"
+        names += [m.group() for m in CAPITALISED.finditer(text, run.start(), run.end())
+                  if text[:m.start()].strip() and not OPENING.search(text[:m.start()])]
+    return _no_platform(names)
+
+
+def _gives(word: str, page: PageFacts, index: int) -> bool:
+    """A block of the page other than ``index``, and other than a comment's header
+    (``COMMENT_HEADERS``: "Zioło Mazurskie says:", a seller signing its pitch), writes
+    ``word``, of three letters or more, as written: with its capital, as a name. The
+    page's words with a capital are indexed once a page."""
+    where = page.memo.get("names_at")
+    if where is None:
+        where = page.memo["names_at"] = {}
+        for j, text in enumerate(page.texts):
+            if not COMMENT_HEADERS.fullmatch(text.strip()):
+                for w in NAME_WORD.findall(text):
+                    where.setdefault(w, set()).add(j)
+    return len(word) >= 3 and any(j != index for j in where.get(word, ()))
 
 
 def _opens_with_page_name(text: str, index: int, page: PageFacts) -> bool:
