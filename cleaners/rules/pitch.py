@@ -364,10 +364,11 @@ def sold_tail(tail: Block, page: PageFacts) -> bool:
     ("Bateka дава най-добрите коефициенти за всеки мач от Първа лига.") is as often the
     name of the writer's own blog or a product, and counts from
     ``appended_seller_latin_learned``; a plain capitalised word ("... hos Ornella.")
-    counts from ``appended_plain_learned``, on ``plain_sellers``' terms. A name shaped as a seller's (not that Latin word)
-    named elsewhere only in other paragraphs' last sentences is still new
-    (``named_in`` with ``heads``): a pitch appended to several paragraphs (a Persian classifieds
-    page ends each ad with "... [phone] تماس بگیرید.", so a Latin word counts anywhere).
+    counts from ``appended_plain_learned``, on ``plain_sellers``' terms. A name shaped
+    as a seller's (not those words) named elsewhere only in other paragraphs' last
+    sentences is still new (``named_in`` with ``heads``): a pitch appended to several
+    paragraphs (a Persian classifieds page ends each ad with "... [phone] تماس بگیرید.",
+    so a Latin word counts anywhere).
     Not in the comment region, not for a quotation, not on pages of fewer than
     ``pitch_min_blocks`` blocks, not for a sentence against its seller
     (``against_seller``)."""
@@ -381,8 +382,8 @@ def sold_tail(tail: Block, page: PageFacts) -> bool:
     own = page.texts[tail.index][:head].lower()
     shaped = seller_names(tail.text, page, latin=False)
     latin = latin_names(tail.text, page) if tail.learned >= opts.appended_seller_latin_learned else []
-    latin += plain_sellers(tail, head, page)
-    new = unnamed(shaped, page, tail.index, heads=True) + unnamed(latin, page, tail.index)
+    plain = plain_sellers(tail, head, page)
+    new = unnamed(shaped, page, tail.index, heads=True) + unnamed(latin + plain, page, tail.index)
     return any(n.lower() not in own for n in new) and not against_seller(tail.text)
 
 
@@ -523,10 +524,10 @@ def plain_names(text: str, page: PageFacts, index: int, language: str | None = N
     text = HANDLE.sub(" ", LINK.sub(" ", text))
     names = []
     for run in NAME_RUN.finditer(text):
-        if any(_gives(w, page, index) for w in run.group().split()):
-            continue  # a run of names the page gives: "9to5Mac Gift Guides"
-        names += [m.group() for m in CAPITALISED.finditer(text, run.start(), run.end())
-                  if text[:m.start()].strip() and not OPENING.search(text[:m.start()])]
+        found = [m.group() for m in CAPITALISED.finditer(text, run.start(), run.end())
+                 if text[:m.start()].strip() and not OPENING.search(text[:m.start()])]
+        if found and not any(_gives(w, page, index) for w in run.group().split()):
+            names += found  # no word of the run is a name the page gives ("9to5Mac Gift Guides")
     return _no_platform(names)
 
 
