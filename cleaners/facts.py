@@ -445,6 +445,7 @@ def page_facts(
         foreign_blocks=sum(1 for b in other if b.units >= options.prose_units), own_prose=own_prose,
         texts=tuple(b.text for b in blocks),
         comments_from=next((b.index for b in blocks if b.in_comments), len(blocks)),
+        comment_headers=frozenset(b.index for b in blocks if b.comment_header),
     )
 
 

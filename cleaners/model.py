@@ -144,7 +144,8 @@ class PageFacts:
     ``foreign_blocks`` counts those blocks of prose length. ``own_prose`` holds
     (index, text) of the blocks in the page's stopword language without commercial
     evidence; ``texts`` every block's text, by block index; ``comments_from`` the index
-    of the comment region's first block; ``memo`` what is derived from
+    of the comment region's first block; ``comment_headers`` the indexes of the blocks
+    that are a comment's header ("reader says:"); ``memo`` what is derived from
     them on demand (facts.page_vocabulary, rules/pitch.page_stems).
     """
 
@@ -162,6 +163,7 @@ class PageFacts:
     own_prose: tuple[tuple[int, str], ...] = ()
     texts: tuple[str, ...] = ()
     comments_from: int = 0  # index of the comment region's first block (page_facts: past the last without one)
+    comment_headers: frozenset[int] = frozenset()
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 

@@ -33,9 +33,8 @@ def comment_seller(block: Block, page: PageFacts) -> float:
     thread; a plain capitalised word, ``pitch.plain_names``, when the model reads the
     comment at ``comment_plain_learned``) and that the model reads at
     ``comment_seller_learned`` or more: the drive-by comment written in the page's own
-    language and market, whose words a
-    gambling story shares ("Loved this! My mate put me onto OddsForge last month and
-    I've already landed two accas"). A reader who names what the story names ("the
+    language and market, whose words a gambling story shares ("Loved this! My mate put
+    me onto OddsForge last month and I've already landed two accas"). A reader who names what the story names ("the
     new iPhone 15") is discussing it, and a reader who warns others off a seller
     (``pitch.against_seller``, mention.toml [critical]: "Stay away from BetHarbour, they closed my
     account after I won and never paid out.") is criticising it. Not for a quotation,

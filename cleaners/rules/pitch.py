@@ -26,7 +26,7 @@ from ..links import host
 from ..options import CleanOptions
 from ..segment import LINK, last_part
 from ..ngrams import model as ngram_model
-from ..resources import COMMENT_HEADERS, CRITICAL, NOUN_CAPITALS, PLATFORMS, QUANTITY, STOPWORDS
+from ..resources import CRITICAL, NOUN_CAPITALS, PLATFORMS, QUANTITY, STOPWORDS
 from .registry import signal
 
 # A hook: the text opens with a short question and goes on after it.
@@ -62,7 +62,8 @@ BRANDISH = (CAMEL, GLUED_DIGITS, NUMBERED)
 DIGIT_WORD = re.compile(f"[{UPPER}{LOWER}\\d]*\\d[{UPPER}{LOWER}\\d]*")
 # What stands before a sentence's first word: nothing, or a full stop, bang or question
 # mark and a space, with opening quotes or brackets (searched in the text before a name).
-SENTENCE_OPENING = re.compile(r"(?:^|[.!?…。！？]\s+)[\"'“‘«(\[]*\s*$")
+_SENTENCE_END, _OPENING_MARKS = r"(?:^|[.!?…。！？]\s+)", r"[\"'“‘«(\[]*\s*$"
+SENTENCE_OPENING = re.compile(_SENTENCE_END + _OPENING_MARKS)
 # A model's code after its number ("Elitebook 845 G10"): a product line, no seller.
 MODEL_CODE = re.compile(r"\s?[A-Z]{1,3}\d")
 # A handle or a hashtag ("@AmyKup", "#HealthyHydration"): an account named, no seller.
@@ -76,9 +77,8 @@ CAPITALISED = re.compile(f"\\b[{UPPER}][{LOWER}]{{2,}}\\b")
 # A word holding a capital, and a run of them one space apart ("9to5Mac Gift Guides").
 NAME_WORD = re.compile(f"\\w*[{UPPER}]\\w*")
 NAME_RUN = re.compile(f"{NAME_WORD.pattern}(?: {NAME_WORD.pattern})*")
-# Where a sentence opens, or what follows a one-word label ("Thunder: Host the Lakers
-# on Friday."): plain_names.
-OPENING = re.compile(r"(?:^|[.!?…。！？]\s+)(?:[^\s:]+:\s+)?[\"'“‘«(\[]*\s*$")
+# ... or, for plain_names, after a one-word label ("Thunder: Host the Lakers on Friday.").
+OPENING = re.compile(_SENTENCE_END + r"(?:[^\s:]+:\s+)?" + _OPENING_MARKS)
 
 
 def _mark_class(first: int = 0x0300, last: int = 0x2000) -> str:
@@ -533,14 +533,14 @@ def plain_names(text: str, page: PageFacts, index: int, language: str | None = N
 
 def _gives(word: str, page: PageFacts, index: int) -> bool:
     """A block of the page other than ``index``, and other than a comment's header
-    (``COMMENT_HEADERS``: "Zioło Mazurskie says:", a seller signing its pitch), writes
-    ``word``, of three letters or more, as written: with its capital, as a name. The
-    page's words with a capital are indexed once a page."""
+    (``page.comment_headers``: "Zioło Mazurskie says:", a seller signing its pitch),
+    writes ``word``, of three letters or more, as written: with its capital, as a name.
+    The page's words with a capital are indexed once a page."""
     where = page.memo.get("names_at")
     if where is None:
         where = page.memo["names_at"] = {}
         for j, text in enumerate(page.texts):
-            if not COMMENT_HEADERS.fullmatch(text.strip()):
+            if j not in page.comment_headers:
                 for w in NAME_WORD.findall(text):
                     where.setdefault(w, set()).add(j)
     return len(word) >= 3 and any(j != index for j in where.get(word, ()))
@@ -551,11 +551,10 @@ def _opens_with_page_name(text: str, index: int, page: PageFacts) -> bool:
     writes, and writes only with its capital (not a word that merely opened the
     sentence: "Den", "Spela"): the sentence is about the page's own subject."""
     m = CAPITALISED.match(text.lstrip())
-    if not m:
+    if not m or not _gives(m.group(), page, index):
         return False
-    others = [t for j, t in enumerate(page.texts) if j != index]
-    name, word = (re.compile(rf"\b{re.escape(w)}\b") for w in (m.group(), m.group().lower()))
-    return any(name.search(t) for t in others) and not any(word.search(t) for t in others)
+    word = re.compile(rf"\b{re.escape(m.group().lower())}\b")
+    return not any(word.search(t) for j, t in enumerate(page.texts) if j != index)
 
 
 def latin_names(text: str, page: PageFacts) -> list[str]:
