@@ -235,7 +235,11 @@ if TYPE_CHECKING:
 # seller's name when the model reads the comment at comment_plain_learned; a run of names
 # one of which the page writes elsewhere (but in a comment header) is the page's, and a
 # word after a one-word label ("Thunder: Host ...") opens its clause (pitch.plain_names).
-CLEANER_VERSION = "1.67.0"
+# 1.68.0: a seller stage after the neighbours (spam.same_seller): a kept block, or its
+# last sentence alone, naming a seller (pitch.seller_names) that a removal on specific
+# evidence named, where at most same_seller_blocks kept blocks name it, goes when the
+# model reads it at same_seller_learned.
+CLEANER_VERSION = "1.68.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -27,7 +27,7 @@ from .options import CleanOptions
 from .rules import entries
 from .rules.registry import specific
 from .rules.lexicon import commercial
-from .rules.pitch import (appended, apart, brand_shaped, plain_names, seller_names, sold_tail, stems, tail_apart,
+from .rules.pitch import (appended, apart, brand_shaped, names_seller, plain_names, seller_names, sold_tail, stems, tail_apart,
                           unnamed)
 from .score import Score, score_block
 from .resources import NOUN_CAPITALS, STOPWORDS, STOPWORDS_OF
@@ -36,6 +36,7 @@ from .segment import LINK, WORD, last_part, segment_text, split_parts, words
 BLOCK_RULES = entries("rule", "block")
 DOM_RULES = entries("rule", "dom")
 NEIGHBOUR_RULES = entries("rule", "neighbour")
+SELLER_RULES = entries("rule", "seller")
 PAGE_RULES = entries("rule", "page")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # Candidate names (``_names``): a letter and three or more word characters; and where a
@@ -159,7 +160,7 @@ def run_text(
         is_spam = dom_spam >= options.min_article_chars
         return CleanResult(text="", removed=dom_removals, is_spam=is_spam, spam_score=1.0 if dom_spam else 0.0,
                            reject_reason="spam.page" if is_spam else "extract.no_text")
-    decisions = _neighbours_of_spam([decide(b, page) for b in blocks], page)
+    decisions = _same_seller(_neighbours_of_spam([decide(b, page) for b in blocks], page), page)
     verdict = judge(decisions, dom_removals, options, brands, page.language, heads, linked)
     for entry in PAGE_RULES:  # the first page rule that fires decides
         if entry.fn(verdict, page):
@@ -235,6 +236,66 @@ def _neighbours_of_spam(decisions: list[Decision], page: PageFacts) -> list[Deci
                     changed = True
                     break
     return out
+
+
+def _same_seller(decisions: list[Decision], page: PageFacts) -> list[Decision]:
+    """Run the seller rules on the kept blocks that name a seller (``seller_names``) that
+    a spam removal of the page named on specific evidence (the model's reading alone
+    names no seller), where at most ``same_seller_blocks`` kept blocks name it: each such
+    block, or only its last sentence when nothing before it in the block names the seller
+    (a pitch appended to news). The first rule that fires takes the unit."""
+    named: dict[str, None] = {}
+    for d in decisions:
+        for r in d.removals:
+            if r.kind == "spam" and specific(r.signals, learned_min=2.0):
+                named.update(dict.fromkeys(seller_names(r.text, page)))
+    if not named:
+        return decisions
+    opts = page.options
+    kept = ["" if d.dropped else assemble_block(d) for d in decisions]
+    out = list(decisions)
+    for name in named:
+        where = [i for i, text in enumerate(kept) if text and names_seller(name, text)]
+        if len(where) > opts.same_seller_blocks:
+            continue  # the page's own subject
+        for i in where:
+            d, block = out[i], out[i].block
+            if d.dropped:
+                continue
+            a, b = last_part(block.text, opts)
+            tail = a > 0 and not names_seller(name, block.text[:a])
+            unit = _part(block, a, b, page) if tail else block
+            for entry in SELLER_RULES:
+                if entry.fn(unit, page):
+                    out[i] = _taken(d, (a, b) if tail else None, entry.kind, entry.code, unit.learned)
+                    break
+    return out
+
+
+def _taken(d: Decision, tail: tuple[int, int] | None, kind: str, code: str, learned: float) -> Decision:
+    """``d`` with its last sentence ``tail`` cut, or (``tail`` None) with all it kept
+    gone, recorded piece by piece under ``code`` (what earlier cuts took keeps its own
+    record)."""
+    block, signals = d.block, ((code, 1.0),)
+    spans = [tail] if tail else [(a, b) for a, b in _gaps(d.cuts, len(block.text)) if block.text[a:b].strip()]
+    taken = tuple(Removal(kind, code, block.text[a:b], round(learned, 4), signals, block.start + a, block.start + b)
+                  for a, b in spans)
+    return Decision(block, d.removals + taken, d.cuts + ((tail,) if tail else ()), dropped=not tail,
+                    score=d.score, ruled=d.ruled)
+
+
+def _gaps(cuts: tuple[tuple[int, int], ...], end: int) -> list[tuple[int, int]]:
+    """The spans of ``[0, end)`` that ``cuts`` leave.
+
+    >>> _gaps(((4, 9),), 12), _gaps((), 3)
+    ([(0, 4), (9, 12)], [(0, 3)])
+    """
+    out, pos = [], 0
+    for a, b in sorted(cuts):
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    return out + [(pos, end)] if pos < end else out
 
 
 def decide(block: Block, page: PageFacts) -> Decision:

@@ -4,8 +4,8 @@ Importing the modules registers their rules; the order is the tuple below, whate
 the import order. Stages run in this order too: DOM rules on the parsed tree, block
 rules (the first that fires removes the block), signals (combined into one score per
 block by ``score.py``; their order only orders the evidence listed), neighbour rules
-(kept blocks next to removed spam, until nothing changes), page rules (the first
-that fires decides).
+(kept blocks next to removed spam, until nothing changes), seller rules (kept blocks
+naming a seller that removed spam named), page rules (the first that fires decides).
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ set_order((
     "spam.off_topic",
     # Neighbour stage.
     "boilerplate.spam_comment_header", "spam.neighbour",
+    # Seller stage.
+    "spam.same_seller",
     # Page stage.
     "spam.page", "guard.over_removal",
 ))

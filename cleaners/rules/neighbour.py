@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..model import Block, Near, PageFacts
 from ..resources import COMMENT_AUTHORS
 from .foreign import other_script
-from .pitch import belongs
+from .pitch import against_seller, belongs
 from .registry import rule, specific
 
 
@@ -43,3 +43,15 @@ def neighbour(block: Block, near: Near, page: PageFacts) -> bool:
         # article's (a report on match fixing next to an injected betting pitch).
         return specific(score.evidence, page.options.neighbour_learned_specific) or not belongs(block, page)
     return bool(block.foreign) or other_script(block.script, page.script)
+
+
+@rule("spam.same_seller", scope="seller")
+def same_seller(unit: Block, page: PageFacts) -> bool:
+    """A kept block, or its last sentence where nothing before it names the seller, that
+    names a seller a removal of the page named on specific evidence, and that the model
+    reads at ``same_seller_learned`` or more (``clean._same_seller`` finds them): the rest
+    of the same pitch ("Wer abends abschalten will, landet bei Lojaja. ..." after its
+    free-spins sentence went), or the same seller's pitch appended to another paragraph.
+    Not a quotation, not a sentence against the seller (``against_seller``)."""
+    return (not unit.quoted and not unit.dom and unit.learned >= page.options.same_seller_learned
+            and not against_seller(unit.text))

@@ -491,6 +491,19 @@ def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -
     return _no_platform(names) + (latin_names(text, page) if latin else [])
 
 
+def names_seller(name: str, text: str) -> bool:
+    """``text`` names the seller ``name`` (one of ``seller_names``), as a whole word: a name
+    glued in one word in any case ("oddsforge" names "OddsForge"), a name before a number
+    as written (a spam comment's shouted "TOP 10" is no news paragraph's "top 10").
+
+    >>> names_seller("OddsForge", "odds at oddsforge."), names_seller("TOP 10", "the top 10 teams")
+    (True, False)
+    """
+    if NUMBERED.fullmatch(name):
+        return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+    return re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text.lower()) is not None
+
+
 def plain_sellers(tail: Block, head: int, page: PageFacts) -> list[str]:
     """The plain names of ``tail`` (``plain_names``), the last sentence of a paragraph
     that starts at ``head``, when it reads as a pitch appended to news: the model reads

@@ -11,7 +11,9 @@ signal's ``weight`` (the name of a ``CleanOptions`` field, so a job can change i
 content evidence). ``scope`` says what a function reads:
 "block" (a text block and the page facts), "dom" (an HTML element's facts),
 "neighbour" (a kept block next to removed spam: the block, a ``Near`` telling which
-side is spam and giving the block's score on demand, and the page facts) or "page"
+side is spam and giving the block's score on demand, and the page facts), "seller" (a
+kept block, or its last sentence, naming a seller that removed spam on the page named:
+the unit as a block of its own, and the page facts) or "page"
 (a ``Verdict`` and the page facts; the first page rule that fires decides: a "spam"
 code rejects the page, a "guard" code vetoes the scored removals).
 """
@@ -28,7 +30,7 @@ from ..options import CleanOptions
 CODE = re.compile(r"^(spam|boilerplate|guard)\.[a-z_]+$")
 # The registry's vocabulary (what a function reads, how its evidence counts): names, not
 # numbers to tune.
-SCOPES = ("block", "dom", "neighbour", "page")
+SCOPES = ("block", "dom", "neighbour", "seller", "page")
 ROLES = ("content", "context")
 WEIGHTS = frozenset(f.name for f in fields(CleanOptions) if f.name.startswith("weight_"))
 DEFAULTS = CleanOptions()
