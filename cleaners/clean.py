@@ -539,7 +539,8 @@ def _apart_tail(block: Block, a: int, b: int, page: PageFacts) -> bool:
     opts = page.options
     if not tail_apart(block.text, a, block.index, page):  # its seller may still be new to the page
         tail = block.text[a:b]  # a plain name must be new to the page before the model reads the tail
-        named = seller_names(tail, page) or unnamed(plain_names(tail, page, block.index), page, block.index)
+        named = seller_names(tail, page) or unnamed(plain_names(tail, page, block.index, heads=True), page,
+                                                    block.index, heads=True)
         return bool(named) and sold_tail(_part(block, a, b, page), page)
     tail = _part(block, a, b, page)
     return (tail.learned >= opts.tail_apart_learned or sold_tail(tail, page)

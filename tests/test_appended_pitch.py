@@ -296,3 +296,21 @@ def test_a_language_that_capitalises_its_nouns_gives_no_plain_names():
     _, facts, _ = _facts(german, CleanOptions(), None, (), False)
     assert plain_names(german, facts, 0, "de") == []
     assert plain_names(german, facts, 0, "sv") == ["Stück", "Kasse"]
+
+
+PLAIN_TOO = "Äkta guldsmycken till fabrikspris hittar du bara hos Vellmora."
+
+
+def test_a_plain_seller_appended_to_two_paragraphs_is_new_to_the_story_in_both():
+    """A plain name that the page gives only in other paragraphs' last sentences is
+    still new to it (cleaner 1.69.0, ``plain_names`` with ``heads``): the same seller
+    appended to a second paragraph no longer excuses the first. Named in the head of
+    another paragraph, it is the story's."""
+    article = {a.id: a for a in corpus.articles("dev")}["sv-simhall-harnosand"]
+    paras = list(article.paragraphs)
+    paras[2], paras[4] = f"{paras[2]} {PLAIN}", f"{paras[4]} {PLAIN_TOO}"
+    result = clean_text("\n\n".join((article.title, *paras)), url="http://127.0.0.1/news/a")
+    assert PLAIN not in result.text and all(p in result.text for p in article.paragraphs)
+    assert [r.reason for r in result.removed if r.text.strip() == PLAIN] == ["spam.appended_pitch"]
+    paras[3] = paras[3].replace(".", ", sa Vellmora.", 1)
+    assert PLAIN in clean_text("\n\n".join((article.title, *paras)), url="http://127.0.0.1/news/a").text

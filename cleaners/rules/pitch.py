@@ -365,10 +365,10 @@ def sold_tail(tail: Block, page: PageFacts) -> bool:
     name of the writer's own blog or a product, and counts from
     ``appended_seller_latin_learned``; a plain capitalised word ("... hos Ornella.")
     counts from ``appended_plain_learned``, on ``plain_sellers``' terms. A name shaped
-    as a seller's (not those words) named elsewhere only in other paragraphs' last
+    as a seller's, or a plain one, named elsewhere only in other paragraphs' last
     sentences is still new (``named_in`` with ``heads``): a pitch appended to several
-    paragraphs (a Persian classifieds page ends each ad with "... [phone] تماس بگیرید.",
-    so a Latin word counts anywhere).
+    paragraphs names its seller in each. A Latin word counts anywhere (a Persian
+    classifieds page ends each ad with "... [phone] تماس بگیرید.").
     Not in the comment region, not for a quotation, not on pages of fewer than
     ``pitch_min_blocks`` blocks, not for a sentence against its seller
     (``against_seller``)."""
@@ -383,7 +383,7 @@ def sold_tail(tail: Block, page: PageFacts) -> bool:
     shaped = seller_names(tail.text, page, latin=False)
     latin = latin_names(tail.text, page) if tail.learned >= opts.appended_seller_latin_learned else []
     plain = plain_sellers(tail, head, page)
-    new = unnamed(shaped, page, tail.index, heads=True) + unnamed(latin + plain, page, tail.index)
+    new = unnamed(shaped + plain, page, tail.index, heads=True) + unnamed(latin, page, tail.index)
     return any(n.lower() not in own for n in new) and not against_seller(tail.text)
 
 
@@ -512,18 +512,20 @@ def plain_sellers(tail: Block, head: int, page: PageFacts) -> list[str]:
     not open with a name the page gives elsewhere (a press release's "Ascom registered
     shares are listed on the SIX Swiss Exchange in Zurich."), and the paragraph before it
     reads as news (under ``appended_plain_head``; a prose pitch whose last sentence names
-    one more place is the whole-paragraph rules', cut whole)."""
+    one more place is the whole-paragraph rules', cut whole). A name the page gives only
+    in other paragraphs' last sentences is still new (``plain_names`` with ``heads``)."""
     opts = page.options
     if tail.learned < opts.appended_plain_learned:
         return []
-    names = plain_names(tail.text, page, tail.index, tail.stop_lang)
+    names = plain_names(tail.text, page, tail.index, tail.stop_lang, heads=True)
     if (not names or MENTION.search(tail.text) or _opens_with_page_name(tail.text, tail.index, page)
             or ngram_model().probability(page.texts[tail.index][:head]) >= opts.appended_plain_head):
         return []
     return names
 
 
-def plain_names(text: str, page: PageFacts, index: int, language: str | None = None) -> list[str]:
+def plain_names(text: str, page: PageFacts, index: int, language: str | None = None,
+                heads: bool = False) -> list[str]:
     """The capitalised words of ``text`` (of block ``index``) that neither open a
     sentence nor follow a one-word label ("... hittar du hos Ornella."; not "Thunder:
     Host the Lakers on Friday."), less handles, web addresses and platforms, and less
@@ -531,7 +533,8 @@ def plain_names(text: str, page: PageFacts, index: int, language: str | None = N
     capital (``_gives``: "... more 9to5Mac Gift Guides!" on 9to5Mac's page); none in a
     language that capitalises every noun (``NOUN_CAPITALS``: the page's, else
     ``language``). Plainer than ``seller_names``: in news most such words name people
-    and places, so only a sure model reading makes them a seller's."""
+    and places, so only a sure model reading makes them a seller's. ``heads``: as
+    ``_gives``'s, other paragraphs' last sentences do not count."""
     if (page.language or language) in NOUN_CAPITALS:
         return []
     text = HANDLE.sub(" ", LINK.sub(" ", text))
@@ -539,21 +542,28 @@ def plain_names(text: str, page: PageFacts, index: int, language: str | None = N
     for run in NAME_RUN.finditer(text):
         found = [m.group() for m in CAPITALISED.finditer(text, run.start(), run.end())
                  if text[:m.start()].strip() and not OPENING.search(text[:m.start()])]
-        if found and not any(_gives(w, page, index) for w in run.group().split()):
+        if found and not any(_gives(w, page, index, heads) for w in run.group().split()):
             names += found  # no word of the run is a name the page gives ("9to5Mac Gift Guides")
     return _no_platform(names)
 
 
-def _gives(word: str, page: PageFacts, index: int) -> bool:
+def _gives(word: str, page: PageFacts, index: int, heads: bool = False) -> bool:
     """A block of the page other than ``index``, and other than a comment's header
     (``page.comment_headers``: "Zioło Mazurskie says:", a seller signing its pitch),
     writes ``word``, of three letters or more, as written: with its capital, as a name.
-    The page's words with a capital are indexed once a page."""
-    where = page.memo.get("names_at")
+    The page's words with a capital are indexed once a page. With ``heads``, the last
+    sentence of a paragraph of two or more does not count, as in ``named_in``: a pitch
+    appended to two paragraphs names its seller in each ("Започнете да инвестирате в
+    биткойн с Орел Инвест ..." and "... с автоматичния бот на Орел Инвест.")."""
+    key = "names_at_heads" if heads else "names_at"
+    where = page.memo.get(key)
     if where is None:
-        where = page.memo["names_at"] = {}
+        where = page.memo[key] = {}
         for j, text in enumerate(page.texts):
             if j not in page.comment_headers:
+                if heads:
+                    a = last_part(text.rstrip(), page.options)[0]
+                    text = text[:a] if a else text
                 for w in NAME_WORD.findall(text):
                     where.setdefault(w, set()).add(j)
     return len(word) >= 3 and any(j != index for j in where.get(word, ()))
