@@ -242,7 +242,9 @@ if TYPE_CHECKING:
 # 1.69.0: a plain name that the page gives only in other paragraphs' last sentences is
 # still new to it (pitch.plain_names and _gives with heads), as a shaped one was: a
 # pitch appended to two paragraphs names its seller in both.
-CLEANER_VERSION = "1.69.0"
+# 1.70.0: a Latin name and a dash or colon opening a sentence in another script open it
+# (segment._names_only): the sentence is no longer split after them.
+CLEANER_VERSION = "1.70.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -140,13 +140,16 @@ def _script_tail(text: str, a: int, b: int, options: CleanOptions) -> list[tuple
 
 def _names_only(head: str, options: CleanOptions) -> bool:
     """Tell whether ``head`` is a few names (``script_head_names`` words at most, each
-    capitalised or holding a digit) and nothing else.
+    capitalised or holding a digit) and nothing else; a dash or a colon after them is no
+    word ("Para 25 — знайомства для дорослих ...": the name opens its sentence).
 
     >>> o = CleanOptions()
     >>> _names_only("Satta Sultan ", o), _names_only("Pindi Pari 92 ", o), _names_only("Shares fell ", o)
     (True, True, False)
+    >>> _names_only("SpinVolga — ", o), _names_only("— ", o)
+    (True, False)
     """
-    found = head.split()
+    found = [w for w in head.split() if any(c.isalnum() for c in w)]
     return 0 < len(found) <= options.script_head_names and all(
         w[0].isupper() or any(c.isdigit() for c in w) for w in found)
 
