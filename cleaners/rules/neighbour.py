@@ -1,4 +1,5 @@
-"""Spam runs: a kept block next to a removed spam block, with evidence of its own.
+"""Spam runs: a kept block next to a removed spam block, with evidence of its own; and
+the same seller: kept text naming a seller that removed spam named (``same_seller``).
 
 Injected spam comes in runs (a paragraph and its anchor line, the rows of a spam
 table, a comment under a spam comment), and the weakest member of a run often
