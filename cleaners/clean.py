@@ -27,8 +27,8 @@ from .options import CleanOptions
 from .rules import entries
 from .rules.registry import specific
 from .rules.lexicon import commercial
-from .rules.pitch import (appended, apart, brand_shaped, names_seller, plain_names, seller_names, sold_tail, stems, tail_apart,
-                          unnamed)
+from .rules.pitch import (appended, apart, brand_shaped, names_seller, plain_names, seller_names, sold_tail, stems,
+                          tail_apart, unnamed)
 from .score import Score, score_block
 from .resources import NOUN_CAPITALS, STOPWORDS, STOPWORDS_OF
 from .segment import LINK, WORD, last_part, segment_text, split_parts, words

@@ -51,8 +51,9 @@ def same_seller(unit: Block, page: PageFacts) -> bool:
     """A kept block, or its last sentence where nothing before it names the seller, that
     names a seller a removal of the page named on specific evidence, and that the model
     reads at ``same_seller_learned`` or more (``clean._same_seller`` finds them): the rest
-    of the same pitch ("Wer abends abschalten will, landet bei Lojaja. ..." after its
-    free-spins sentence went), or the same seller's pitch appended to another paragraph.
+    of the same pitch ("Regulars say Reelmarrow77 is the friendliest table in town." after
+    "Claim 200 free spins at Reelmarrow77 today ..." went), or the same seller's pitch
+    appended to another paragraph.
     Not a quotation, not a sentence against the seller (``against_seller``)."""
     return (not unit.quoted and not unit.dom and unit.learned >= page.options.same_seller_learned
             and not against_seller(unit.text))
