@@ -244,7 +244,9 @@ if TYPE_CHECKING:
 # pitch appended to two paragraphs names its seller in both.
 # 1.70.0: a Latin name and a dash or colon opening a sentence in another script open it
 # (segment._names_only): the sentence is no longer split after them.
-CLEANER_VERSION = "1.70.0"
+# 1.71.0: a paragraph's last sentence after a danda or an Urdu full stop is a sentence of
+# its own when it names a Latin seller (segment._seller_stop); those marks end no other.
+CLEANER_VERSION = "1.71.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -1,6 +1,7 @@
-"""A sentence in another script that opens with a Latin name: the name, and a dash or a
-colon after it, open the sentence (``segment._names_only``), so the sentence is read,
-and cut, whole."""
+"""Sentences around a Latin seller's name in another script: the name, and a dash or a
+colon after it, open their sentence (``segment._names_only``), so it is read, and cut,
+whole; and a last sentence after a danda that names a Latin seller is a sentence of its
+own (``segment._seller_stop``), where a danda ends no other."""
 
 from __future__ import annotations
 
@@ -33,3 +34,29 @@ def test_the_pitch_goes_with_its_seller_and_the_story_stays():
     result = clean_text("\n\n".join(paras))
     assert "Ladovira" not in result.text and all(p in result.text for p in STORY)
     assert [r.text.strip() for r in result.removed] == [TAIL]
+
+
+# A Hindi story: its sentences end in a danda ("।"), which is no sentence end to the
+# segmenter (the model reads many short sentences of these languages as spam).
+HINDI = [
+    "नगर निगम ने गुरुवार को पुराने पुल की मरम्मत की योजना को मंज़ूरी दी। पुल पिछले साल की बाढ़ के बाद से बंद है।",
+    "इंजीनियरों ने बताया कि खंभे मज़बूत हैं, लेकिन सड़क की परत बदलनी होगी। काम अगले महीने शुरू होगा।",
+    "स्थानीय दुकानदारों ने कहा कि पुल बंद होने से उनकी बिक्री आधी रह गई है।",
+    "निगम ने कहा कि मरम्मत में करीब छह महीने लगेंगे और निविदा अगले सप्ताह जारी की जाएगी।",
+]
+HINDI_PITCH = "क्रिकेट पर दांव लगाइए TaraSpin पर, हर जीत का पैसा तुरंत बैंक में।"
+
+
+def test_a_last_sentence_after_a_danda_is_its_own_when_it_names_a_latin_seller():
+    text = f"{HINDI[1]} {HINDI_PITCH}"
+    assert [text[a:b] for a, b in split_parts(text, CleanOptions())] == [HINDI[1], HINDI_PITCH]
+    # without a seller's name the paragraph stays one piece, as before
+    assert split_parts(HINDI[1], CleanOptions()) == [(0, len(HINDI[1]))]
+
+
+def test_a_pitch_appended_after_a_danda_goes_and_the_story_stays():
+    paras = list(HINDI)
+    paras[1] = f"{HINDI[1]} {HINDI_PITCH}"
+    result = clean_text("\n\n".join(paras))
+    assert "TaraSpin" not in result.text and all(p in result.text for p in HINDI)
+    assert [r.text.strip() for r in result.removed] == [HINDI_PITCH]
