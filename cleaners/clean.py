@@ -37,6 +37,7 @@ BLOCK_RULES = entries("rule", "block")
 DOM_RULES = entries("rule", "dom")
 NEIGHBOUR_RULES = entries("rule", "neighbour")
 SELLER_RULES = entries("rule", "seller")
+NEVER = float("inf")  # a ``learned_min`` that no model reading reaches: the model alone is never specific
 PAGE_RULES = entries("rule", "page")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # Candidate names (``_names``): a letter and three or more word characters; and where a
@@ -247,7 +248,7 @@ def _same_seller(decisions: list[Decision], page: PageFacts) -> list[Decision]:
     named: dict[str, None] = {}
     for d in decisions:
         for r in d.removals:
-            if r.kind == "spam" and specific(r.signals, learned_min=2.0):
+            if r.kind == "spam" and specific(r.signals, learned_min=NEVER):
                 named.update(dict.fromkeys(seller_names(r.text, page)))
     if not named:
         return decisions

@@ -5,11 +5,13 @@ own (``segment._seller_stop``), where a danda ends no other."""
 
 from __future__ import annotations
 
+import pytest
+
 from cleaners import clean_text
 from cleaners.options import CleanOptions
 from cleaners.segment import split_parts
 
-STORY = [
+UKRAINIAN = [
     "Міська рада Полтави в четвер ухвалила план ремонту центрального мосту через Ворсклу, який закрили "
     "для вантажівок ще минулої осені.",
     "Інженери повідомили депутатам, що опори мосту в доброму стані, але настил і поручні доведеться "
@@ -18,24 +20,7 @@ STORY = [
     "хвилин більше.",
     "Роботи мають розпочатися навесні й триватимуть близько пів року, а тендер оголосять уже наступного тижня.",
 ]
-TAIL = "Ladovira 12 — знайомства для дорослих без зобов'язань і зайвих запитань."
-
-
-def test_a_name_and_a_dash_open_their_sentence():
-    text = f"{STORY[1]} {TAIL}"
-    assert [text[a:b] for a, b in split_parts(text, CleanOptions())] == [STORY[1], TAIL]
-    colon = TAIL.replace(" —", ":")
-    assert [colon[a:b] for a, b in split_parts(colon, CleanOptions())] == [colon]
-
-
-def test_the_pitch_goes_with_its_seller_and_the_story_stays():
-    paras = list(STORY)
-    paras[1] = f"{STORY[1]} {TAIL}"
-    result = clean_text("\n\n".join(paras))
-    assert "Ladovira" not in result.text and all(p in result.text for p in STORY)
-    assert [r.text.strip() for r in result.removed] == [TAIL]
-
-
+DASHED = "Ladovira 12 — знайомства для дорослих без зобов'язань і зайвих запитань."
 # A Hindi story: its sentences end in a danda ("।"), which is no sentence end to the
 # segmenter (the model reads many short sentences of these languages as spam).
 HINDI = [
@@ -44,19 +29,30 @@ HINDI = [
     "स्थानीय दुकानदारों ने कहा कि पुल बंद होने से उनकी बिक्री आधी रह गई है।",
     "निगम ने कहा कि मरम्मत में करीब छह महीने लगेंगे और निविदा अगले सप्ताह जारी की जाएगी।",
 ]
-HINDI_PITCH = "क्रिकेट पर दांव लगाइए TaraSpin पर, हर जीत का पैसा तुरंत बैंक में।"
+AFTER_DANDA = "क्रिकेट पर दांव लगाइए TaraSpin पर, हर जीत का पैसा तुरंत बैंक में।"
+PITCHES = [(UKRAINIAN, DASHED, "Ladovira"), (HINDI, AFTER_DANDA, "TaraSpin")]
 
 
-def test_a_last_sentence_after_a_danda_is_its_own_when_it_names_a_latin_seller():
-    text = f"{HINDI[1]} {HINDI_PITCH}"
-    assert [text[a:b] for a, b in split_parts(text, CleanOptions())] == [HINDI[1], HINDI_PITCH]
-    # without a seller's name the paragraph stays one piece, as before
-    assert split_parts(HINDI[1], CleanOptions()) == [(0, len(HINDI[1]))]
+@pytest.mark.parametrize("story, pitch, seller", PITCHES)
+def test_the_pitch_is_one_sentence_after_the_story_sentence(story, pitch, seller):
+    text = f"{story[1]} {pitch}"
+    assert [text[a:b] for a, b in split_parts(text, CleanOptions())] == [story[1], pitch]
 
 
-def test_a_pitch_appended_after_a_danda_goes_and_the_story_stays():
-    paras = list(HINDI)
-    paras[1] = f"{HINDI[1]} {HINDI_PITCH}"
+@pytest.mark.parametrize("story, pitch, seller", PITCHES)
+def test_the_pitch_goes_with_its_seller_and_the_story_stays(story, pitch, seller):
+    paras = list(story)
+    paras[1] = f"{story[1]} {pitch}"
     result = clean_text("\n\n".join(paras))
-    assert "TaraSpin" not in result.text and all(p in result.text for p in HINDI)
-    assert [r.text.strip() for r in result.removed] == [HINDI_PITCH]
+    assert seller not in result.text and all(p in result.text for p in story)
+    assert [r.text.strip() for r in result.removed] == [pitch]
+
+
+def test_a_colon_after_the_name_keeps_the_sentence_whole():
+    colon = DASHED.replace(" —", ":")
+    assert [colon[a:b] for a, b in split_parts(colon, CleanOptions())] == [colon]
+
+
+def test_without_a_latin_seller_a_danda_splits_nothing():
+    # the paragraph stays one piece, as before cleaner 1.71.0
+    assert split_parts(HINDI[1], CleanOptions()) == [(0, len(HINDI[1]))]

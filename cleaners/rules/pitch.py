@@ -439,13 +439,19 @@ def named_in(name: str, page: PageFacts, index: int = -1, upto: int | None = Non
     key = "heads" if heads else "lowered"
     low = page.memo.get(key)
     if low is None:
-        texts = page.texts
-        if heads:
-            cuts = (last_part(t.rstrip(), page.options)[0] for t in texts)
-            texts = [t[:a] if a else t for t, a in zip(texts, cuts)]
-        low = page.memo[key] = tuple(t.lower() for t in texts)
+        low = page.memo[key] = tuple(t.lower() for t in (_heads(page) if heads else page.texts))
     name = name.lower()
     return any(name in t for j, t in enumerate(low[:upto]) if j != index)
+
+
+def _heads(page: PageFacts) -> tuple[str, ...]:
+    """The page's block texts less the last sentence of each paragraph of two or more
+    (``named_in`` and ``_gives`` with ``heads``), cut once a page."""
+    heads = page.memo.get("head_texts")
+    if heads is None:
+        cuts = (last_part(t.rstrip(), page.options)[0] for t in page.texts)
+        heads = page.memo["head_texts"] = tuple(t[:a] if a else t for t, a in zip(page.texts, cuts))
+    return heads
 
 
 def unnamed(names: list[str], page: PageFacts, index: int = -1, upto: int | None = None,
@@ -559,11 +565,8 @@ def _gives(word: str, page: PageFacts, index: int, heads: bool = False) -> bool:
     where = page.memo.get(key)
     if where is None:
         where = page.memo[key] = {}
-        for j, text in enumerate(page.texts):
+        for j, text in enumerate(_heads(page) if heads else page.texts):
             if j not in page.comment_headers:
-                if heads:
-                    a = last_part(text.rstrip(), page.options)[0]
-                    text = text[:a] if a else text
                 for w in NAME_WORD.findall(text):
                     where.setdefault(w, set()).add(j)
     return len(word) >= 3 and any(j != index for j in where.get(word, ()))
