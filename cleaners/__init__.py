@@ -246,7 +246,9 @@ if TYPE_CHECKING:
 # (segment._names_only): the sentence is no longer split after them.
 # 1.71.0: a paragraph's last sentence after a danda or an Urdu full stop is a sentence of
 # its own when it names a Latin seller (segment._seller_stop); those marks end no other.
-CLEANER_VERSION = "1.71.0"
+# 1.72.0: ... or any capitalised Latin word (segment.LATIN_SELLER): "... Ranvik पर
+# आज़माइए।", and a sentence written wholly in Latin letters after an Urdu one.
+CLEANER_VERSION = "1.72.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

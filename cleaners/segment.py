@@ -29,9 +29,10 @@ WORD_START = re.compile(r"(?<=\s)\S")
 GLUED_OTHER = re.compile(r"[A-Za-z0-9]+[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 # A full stop of the scripts that write none ("।" in Devanagari and Bengali, "۔" in
 # Urdu), and a Latin word shaped as a seller's name (an inner capital, letters glued to
-# digits): what ends a pitch appended to such a paragraph.
+# digits) or a capitalised one ("Ranvik"; cleaner 1.72.0): what ends a pitch appended
+# to such a paragraph.
 OTHER_STOP = re.compile(r"[।۔]\s+(?=\S)")
-LATIN_SELLER = re.compile(r"(?<![A-Za-z])[A-Za-z]*[a-z](?:[A-Z]|\d)[A-Za-z\d]*")
+LATIN_SELLER = re.compile(r"(?<![A-Za-z])(?:[A-Za-z]*[a-z](?:[A-Z]|\d)[A-Za-z\d]*|[A-Z][a-z]{2,})")
 
 
 def segment_text(text: str) -> list[tuple[int, int]]:
@@ -89,9 +90,12 @@ def _sentences(text: str, start: int, end: int, options: CleanOptions) -> list[t
 
 def _seller_stop(text: str, a: int, b: int) -> tuple[int, int] | None:
     """Where the last sentence of ``text[a:b]`` after a full stop of a script that writes
-    no "." ("।", "۔") starts, when that sentence names a Latin seller: (end of the one
-    before, its start); else None. Only such a sentence: the model reads many short
-    news sentences of these languages as spam.
+    no "." ("।", "۔") starts, when that sentence names a Latin seller (``LATIN_SELLER``:
+    a name shaped as a seller's, or any capitalised Latin word; a sentence written
+    wholly in Latin letters opens with one): (end of the one before, its start); else
+    None. Only such a sentence: the model reads many short news sentences of these
+    languages as spam. Splitting alone removes nothing: the sentence is then judged as
+    any paragraph's last sentence is.
 
     >>> t = "मैच रद्द हुआ। आज रात MayurSpin पर खेलिए।"
     >>> _seller_stop(t, 0, len(t))

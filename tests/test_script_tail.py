@@ -30,7 +30,13 @@ HINDI = [
     "निगम ने कहा कि मरम्मत में करीब छह महीने लगेंगे और निविदा अगले सप्ताह जारी की जाएगी।",
 ]
 AFTER_DANDA = "क्रिकेट पर दांव लगाइए TaraSpin पर, हर जीत का पैसा तुरंत बैंक में।"
-PITCHES = [(UKRAINIAN, DASHED, "Ladovira"), (HINDI, AFTER_DANDA, "TaraSpin")]
+# A plain capitalised seller (cleaner 1.72.0), in Hindi and in Hindi written in Latin
+# letters (made-up seller; "try your luck tonight at Ranvik, the winnings straight to
+# your account").
+PLAIN_NAME = "आज रात अपनी किस्मत Ranvik पर आज़माइए, जीत का पैसा तुरंत आपके खाते में।"
+ROMAN = "Aaj raat apni kismat Ranvik par aazmaiye, jeet ka paisa turant khate mein."
+PITCHES = [(UKRAINIAN, DASHED, "Ladovira"), (HINDI, AFTER_DANDA, "TaraSpin"), (HINDI, PLAIN_NAME, "Ranvik"),
+           (HINDI, ROMAN, "Ranvik")]
 
 
 @pytest.mark.parametrize("story, pitch, seller", PITCHES)
@@ -56,3 +62,14 @@ def test_a_colon_after_the_name_keeps_the_sentence_whole():
 def test_without_a_latin_seller_a_danda_splits_nothing():
     # the paragraph stays one piece, as before cleaner 1.71.0
     assert split_parts(HINDI[1], CleanOptions()) == [(0, len(HINDI[1]))]
+
+
+def test_a_story_sentence_naming_a_place_in_latin_letters_stays():
+    # split after the danda like a pitch, and judged as a last sentence is: the story's
+    # own words and the model's reading keep it
+    story = list(HINDI)
+    said = "पुल बंद होने से Noida जाने वाली बसों का रास्ता बदला गया है।"  # "with the bridge shut, buses to Noida were rerouted"
+    story[1] = f"{HINDI[1]} {said}"
+    assert split_parts(story[1], CleanOptions())[-1] == (len(HINDI[1]) + 1, len(story[1]))
+    result = clean_text("\n\n".join(story))
+    assert all(p in result.text for p in story) and not result.removed
