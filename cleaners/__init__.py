@@ -248,7 +248,9 @@ if TYPE_CHECKING:
 # its own when it names a Latin seller (segment._seller_stop); those marks end no other.
 # 1.72.0: ... or any capitalised Latin word (segment.LATIN_SELLER): "... Ranvik पर
 # आज़माइए।", and a sentence written wholly in Latin letters after an Urdu one.
-CLEANER_VERSION = "1.72.0"
+# 1.73.0: a paragraph that spam.sold_apart reads as a pasted pitch goes whole
+# (clean._pitch_whole), not only its sentences that read as spam alone.
+CLEANER_VERSION = "1.73.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

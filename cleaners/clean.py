@@ -358,9 +358,13 @@ def _foreign_whole(s: Score) -> bool:
 
 def _pitch_whole(s: Score) -> bool:
     """The paragraph as a whole has a pitch's shape (``spam.pitch_shape`` at full
-    evidence: its hook, offers and brand, and no word of the page's): a shape its
-    sentences, read one by one, do not show."""
-    return ("spam.pitch_shape", 1.0) in s.evidence
+    evidence: its hook, offers and brand, and no word of the page's), or is a pitch
+    pasted into the story (``spam.sold_apart`` at full evidence: apart from its page,
+    naming a seller the page does not name, read as spam whole): what its sentences,
+    read one by one, do not show. A pitch's lead-in reads as news alone ("Le Classique
+    PSG-OM approche et Tacle a déjà boosté ses cotes ...") and stayed when only the
+    sentences after it went (cleaner 1.73.0)."""
+    return ("spam.pitch_shape", 1.0) in s.evidence or ("spam.sold_apart", 1.0) in s.evidence
 
 
 def _with_hook(block: Block, spam: list[tuple[int, int, Score]], parts: list[tuple[int, int]],

@@ -87,3 +87,22 @@ def test_a_paragraph_against_its_seller_stays(monkeypatch) -> None:
     # The phrase is what keeps it: read as a pitch, the same paragraph goes.
     monkeypatch.setattr("cleaners.rules.pitch.against_seller", lambda _text: False)
     assert critic not in clean_text(text).text
+
+
+# A lead-in the model reads as news alone ("In the evenings more and more people look for
+# an easy way to earn a little."), before the pitch: the paragraph as a whole is apart
+# from the story, names a new seller and reads as spam.
+LEAD = "Вечорами все більше людей шукають легкий спосіб трохи заробити."
+
+
+def test_a_pasted_pitch_goes_whole_with_the_lead_in_that_reads_as_news_alone() -> None:
+    assert model().probability(LEAD) < CleanOptions().spam_threshold
+    paragraph = f"{LEAD} {LOUD}"
+    text = "\n\n".join(STORY[:2] + [paragraph] + STORY[2:])
+    result = clean_text(text)
+    assert LEAD not in result.text and "VorsklaSpin" not in result.text
+    assert [(r.reason, r.text.strip()) for r in result.removed] == [("spam.sold_apart", paragraph)]
+    assert all(p in result.text for p in STORY)
+    # Without the rule, only the sentence naming the seller goes (as before cleaner 1.73.0).
+    kept = clean_text(text, options=OFF)
+    assert LEAD in kept.text and "VorsklaSpin" not in kept.text
