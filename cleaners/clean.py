@@ -332,7 +332,7 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
             if p.value >= opts.spam_threshold and (_specific(p) or _topic_shift(part, hits, page))]
     unsure = any(opts.probe_threshold <= p.value < opts.spam_threshold for _, _, _, p in scored)
     if s.value >= opts.spam_threshold and (len(spam) == len(parts) or not spam or unsure or _foreign_whole(s)
-                                           or _pitch_whole(s)):
+                                           or _pitch_whole(s, page, _rest(block, scored, spam, opts))):
         return None
     cut = {(a, b) for a, b, _ in spam}
     if s.value >= opts.spam_threshold and not any(
@@ -356,15 +356,30 @@ def _foreign_whole(s: Score) -> bool:
     return ("spam.foreign_block", 1.0) in s.evidence
 
 
-def _pitch_whole(s: Score) -> bool:
+def _pitch_whole(s: Score, page: PageFacts, rest: float) -> bool:
     """The paragraph as a whole has a pitch's shape (``spam.pitch_shape`` at full
     evidence: its hook, offers and brand, and no word of the page's), or is a pitch
-    pasted into the story (``spam.sold_apart`` at full evidence: apart from its page,
-    naming a seller the page does not name, read as spam whole): what its sentences,
-    read one by one, do not show. A pitch's lead-in reads as news alone ("Le Classique
-    PSG-OM approche et Tacle a déjà boosté ses cotes ...") and stayed when only the
-    sentences after it went (cleaner 1.73.0)."""
-    return ("spam.pitch_shape", 1.0) in s.evidence or ("spam.sold_apart", 1.0) in s.evidence
+    pasted into the story (``spam.sold_apart`` at full evidence: naming a seller the
+    page does not name, read as spam whole) of whose sentences that would stay the model
+    still reads one at ``pasted_rest_learned`` or more (``rest``: their highest reading,
+    hooks aside): what its sentences, read one by one, do not show. A pitch's lead-in
+    reads as news alone ("Le Classique PSG-OM approche et Tacle a déjà boosté ses cotes
+    ...", 0.30) and stayed when only the sentences after it went (cleaner 1.73.0). A
+    story paragraph with a loud pitch appended reads as news without it (0.02), and only
+    the pitch goes (1.73.1)."""
+    if ("spam.pitch_shape", 1.0) in s.evidence:
+        return True
+    return ("spam.sold_apart", 1.0) in s.evidence and rest >= page.options.pasted_rest_learned
+
+
+def _rest(block: Block, scored: list[tuple[int, int, Block, Score]], spam: list[tuple[int, int, Score]],
+          opts: CleanOptions) -> float:
+    """The model's highest reading of a scored part of ``block`` that is not cut as
+    ``spam`` and is no hook (``_is_hook``: "Marre des cotes ridicules sur la Ligue 1 ?"
+    reads 0.01, and is the pitch's); 1.0 when only hooks would stay."""
+    cut = {(a, b) for a, b, _ in spam}
+    return max((part.learned for a, b, part, _ in scored
+                if (a, b) not in cut and not _is_hook(block.text[a:b], opts)), default=1.0)
 
 
 def _with_hook(block: Block, spam: list[tuple[int, int, Score]], parts: list[tuple[int, int]],

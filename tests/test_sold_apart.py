@@ -106,3 +106,20 @@ def test_a_pasted_pitch_goes_whole_with_the_lead_in_that_reads_as_news_alone() -
     # Without the rule, only the sentence naming the seller goes (as before cleaner 1.73.0).
     kept = clean_text(text, options=OFF)
     assert LEAD in kept.text and "VorsklaSpin" not in kept.text
+
+
+def test_a_story_paragraph_with_a_loud_pitch_appended_keeps_its_own_sentence() -> None:
+    # A short English story whose third paragraph shares few words with the rest (apart):
+    # with the pitch appended, spam.sold_apart reads the paragraph whole, but its own
+    # sentence reads as news without the pitch (under pasted_rest_learned), so only the
+    # pitch goes (cleaner 1.73.1).
+    from test_comment_seller import STORY as ROVERS
+
+    pitch = "Claim 200 free spins and a 100% deposit bonus at SpinHarbour today, withdrawals in minutes!"
+    text = "\n\n".join([*ROVERS[:2], f"{ROVERS[2]} {pitch}", ROVERS[3]])
+    result = clean_text(text)
+    assert pitch not in result.text and all(p in result.text for p in ROVERS)
+    assert model().probability(ROVERS[2]) < CleanOptions().pasted_rest_learned
+    # The guard is what keeps it: without it the paragraph goes whole, as with 1.73.0.
+    whole = clean_text(text, options=CleanOptions(pasted_rest_learned=0.0))
+    assert ROVERS[2] not in whole.text and [r.reason for r in whole.removed] == ["spam.sold_apart"]
