@@ -252,7 +252,9 @@ if TYPE_CHECKING:
 # (clean._pitch_whole), not only its sentences that read as spam alone.
 # 1.73.1: ... only when it is apart from its page and the sentences that would stay read
 # at pasted_rest_learned or more (a story paragraph with a loud pitch appended keeps them).
-CLEANER_VERSION = "1.73.1"
+# 1.74.0: a comment with a sentence that goes as spam in its own language goes whole
+# (clean._spam_comment): its praise is the pitch's cover.
+CLEANER_VERSION = "1.74.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -340,10 +340,24 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
         return None  # what the cuts would leave is not prose (the other cells of a spam row)
     if not spam:
         return Decision(block)
+    if _spam_comment(block, spam):
+        _, _, p = max(spam, key=lambda cut: cut[2].value)
+        return Decision(block, (Removal("spam", p.reason, block.text, p.value, p.evidence, block.start, block.end),),
+                        dropped=True)
     spam = _with_hook(block, spam, [(a, b) for a, b, _, _ in scored], page)
     removals = tuple(Removal("spam", p.reason, block.text[a:b], p.value, p.evidence, block.start + a, block.start + b)
                      for a, b, p in spam)
     return Decision(block, removals, tuple((a, b) for a, b, _ in spam))
+
+
+def _spam_comment(block: Block, spam: list[tuple[int, int, Score]]) -> bool:
+    """A comment (a block of the comment region) with a sentence that goes as spam in
+    its own language: one writer's comment, whose praise ("Great analysis of the midfield
+    problem, spot on.") is the cover of the pitch after it, so it goes whole, under the
+    surest cut's score (cleaner 1.74.0). A sentence in another language
+    (``spam.foreign_block``) goes alone: a text dump's comment region holds story lines
+    with a foreign pitch appended ("T-Swift took to Twitter ... Prohnoz 1x2 страхує ...")."""
+    return block.in_comments and not any(p.reason == "spam.foreign_block" for _, _, p in spam)
 
 
 def _foreign_whole(s: Score) -> bool:
