@@ -254,7 +254,8 @@ if TYPE_CHECKING:
 # at pasted_rest_learned or more (a story paragraph with a loud pitch appended keeps them).
 # 1.74.0: a comment with a sentence that goes as spam in its own language goes whole
 # (clean._spam_comment): its praise is the pitch's cover.
-CLEANER_VERSION = "1.74.0"
+# 1.74.1: ... when what would stay has at most comment_cover_words words.
+CLEANER_VERSION = "1.74.1"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

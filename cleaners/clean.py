@@ -340,7 +340,7 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
         return None  # what the cuts would leave is not prose (the other cells of a spam row)
     if not spam:
         return Decision(block)
-    if _spam_comment(block, spam):
+    if _spam_comment(block, scored, spam, opts):
         _, _, p = max(spam, key=lambda cut: cut[2].value)
         return Decision(block, (Removal("spam", p.reason, block.text, p.value, p.evidence, block.start, block.end),),
                         dropped=True)
@@ -350,14 +350,21 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
     return Decision(block, removals, tuple((a, b) for a, b, _ in spam))
 
 
-def _spam_comment(block: Block, spam: list[tuple[int, int, Score]]) -> bool:
+def _spam_comment(block: Block, scored: list[tuple[int, int, Block, Score]], spam: list[tuple[int, int, Score]],
+                  opts: CleanOptions) -> bool:
     """A comment (a block of the comment region) with a sentence that goes as spam in
-    its own language: one writer's comment, whose praise ("Great analysis of the midfield
-    problem, spot on.") is the cover of the pitch after it, so it goes whole, under the
-    surest cut's score (cleaner 1.74.0). A sentence in another language
-    (``spam.foreign_block``) goes alone: a text dump's comment region holds story lines
-    with a foreign pitch appended ("T-Swift took to Twitter ... Prohnoz 1x2 страхує ...")."""
-    return block.in_comments and not any(p.reason == "spam.foreign_block" for _, _, p in spam)
+    its own language, where what would stay is a short cover of at most
+    ``comment_cover_words`` words: one writer's comment, whose praise ("Great analysis of
+    the midfield problem, spot on.") is the cover of the pitch after it, so it goes
+    whole, under the surest cut's score (cleaner 1.74.0). A sentence in another language
+    (``spam.foreign_block``) goes alone, and so does one after a longer text: a comment
+    region can open too early ("He said, she said", a story's subheading, reads as two
+    comment authors) and hold story paragraphs with a pitch appended ("T-Swift took to
+    Twitter ... Prohnoz 1x2 страхує ...")."""
+    if not block.in_comments or any(p.reason == "spam.foreign_block" for _, _, p in spam):
+        return False
+    cut = {(a, b) for a, b, _ in spam}
+    return sum(len(words(block.text[a:b])) for a, b, _, _ in scored if (a, b) not in cut) <= opts.comment_cover_words
 
 
 def _foreign_whole(s: Score) -> bool:

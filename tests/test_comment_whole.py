@@ -34,3 +34,15 @@ def test_in_the_story_only_the_pitch_goes(praise, pitch):
     story = [*STORY[:2], f"{STORY[2]} {pitch}", STORY[3]]
     result = clean_text("\n\n".join(story))
     assert pitch not in result.text and STORY[2] in result.text
+
+
+def test_a_story_paragraph_in_a_comment_region_opened_too_early_loses_only_its_pitch():
+    # "He said, she said" (a subheading) and "Fanaton says:" read as two comment authors,
+    # so the comment region opens at the subheading: the story paragraph under it is no
+    # short cover (over comment_cover_words), and keeps its text (cleaner 1.74.1).
+    pitch = PRAISED[0][1]
+    said = ("The manager was asked after the match whether the referee had been right to allow the second "
+            "goal, and he said only that the players would watch the video together on Monday morning.")
+    text = "\n\n".join([*STORY[:2], "He said, she said", f"{said} {pitch}", *STORY[2:], "Fanaton says:", FAN])
+    result = clean_text(text)
+    assert said in result.text and pitch not in result.text and FAN in result.text
