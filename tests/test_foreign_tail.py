@@ -53,6 +53,12 @@ def test_a_paragraph_in_a_language_whose_stopwords_its_neighbours_share_goes_who
     assert "Min nabo" not in out.text and "Lykkehjulet" not in out.text
     assert all(p in out.text for p in STORY)
     (removal,) = [r for r in out.removed if r.kind == "spam"]
+    assert removal.text == danish and ("spam.foreign_block", 1.0) in removal.signals
+    # spam.sold_apart reads it too since cleaner 1.75.0 (a new seller, read 0.56): off, the
+    # language alone takes it whole
+    out = clean_text("\n\n".join([STORY[0], danish, *STORY[1:]]), url=URL,
+                     options=CleanOptions(sold_apart_learned=1.01))
+    (removal,) = [r for r in out.removed if r.kind == "spam"]
     assert removal.reason == "spam.foreign_block" and removal.text == danish
 
 

@@ -5,6 +5,8 @@ story's own paragraphs stay."""
 
 from __future__ import annotations
 
+import pytest
+
 from cleaners import CleanOptions, clean_text
 from cleaners.ngrams import model
 
@@ -123,3 +125,39 @@ def test_a_story_paragraph_with_a_loud_pitch_appended_keeps_its_own_sentence() -
     # The guard is what keeps it: without it the paragraph goes whole, as with 1.73.0.
     whole = clean_text(text, options=CleanOptions(pasted_rest_learned=0.0))
     assert ROVERS[2] not in whole.text and [r.reason for r in whole.removed] == ["spam.sold_apart"]
+
+
+# Read between sold_apart_learned and sold_apart_sure_learned ("My acquaintance from Lviv
+# laughed at such games at first, and now withdraws his winnings from VorsklaSpin to his
+# card every week."): a pasted pitch, when it holds nothing of a page's own paragraphs.
+BAND = ("Мій знайомий зі Львова спершу сміявся з таких ігор, а тепер щотижня виводить виграш із VorsklaSpin "
+        "на картку.")
+SUPERVISED = [*STORY[:3], STORY[3][:-1] + ", а нагляд за роботами веде Ukravtodor."]
+GUARDED = {
+    "a model's code after the name": (STORY, BAND.replace("VorsklaSpin", "VorsklaSpin X7")),
+    "an account's handle": (STORY, BAND.replace("на картку.", "на картку (@oleh_lviv).")),
+    "two speakers": (STORY, "Олег: м" + BAND[1:] + " Ірина: а мені не щастить."),
+    "a name the page writes": (SUPERVISED, BAND.replace("Мій знайомий", "Мій знайомий з Ukravtodor")),
+}
+
+
+def _in_band(text: str) -> bool:
+    opts = CleanOptions()
+    return opts.sold_apart_learned <= model().probability(text) < opts.sold_apart_sure_learned
+
+
+def test_a_pitch_read_in_the_band_goes() -> None:
+    assert _in_band(BAND)
+    text = "\n\n".join(STORY[:2] + [BAND] + STORY[2:])
+    result = clean_text(text)
+    assert [r.reason for r in result.removed] == ["spam.sold_apart"] and all(p in result.text for p in STORY)
+    assert BAND in clean_text(text, options=CleanOptions(sold_apart_learned=0.65)).text  # as before cleaner 1.75.0
+
+
+@pytest.mark.parametrize("story, paragraph", GUARDED.values(), ids=GUARDED.keys())
+def test_a_paragraph_in_the_band_with_a_page_s_mark_stays(story, paragraph) -> None:
+    assert _in_band(paragraph)
+    text = "\n\n".join(story[:2] + [paragraph] + story[2:])
+    assert paragraph in clean_text(text).text
+    # The guard is what keeps it: read as surely as the band's floor, it goes.
+    assert paragraph not in clean_text(text, options=CleanOptions(sold_apart_sure_learned=0.55)).text

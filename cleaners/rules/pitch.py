@@ -77,6 +77,9 @@ CAPITALISED = re.compile(f"\\b[{UPPER}][{LOWER}]{{2,}}\\b")
 # A word holding a capital, and a run of them one space apart ("9to5Mac Gift Guides").
 NAME_WORD = re.compile(f"\\w*[{UPPER}]\\w*")
 NAME_RUN = re.compile(f"{NAME_WORD.pattern}(?: {NAME_WORD.pattern})*")
+# A speaker's label opening a sentence ("Άννα: Ξέρει κανείς ..."): two in a paragraph are
+# a conversation (pitch._plainly_pasted).
+SPEAKER = re.compile(f"(?:^|(?<=[.!?…]\\s))[{UPPER}][{LOWER}]+:\\s")
 # ... or, for plain_names, after a one-word label ("Thunder: Host the Lakers on Friday.").
 OPENING = re.compile(_SENTENCE_END + r"(?:[^\s:]+:\s+)?" + _OPENING_MARKS)
 
@@ -298,8 +301,8 @@ def off_topic(block: Block, page: PageFacts) -> float:
 def sold_apart(block: Block, page: PageFacts) -> float:
     """1.0 for a whole paragraph of the article that shares (almost) none of its words
     with the rest of the page (``apart``, as ``spam.off_topic`` reads it), that the model
-    reads at ``sold_apart_learned`` or more and that names a seller no other block of the
-    page names (``seller_names`` read with the page, in any case; a Latin word in another
+    reads at ``sold_apart_learned`` or more (under ``sold_apart_sure_learned`` only when
+    ``_plainly_pasted``) and that names a seller no other block of the page names (``seller_names`` read with the page, in any case; a Latin word in another
     script from ``appended_seller_latin_learned``): a pitch pasted between a story's
     paragraphs in the story's own language ("Онлайн-казино KozakSpin працює за офіційною
     ліцензією ..."), which the model alone reads under ``spam_threshold`` and
@@ -323,8 +326,28 @@ def sold_apart(block: Block, page: PageFacts) -> float:
     if ((block.learned < opts.sold_apart_alone_learned or not block.sentence_end)
             and not apart(own_stems(block, page), block.index, page)):
         return 0.0
-    names = seller_names(block.text, page, latin=block.learned >= opts.appended_seller_latin_learned)
-    return 1.0 if unnamed(names, page, block.index) and not against_seller(block.text) else 0.0
+    names = unnamed(seller_names(block.text, page, latin=block.learned >= opts.appended_seller_latin_learned), page,
+                    block.index)
+    if not names or against_seller(block.text):
+        return 0.0
+    return 1.0 if block.learned >= opts.sold_apart_sure_learned or _plainly_pasted(block, names, page) else 0.0
+
+
+def _plainly_pasted(block: Block, names: list[str], page: PageFacts) -> bool:
+    """A paragraph the model reads under ``sold_apart_sure_learned`` is a pasted pitch
+    only when it holds none of what a page's own paragraphs do: its seller's name
+    before a model's code (a product under review: "CleanBot X50"), another name the page
+    writes (the page's own post quoted: "The 9to5Mac BundleHunt delivers ..."), an
+    account's handle (an embedded post), or two speakers' labels (readers' comments run
+    into one paragraph: "Σπύρος: ... Άννα: ...")."""
+    text = block.text
+    if HANDLE.search(text) or len(SPEAKER.findall(text)) >= 2:
+        return False
+    if any(MODEL_CODE.match(text, m.end()) for n in names for m in re.finditer(re.escape(n), text)):
+        return False
+    mine = {n.lower() for n in names}
+    return not any(w.lower() not in mine and w.lower() not in STOPWORDS and _gives(w, page, block.index)
+                   for w in NAME_WORD.findall(text))
 
 
 def _whole(block: Block, page: PageFacts) -> bool:
