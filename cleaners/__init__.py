@@ -257,7 +257,9 @@ if TYPE_CHECKING:
 # 1.74.1: ... when what would stay has at most comment_cover_words words.
 # 1.75.0: spam.sold_apart from a model reading of 0.55, under 0.65 only for a paragraph
 # that holds nothing of a page's own (pitch._plainly_pasted).
-CLEANER_VERSION = "1.75.0"
+# 1.75.1: a comment header's or author line's name holds no comma (data/comments.toml):
+# "He said, she said" is a subheading.
+CLEANER_VERSION = "1.75.1"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

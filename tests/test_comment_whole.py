@@ -37,12 +37,23 @@ def test_in_the_story_only_the_pitch_goes(praise, pitch):
 
 
 def test_a_story_paragraph_in_a_comment_region_opened_too_early_loses_only_its_pitch():
-    # "He said, she said" (a subheading) and "Fanaton says:" read as two comment authors,
-    # so the comment region opens at the subheading: the story paragraph under it is no
-    # short cover (over comment_cover_words), and keeps its text (cleaner 1.74.1).
+    # "What the manager said" (a subheading) and "Fanaton says:" read as two comment
+    # authors, so the comment region opens at the subheading: the story paragraph under
+    # it is no short cover (over comment_cover_words), and keeps its text (cleaner 1.74.1).
     pitch = PRAISED[0][1]
     said = ("The manager was asked after the match whether the referee had been right to allow the second "
             "goal, and he said only that the players would watch the video together on Monday morning.")
-    text = "\n\n".join([*STORY[:2], "He said, she said", f"{said} {pitch}", *STORY[2:], "Fanaton says:", FAN])
+    text = "\n\n".join([*STORY[:2], "What the manager said", f"{said} {pitch}", *STORY[2:], "Fanaton says:", FAN])
     result = clean_text(text)
     assert said in result.text and pitch not in result.text and FAN in result.text
+
+
+def test_a_subheading_with_a_comma_is_no_comment_author():
+    # "He said, she said" read as an author line with 1.75.0 (a name of up to four words
+    # before "said", the comma inside it), opened the comment region and went as a comment
+    # header; a comment author's name holds no comma (data/comments.toml, cleaner 1.75.1)
+    said = "The manager would not say more about the referee, only that the video would be watched on Monday."
+    text = "\n\n".join([*STORY[:2], "He said, she said", said, *STORY[2:], "Fanaton says:", FAN])
+    result = clean_text(text)
+    assert "He said, she said" in result.text and said in result.text
+    assert not result.removed  # one author line alone opens no comment region
