@@ -331,17 +331,17 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
     spam = [(a, b, p) for a, b, part, p in scored
             if p.value >= opts.spam_threshold and (_specific(p) or _topic_shift(part, hits, page))]
     unsure = any(opts.probe_threshold <= p.value < opts.spam_threshold for _, _, _, p in scored)
-    if s.value >= opts.spam_threshold and (len(spam) == len(parts) or not spam or unsure or _foreign_whole(s)
-                                           or _pitch_whole(s, page, _rest(block, scored, spam, opts))):
-        return None
     cut = {(a, b) for a, b, _ in spam}
-    if s.value >= opts.spam_threshold and not any(
-            is_prose(part, opts) for a, b, part, _ in scored if (a, b) not in cut):
+    kept = [(a, b, part) for a, b, part, _ in scored if (a, b) not in cut]  # what the cuts would leave
+    if s.value >= opts.spam_threshold and (len(spam) == len(parts) or not spam or unsure or _foreign_whole(s)
+                                           or _pitch_whole(s, page, _rest(block, kept, opts))):
+        return None
+    if s.value >= opts.spam_threshold and not any(is_prose(part, opts) for _, _, part in kept):
         return None  # what the cuts would leave is not prose (the other cells of a spam row)
     if not spam:
         return Decision(block)
-    if _spam_comment(block, scored, spam, opts):
-        _, _, p = max(spam, key=lambda cut: cut[2].value)
+    if _spam_comment(block, kept, spam, opts):
+        _, _, p = max(spam, key=lambda piece: piece[2].value)
         return Decision(block, (Removal("spam", p.reason, block.text, p.value, p.evidence, block.start, block.end),),
                         dropped=True)
     spam = _with_hook(block, spam, [(a, b) for a, b, _, _ in scored], page)
@@ -350,21 +350,20 @@ def _decide_parts(block: Block, parts: list[tuple[int, int]], s: Score, page: Pa
     return Decision(block, removals, tuple((a, b) for a, b, _ in spam))
 
 
-def _spam_comment(block: Block, scored: list[tuple[int, int, Block, Score]], spam: list[tuple[int, int, Score]],
+def _spam_comment(block: Block, kept: list[tuple[int, int, Block]], spam: list[tuple[int, int, Score]],
                   opts: CleanOptions) -> bool:
     """A comment (a block of the comment region) with a sentence that goes as spam in
-    its own language, where what would stay is a short cover of at most
+    its own language, where what would stay (``kept``) is a short cover of at most
     ``comment_cover_words`` words: one writer's comment, whose praise ("Great analysis of
     the midfield problem, spot on.") is the cover of the pitch after it, so it goes
     whole, under the surest cut's score (cleaner 1.74.0). A sentence in another language
     (``spam.foreign_block``) goes alone, and so does one after a longer text: a comment
-    region can open too early ("He said, she said", a story's subheading, reads as two
-    comment authors) and hold story paragraphs with a pitch appended ("T-Swift took to
-    Twitter ... Prohnoz 1x2 страхує ...")."""
+    region can open too early (a subheading, "What the manager said", reads as a comment
+    author) and hold story paragraphs with a pitch appended ("T-Swift took to Twitter
+    ... Prohnoz 1x2 страхує ...")."""
     if not block.in_comments or any(p.reason == "spam.foreign_block" for _, _, p in spam):
         return False
-    cut = {(a, b) for a, b, _ in spam}
-    return sum(len(words(block.text[a:b])) for a, b, _, _ in scored if (a, b) not in cut) <= opts.comment_cover_words
+    return sum(len(words(block.text[a:b])) for a, b, _ in kept) <= opts.comment_cover_words
 
 
 def _foreign_whole(s: Score) -> bool:
@@ -393,14 +392,11 @@ def _pitch_whole(s: Score, page: PageFacts, rest: float) -> bool:
     return ("spam.sold_apart", 1.0) in s.evidence and rest >= page.options.pasted_rest_learned
 
 
-def _rest(block: Block, scored: list[tuple[int, int, Block, Score]], spam: list[tuple[int, int, Score]],
-          opts: CleanOptions) -> float:
-    """The model's highest reading of a scored part of ``block`` that is not cut as
-    ``spam`` and is no hook (``_is_hook``: "Marre des cotes ridicules sur la Ligue 1 ?"
-    reads 0.01, and is the pitch's); 1.0 when only hooks would stay."""
-    cut = {(a, b) for a, b, _ in spam}
-    return max((part.learned for a, b, part, _ in scored
-                if (a, b) not in cut and not _is_hook(block.text[a:b], opts)), default=1.0)
+def _rest(block: Block, kept: list[tuple[int, int, Block]], opts: CleanOptions) -> float:
+    """The model's highest reading of a part of ``block`` that the cuts would leave
+    (``kept``) and that is no hook (``_is_hook``: "Marre des cotes ridicules sur la Ligue
+    1 ?" reads 0.01, and is the pitch's); 1.0 when only hooks would stay."""
+    return max((part.learned for a, b, part in kept if not _is_hook(block.text[a:b], opts)), default=1.0)
 
 
 def _with_hook(block: Block, spam: list[tuple[int, int, Score]], parts: list[tuple[int, int]],

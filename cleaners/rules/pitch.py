@@ -302,8 +302,9 @@ def sold_apart(block: Block, page: PageFacts) -> float:
     """1.0 for a whole paragraph of the article that shares (almost) none of its words
     with the rest of the page (``apart``, as ``spam.off_topic`` reads it), that the model
     reads at ``sold_apart_learned`` or more (under ``sold_apart_sure_learned`` only when
-    ``_plainly_pasted``) and that names a seller no other block of the page names (``seller_names`` read with the page, in any case; a Latin word in another
-    script from ``appended_seller_latin_learned``): a pitch pasted between a story's
+    ``_plainly_pasted``) and that names a seller no other block of the page names
+    (``seller_names`` read with the page, in any case; a Latin word in another script
+    from ``appended_seller_latin_learned``): a pitch pasted between a story's
     paragraphs in the story's own language ("Онлайн-казино KozakSpin працює за офіційною
     ліцензією ..."), which the model alone reads under ``spam_threshold`` and
     ``spam.off_topic``, a context, cannot lift. A paragraph the model reads at
