@@ -259,7 +259,9 @@ if TYPE_CHECKING:
 # that holds nothing of a page's own (pitch._plainly_pasted).
 # 1.75.1: a comment header's or author line's name holds no comma (data/comments.toml):
 # "He said, she said" is a subheading.
-CLEANER_VERSION = "1.75.1"
+# 1.75.2: ... never for a paragraph in Hangul under sold_apart_sure_learned: Korean
+# words carry their particles, so no Korean paragraph shares stems with its page.
+CLEANER_VERSION = "1.75.2"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -161,3 +161,25 @@ def test_a_paragraph_in_the_band_with_a_page_s_mark_stays(story, paragraph) -> N
     assert paragraph in clean_text(text).text
     # The guard is what keeps it: read as surely as the band's floor, it goes.
     assert paragraph not in clean_text(text, options=CleanOptions(sold_apart_sure_learned=0.55)).text
+
+
+# A Korean story on bridge repairs, written for this test: its words carry their particles
+# and endings ("기술자들은", "보고했다"), so no paragraph shares a stem with another.
+KOREAN = [
+    "시는 목요일 낡은 다리의 보수 계획을 승인했다. 다리는 지난해 홍수 이후 대형 차량의 통행이 금지된 상태다.",
+    "기술자들은 교각은 튼튼하지만 상판과 난간은 내년 말까지 교체해야 한다고 의회에 보고했다.",
+    "강 건너 주민들은 통행 제한 때문에 병원까지 가는 시간이 이십 분이나 늘었다고 불만을 나타냈다.",
+    "공사는 봄에 시작해 약 반년 동안 이어질 예정이며, 입찰 공고는 다음 주에 나온다.",
+]
+KOREAN_PITCH = "오늘 밤 외로우시다면 MoonTalk에서 가까운 여성과 바로 대화를 시작해 보세요."
+
+
+def test_a_korean_story_paragraph_with_a_pitch_appended_keeps_its_sentence() -> None:
+    # Read whole, the paragraph falls in the band and looks apart from its page; with
+    # 1.75.0 it went whole under spam.sold_apart. In Hangul the band takes nothing
+    # (cleaner 1.75.2), and the appended pitch goes alone.
+    story = list(KOREAN)
+    story[1] = f"{KOREAN[1]} {KOREAN_PITCH}"
+    result = clean_text("\n\n".join(story))
+    assert all(p in result.text for p in KOREAN) and "MoonTalk" not in result.text
+    assert [r.text.strip() for r in result.removed] == [KOREAN_PITCH]
