@@ -244,7 +244,8 @@ def _same_seller(decisions: list[Decision], page: PageFacts) -> list[Decision]:
     a spam removal of the page named on specific evidence (the model's reading alone
     names no seller), where at most ``same_seller_blocks`` kept blocks name it: each such
     block, or only its last sentence when nothing before it in the block names the seller
-    (a pitch appended to news). The first rule that fires takes the unit."""
+    (a pitch appended to news). The first rule that fires takes the unit; a block is
+    taken once, whichever of the sellers it names is looked up first."""
     named: dict[str, None] = {}
     for d in decisions:
         for r in d.removals:
@@ -255,20 +256,22 @@ def _same_seller(decisions: list[Decision], page: PageFacts) -> list[Decision]:
     opts = page.options
     kept = ["" if d.dropped else assemble_block(d) for d in decisions]
     out = list(decisions)
+    taken: set[int] = set()
     for name in named:
         where = [i for i, text in enumerate(kept) if text and names_seller(name, text)]
         if len(where) > opts.same_seller_blocks:
             continue  # the page's own subject
         for i in where:
+            if i in taken:
+                continue  # its unit went for another seller already
             d, block = out[i], out[i].block
-            if d.dropped:
-                continue
             a, b = last_part(block.text, opts)
             tail = a > 0 and not names_seller(name, block.text[:a])
             unit = _part(block, a, b, page) if tail else block
             for entry in SELLER_RULES:
                 if entry.fn(unit, page):
                     out[i] = _taken(d, (a, b) if tail else None, entry.kind, entry.code, unit.learned)
+                    taken.add(i)
                     break
     return out
 

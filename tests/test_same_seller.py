@@ -65,3 +65,17 @@ def test_a_story_that_names_the_seller_itself_keeps_it():
 def test_a_reader_warning_against_the_seller_stays():
     result = clean_text("\n\n".join([STORY[0], PITCH, STORY[1], STORY[2], WARNING, STORY[3]]))
     assert not same(result) and WARNING in result.text
+
+
+def test_a_sentence_naming_two_removed_sellers_is_taken_once():
+    # Both pitches went, and the kept last sentence names both sellers: it goes once, and
+    # the record holds it once (with 1.68.0 to 1.75.2 it was recorded for each seller).
+    # The other tail rules and the model's score are off, so only the seller stage takes it.
+    second = "Get a 100% deposit bonus at SpinHarbour24 now, withdrawals in minutes, sign up today!"
+    tail = "Evenings are better with a few rounds at Reelmarrow77 or SpinHarbour24."
+    options = CleanOptions(weight_learned=0.0, appended_seller_learned=1.01, tail_apart_learned=1.01,
+                           appended_pitch_learned=1.01)
+    result = clean_text("\n\n".join([STORY[0], PITCH, STORY[1] + " " + tail, second, STORY[2], STORY[3]]),
+                        options=options)
+    assert same(result) == [tail] and tail not in result.text
+    assert all(p in result.text for p in STORY)

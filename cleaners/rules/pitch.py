@@ -336,9 +336,9 @@ def sold_apart(block: Block, page: PageFacts) -> float:
 
 def _plainly_pasted(block: Block, names: list[str], page: PageFacts) -> bool:
     """A paragraph the model reads under ``sold_apart_sure_learned`` is a pasted pitch
-    only when it holds none of what a page's own paragraphs do: its seller's name
-    before a model's code (a product under review: "CleanBot X50"), another name the page
-    writes (the page's own post quoted: "The 9to5Mac BundleHunt delivers ..."), an
+    only when it holds none of what a page's own paragraphs do (a name before a model's
+    code, a product under review as "CleanBot X50", is no seller's: ``seller_names``):
+    another name the page writes (the page's own post quoted: "The 9to5Mac BundleHunt delivers ..."), an
     account's handle (an embedded post), or two speakers' labels (readers' comments run
     into one paragraph: "Σπύρος: ... Άννα: ..."). Never in Hangul: Korean writes its
     particles and endings on its words ("기술자들은", "보고했다"), so a paragraph shares
@@ -346,8 +346,6 @@ def _plainly_pasted(block: Block, names: list[str], page: PageFacts) -> bool:
     appended went whole (cleaner 1.75.2)."""
     text = block.text
     if block.script == "hangul" or HANDLE.search(text) or len(SPEAKER.findall(text)) >= 2:
-        return False
-    if any(MODEL_CODE.match(text, m.end()) for n in names for m in re.finditer(re.escape(n), text)):
         return False
     mine = {n.lower() for n in names}
     return not any(w.lower() not in mine and w.lower() not in STOPWORDS and _gives(w, page, block.index)
@@ -503,8 +501,9 @@ def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -
     page of another script (unless ``latin`` is False), a Latin word ("Vexel" in
     Russian, ``LATIN_WORD``). With ``page``, none of these: a handle or a hashtag
     ("@AmyKup"), a name before a number that opens a sentence (its first word: "Rund 20
-    Prozent", "Samedi 20 juillet"), before a model's code ("Elitebook 845 G10") or
-    before a word of magnitude ("na Letné 18 tisíc diváků", ``QUANTITY``), a small
+    Prozent", "Samedi 20 juillet"), a name before a model's code (a product line:
+    "Elitebook 845 G10", "CleanBot X50"), a name before a number before a word of
+    magnitude ("na Letné 18 tisíc diváků", ``QUANTITY``), a small
     word with a 2 (Indonesian and Malay write a plural so: "judi2", "anak2"), a
     platform a reader names in passing (``PLATFORMS``, with or without its version:
     "YouTube", "Windows10").
@@ -514,7 +513,7 @@ def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -
     """
     if page is not None:
         text = HANDLE.sub(" ", text)
-    names = [m.group() for m in CAMEL.finditer(text)]
+    names = [m.group() for m in CAMEL.finditer(text) if page is None or not MODEL_CODE.match(text, m.end())]
     names += [w for w in DIGIT_WORD.findall(text) if GLUED_DIGITS.search(w) and any(c.islower() for c in w)]
     if page is None:
         return names
