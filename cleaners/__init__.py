@@ -264,7 +264,9 @@ if TYPE_CHECKING:
 # 1.75.3 (review): a block is taken once by the seller stage (a last sentence naming two
 # removed sellers was recorded twice); a name before a model's code is no seller's
 # anywhere (pitch.seller_names), not only in spam.sold_apart's band.
-CLEANER_VERSION = "1.75.3"
+# 1.76.0: Korean words have stems (their first two syllables; morphology.toml [hangul]),
+# and a seller's name is read with its Korean particle ("별빛77에서", "Starlit에서").
+CLEANER_VERSION = "1.76.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

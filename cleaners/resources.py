@@ -243,6 +243,13 @@ DIGIT_BRAND = re.compile(
 # A word of magnitude after a number ("18 tisíc"): the number counts, no name is numbered.
 _QUANTITY_STEMS = _group(_MORPH.get("quantity", {}), "stems", "morphology.toml [quantity]")
 QUANTITY = re.compile(r"\s*(?:%s)" % "|".join(map(re.escape, _QUANTITY_STEMS)), re.IGNORECASE)
+# Korean words carry their particles (morphology.toml [hangul]): what pitch.stems leaves
+# out of a page's vocabulary, and the particles and numbered words of pitch.seller_names.
+_HANGUL = _MORPH.get("hangul", {})
+HANGUL_PARTICLES: frozenset[str] = frozenset(_group(_HANGUL, "particles", "morphology.toml [hangul]"))
+HANGUL_FUNCTION_STEMS: frozenset[str] = frozenset(_group(_HANGUL, "function_stems", "morphology.toml [hangul]"))
+HANGUL_NAME_PARTICLES: tuple[str, ...] = tuple(_group(_HANGUL, "name_particles", "morphology.toml [hangul]"))
+HANGUL_NUMBERED_WORDS: frozenset[str] = frozenset(_group(_HANGUL, "numbered_words", "morphology.toml [hangul]"))
 _GLUE = _MORPH.get("glue", {})
 # ".comSupertotobet": a domain glued to the next word (the separators of an anchor run lost).
 # Atomic group, longest TLD first: ".com/" must not match as ".co" glued to "m".

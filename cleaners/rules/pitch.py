@@ -8,7 +8,8 @@ word in a text of another script). None of these is rare in news alone; what mak
 them a pitch is that the paragraph shares (almost) no vocabulary with the rest of
 the page: injected spam is written for its market, not for the article it lands in.
 The vocabulary is compared by word stems (a word's first ``pitch_stem_chars``
-letters, so inflected forms meet), leaving out stems most of the page's blocks use
+letters, so inflected forms meet; a Hangul word's first ``pitch_hangul_syllables``
+syllables, as Korean writes its particles on the word), leaving out stems most of the page's blocks use
 (function words, the site's name). Structure and overlap only: no word list.
 """
 
@@ -26,7 +27,10 @@ from ..links import host
 from ..options import CleanOptions
 from ..segment import LINK, last_part
 from ..ngrams import model as ngram_model
-from ..resources import CRITICAL, NOUN_CAPITALS, PLATFORMS, QUANTITY, STOPWORDS
+from ..resources import (
+    CRITICAL, HANGUL_FUNCTION_STEMS, HANGUL_NAME_PARTICLES, HANGUL_NUMBERED_WORDS, HANGUL_PARTICLES, NOUN_CAPITALS,
+    PLATFORMS, QUANTITY, STOPWORDS,
+)
 from .registry import signal
 
 # A hook: the text opens with a short question and goes on after it.
@@ -55,7 +59,8 @@ def _cased_class(category: str, last: int = 0x0530) -> str:
 UPPER, LOWER = _cased_class("Lu"), _cased_class("Ll")
 CAMEL = re.compile(f"\\b[{UPPER}][{LOWER}]{{2,}}[{UPPER}]\\w*")
 GLUED_DIGITS = re.compile(r"\d(?<=[^\W\d_]{3}\d)\d{0,3}(?!\d)")
-NUMBERED = re.compile(f"\\b[{UPPER}][^\\W\\d_]{{2,}}[ -]\\d{{1,3}}(?![\\d.,:/]\\d)\\b")
+_NUMBERED = f"\\b[{UPPER}][^\\W\\d_]{{2,}}[ -]\\d{{1,3}}(?![\\d.,:/]\\d)"
+NUMBERED = re.compile(_NUMBERED + "\\b")
 BRANDISH = (CAMEL, GLUED_DIGITS, NUMBERED)
 # A word of cased letters (Latin, Greek, Cyrillic) holding a digit, read whole for
 # ``GLUED_DIGITS`` (pitch.seller_names): in a script without spaces, the name alone.
@@ -101,6 +106,16 @@ def _mark_class(first: int = 0x0300, last: int = 0x2000) -> str:
 # A word: letters and the combining marks written inside them.
 LETTERS = f"(?:[^\\W\\d_]|[{_mark_class()}])"
 STEM_WORD = re.compile(f"{LETTERS}{{3,}}")
+# A Hangul word (its syllables; pitch.hangul_stem).
+HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")
+# A Korean particle ending the word (morphology.toml [hangul] name_particles).
+PARTICLE_END = "(?:%s)(?![\uac00-\ud7a3])" % "|".join(sorted(HANGUL_NAME_PARTICLES, key=len, reverse=True))
+# Names Korean glues to its particles (pitch.seller_names): Hangul letters glued to a
+# small number ("별빛77에서", "달빛12"), a Latin word ("Starlit에서"), a capitalised name
+# before a small number ("Doran 52가").
+HANGUL_NUMBERED = re.compile(f"(?<!\\w)([\uac00-\ud7a3]{{2,}})\\d{{1,3}}(?=(?:{PARTICLE_END})?(?!\\w))")
+LATIN_PARTICLE = re.compile(f"(?<![\\w])[A-Za-z]{{4,}}(?={PARTICLE_END})")
+NUMBERED_PARTICLE = re.compile(f"{_NUMBERED}(?={PARTICLE_END})")
 
 
 # Letters of a script without capitals glued to a number ("赛点99", "秒借99"): a brand
@@ -160,7 +175,32 @@ def stems(text: str, opts: CleanOptions, letters: int = 0) -> set[str]:
     ['vienn', 'win', 'winne', 'winni']
     """
     n, chars = letters or opts.pitch_word_letters, opts.pitch_stem_chars
-    return {low[:chars] for w in STEM_WORD.findall(text) if len(w) >= n and (low := w.casefold()) not in STOPWORDS}
+    found = {low[:chars] for w in STEM_WORD.findall(text) if len(w) >= n and (low := w.casefold()) not in STOPWORDS
+             and not _hangul(w)}
+    if HANGUL_WORD.search(text):
+        found.update(s for w in HANGUL_WORD.findall(text) if (s := hangul_stem(w, opts)))
+    return found
+
+
+def _hangul(word: str) -> bool:
+    return "\uac00" <= word[0] <= "\ud7a3"
+
+
+def hangul_stem(word: str, opts: CleanOptions) -> str:
+    """A Hangul word's stem: its first ``pitch_hangul_syllables`` syllables, or "" for a
+    word too short to have one (a one-syllable noun and its particle: "밤에") or a
+    function word (morphology.toml [hangul]). Korean writes particles and endings on the
+    word, so its forms meet only so.
+
+    >>> from cleaners.options import CleanOptions
+    >>> [hangul_stem(w, CleanOptions()) for w in ("정책을", "정책", "밤에", "있습니다")]
+    ['정책', '정책', '', '']
+    """
+    n = opts.pitch_hangul_syllables
+    if len(word) < n or (len(word) == n and word[-1] in HANGUL_PARTICLES):
+        return ""
+    stem = word[:n]
+    return "" if stem in HANGUL_FUNCTION_STEMS else stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +383,9 @@ def _plainly_pasted(block: Block, names: list[str], page: PageFacts) -> bool:
     into one paragraph: "Σπύρος: ... Άννα: ..."). Never in Hangul: Korean writes its
     particles and endings on its words ("기술자들은", "보고했다"), so a paragraph shares
     no stems with its page and every paragraph is apart; a story paragraph with a pitch
-    appended went whole (cleaner 1.75.2)."""
+    appended went whole (cleaner 1.75.2). Since Korean stems are a word's first
+    syllables (1.76.0), a story's paragraphs share some, but a short story's too few: the
+    guard stays (``tests/test_sold_apart.py``)."""
     text = block.text
     if block.script == "hangul" or HANDLE.search(text) or len(SPEAKER.findall(text)) >= 2:
         return False
@@ -520,7 +562,22 @@ def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -
     names += [m.group() for m in NUMBERED.finditer(text)
               if not SENTENCE_OPENING.search(text[:m.start()]) and not MODEL_CODE.match(text, m.end())
               and not QUANTITY.match(text, m.end())]
+    if HANGUL_WORD.search(text):
+        names += _hangul_names(text)
     return _no_platform(names) + (latin_names(text, page) if latin else [])
+
+
+def _hangul_names(text: str) -> list[str]:
+    """The seller-shaped names of Korean text that carry a particle or are glued to a
+    number: Hangul letters glued to a small number ("별빛77에서", not a word Korean
+    news glues so, "코로나19"), and a capitalised name before a small number with a
+    particle ("Doran 52가", which ``NUMBERED`` misses: the particle is a letter).
+
+    >>> _hangul_names("별빛77에서 만나요, 코로나19 이후 Doran 52가 인기")
+    ['별빛77', 'Doran 52']
+    """
+    names = [m.group() for m in HANGUL_NUMBERED.finditer(text) if m.group(1) not in HANGUL_NUMBERED_WORDS]
+    return names + [m.group() for m in NUMBERED_PARTICLE.finditer(text) if not SENTENCE_OPENING.search(text[:m.start()])]
 
 
 def names_seller(name: str, text: str) -> bool:
@@ -530,10 +587,13 @@ def names_seller(name: str, text: str) -> bool:
 
     >>> names_seller("OddsForge", "odds at oddsforge."), names_seller("TOP 10", "the top 10 teams")
     (True, False)
+    >>> names_seller("별빛77", "오늘 별빛77에서 만나요"), names_seller("별빛7", "오늘 별빛77에서")
+    (True, False)
     """
+    end = f"(?:{PARTICLE_END})?(?!\\w)"  # a Korean particle on the name ("별빛77에서") ends it too
     if NUMBERED.fullmatch(name):
-        return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
-    return re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text.lower()) is not None
+        return re.search(rf"(?<!\w){re.escape(name)}{end}", text) is not None
+    return re.search(rf"(?<!\w){re.escape(name.lower())}{end}", text.lower()) is not None
 
 
 def plain_sellers(tail: Block, head: int, page: PageFacts) -> list[str]:
@@ -613,7 +673,10 @@ def latin_names(text: str, page: PageFacts) -> list[str]:
     """The Latin words of ``text`` on a page of another script ("Vexel" in Russian,
     ``LATIN_WORD``), less platforms: ``seller_names``'s last kind, read apart where it
     needs a surer model reading."""
-    return _no_platform(LATIN_WORD.findall(text)) if page.script not in ("latin", "none") else []
+    if page.script in ("latin", "none"):
+        return []
+    words = LATIN_WORD.findall(text) + (LATIN_PARTICLE.findall(text) if page.script == "hangul" else [])
+    return _no_platform(words)
 
 
 def _no_platform(names: list[str]) -> list[str]:
