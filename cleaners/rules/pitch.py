@@ -183,6 +183,7 @@ def stems(text: str, opts: CleanOptions, letters: int = 0) -> set[str]:
 
 
 def _hangul(word: str) -> bool:
+    """``word`` opens with a Hangul syllable (its stem is ``hangul_stem``'s)."""
     return "\uac00" <= word[0] <= "\ud7a3"
 
 
@@ -577,7 +578,8 @@ def _hangul_names(text: str) -> list[str]:
     ['별빛77', 'Doran 52']
     """
     names = [m.group() for m in HANGUL_NUMBERED.finditer(text) if m.group(1) not in HANGUL_NUMBERED_WORDS]
-    return names + [m.group() for m in NUMBERED_PARTICLE.finditer(text) if not SENTENCE_OPENING.search(text[:m.start()])]
+    numbered = NUMBERED_PARTICLE.finditer(text)
+    return names + [m.group() for m in numbered if not SENTENCE_OPENING.search(text[:m.start()])]
 
 
 def names_seller(name: str, text: str) -> bool:
