@@ -266,7 +266,9 @@ if TYPE_CHECKING:
 # anywhere (pitch.seller_names), not only in spam.sold_apart's band.
 # 1.76.0: Korean words have stems (their first two syllables; morphology.toml [hangul]),
 # and a seller's name is read with its Korean particle ("별빛77에서", "Starlit에서").
-CLEANER_VERSION = "1.76.0"
+# 1.77.0: in the comment region, a word with a character that shows nothing inside it
+# ("Mar\u200bigold") counts its disguise whole: no style is invisible (normalize.unseen).
+CLEANER_VERSION = "1.77.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -41,6 +41,12 @@ CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 HIDDEN_JOIN = re.compile(f"[^\\W_][{HIDING}]+[^\\W_]")
 ALPHABET = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 ALPHABET_JOIN = re.compile(f"[{ALPHABET}][{JOINERS}]+[{ALPHABET}]")
+# Characters that show nothing at all (zero-width space, joiners, word joiner, byte-order
+# mark) between letters of an alphabet: no writing style uses them inside a Latin, Greek
+# or Cyrillic word, only a filter's evasion (``unseen``). Overlines, strokes and bidi
+# marks, which HIDING also lists, show or belong to right-to-left text.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+UNSEEN_JOIN = re.compile(f"[{ALPHABET}][{ZERO_WIDTH}]+[{ALPHABET}]")
 SPACES = re.compile(r"[ \t]{2,}")
 LATIN_WORD = re.compile(r"[^\W_]+")
 ASCII_LETTER = re.compile("[A-Za-z]")
@@ -103,6 +109,16 @@ def reveal(text: str) -> Revealed:
     count += n
     text, n = _unleet(text)
     return Revealed(text, count + n)
+
+
+def unseen(text: str) -> bool:
+    """Tell whether ``text`` hides a character that shows nothing inside a word of an
+    alphabet ("Mar\u200bigold"): a disguise, never a style.
+
+    >>> unseen("Mar\u200bigold Hall"), unseen("𝗠𝗔𝗥𝗜𝗚𝗢𝗟𝗗"), unseen("می\u200cخواهم")
+    (True, False, False)
+    """
+    return bool(UNSEEN_JOIN.search(text))
 
 
 def _unleet(text: str) -> tuple[str, int]:

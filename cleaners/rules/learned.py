@@ -6,6 +6,7 @@ import re
 
 from ..language import UNSPACED
 from ..model import Block, PageFacts
+from ..normalize import unseen
 from .registry import signal
 
 ROW_TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\w\s]+")
@@ -67,11 +68,13 @@ def disguised_name(block: Block, page: PageFacts) -> float:
     ``comment_style_learned``. A name disguised inside a plain comment that the model
     leans towards reading as spam ("Żona zrzuciła 12 kilo na tych kapsułkach z 𝐙𝐢𝐨ł𝐨
     𝐌𝐚𝐳𝐮𝐫𝐬𝐤𝐢𝐞, szczerze polecam"), disguised words under ``comment_style_share`` of
-    its words, hides a name and counts whole."""
+    its words, hides a name and counts whole; so does a word with a character that shows
+    nothing inside it ("Mar\u200bigold Hall", ``normalize.unseen``): no style is invisible."""
     value = min(1.0, float(block.disguised))
     opts = page.options
     if (value and block.in_comments and not block.commercial() and block.learned < opts.learned_floor
             and (block.learned < opts.comment_style_learned
-                 or block.disguised >= opts.comment_style_share * block.letter_words)):
+                 or block.disguised >= opts.comment_style_share * block.letter_words)
+            and not unseen(block.text)):
         value *= opts.comment_style_disguise
     return value
