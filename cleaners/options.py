@@ -463,7 +463,8 @@ class CleanOptions:
     # spam.disguised_name in the comment region: a comment in a fancy font or spaced out
     # with no commercial evidence and no support from the model (under learned_floor)
     # is styled, not hiding a name; its disguise counts this much. A disguised brand
-    # ("𝗪𝗘𝗧𝗢𝗡𝟴𝟴") has its brand fact, so it counts whole.
+    # ("𝗪𝗘𝗧𝗢𝗡𝟴𝟴") has its brand fact, so it counts whole, and so does a word with a
+    # zero-width character inside it (normalize.unseen, cleaner 1.77.0: no style is invisible).
     comment_style_disguise: float = 0.5
     # ... but a comment the model reads at comment_style_learned or more whose disguised
     # words are under comment_style_share of its words (a name disguised inside plain
