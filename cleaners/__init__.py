@@ -268,7 +268,12 @@ if TYPE_CHECKING:
 # and a seller's name is read with its Korean particle ("별빛77에서", "Starlit에서").
 # 1.77.0: in the comment region, a word with a character that shows nothing inside it
 # ("Mar\u200bigold") counts its disguise whole: no style is invisible (normalize.unseen).
-CLEANER_VERSION = "1.77.0"
+# 1.77.1 (review): a Korean particle ends a name in the name shapes themselves
+# (pitch.NAME_END in NUMBERED and LATIN_WORD), so a name before one passes the same
+# checks as any other (a sentence's first word, a model's code, a word of magnitude) and
+# a Latin word carrying one is a selling mark too; one list of particles
+# (morphology.toml [hangul]).
+CLEANER_VERSION = "1.77.1"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -45,7 +45,7 @@ ALPHABET_JOIN = re.compile(f"[{ALPHABET}][{JOINERS}]+[{ALPHABET}]")
 # mark) between letters of an alphabet: no writing style uses them inside a Latin, Greek
 # or Cyrillic word, only a filter's evasion (``unseen``). Overlines, strokes and bidi
 # marks, which HIDING also lists, show or belong to right-to-left text.
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+ZERO_WIDTH = "\u200b\u2060\ufeff" + JOINERS
 UNSEEN_JOIN = re.compile(f"[{ALPHABET}][{ZERO_WIDTH}]+[{ALPHABET}]")
 SPACES = re.compile(r"[ \t]{2,}")
 LATIN_WORD = re.compile(r"[^\W_]+")

@@ -246,9 +246,8 @@ QUANTITY = re.compile(r"\s*(?:%s)" % "|".join(map(re.escape, _QUANTITY_STEMS)), 
 # Korean words carry their particles (morphology.toml [hangul]): what pitch.stems leaves
 # out of a page's vocabulary, and the particles and numbered words of pitch.seller_names.
 _HANGUL = _MORPH.get("hangul", {})
-HANGUL_PARTICLES: frozenset[str] = frozenset(_group(_HANGUL, "particles", "morphology.toml [hangul]"))
+HANGUL_PARTICLES: tuple[str, ...] = tuple(_group(_HANGUL, "particles", "morphology.toml [hangul]"))
 HANGUL_FUNCTION_STEMS: frozenset[str] = frozenset(_group(_HANGUL, "function_stems", "morphology.toml [hangul]"))
-HANGUL_NAME_PARTICLES: tuple[str, ...] = tuple(_group(_HANGUL, "name_particles", "morphology.toml [hangul]"))
 HANGUL_NUMBERED_WORDS: frozenset[str] = frozenset(_group(_HANGUL, "numbered_words", "morphology.toml [hangul]"))
 _GLUE = _MORPH.get("glue", {})
 # ".comSupertotobet": a domain glued to the next word (the separators of an anchor run lost).

@@ -28,8 +28,8 @@ from ..options import CleanOptions
 from ..segment import LINK, last_part
 from ..ngrams import model as ngram_model
 from ..resources import (
-    CRITICAL, HANGUL_FUNCTION_STEMS, HANGUL_NAME_PARTICLES, HANGUL_NUMBERED_WORDS, HANGUL_PARTICLES, NOUN_CAPITALS,
-    PLATFORMS, QUANTITY, STOPWORDS,
+    CRITICAL, HANGUL_FUNCTION_STEMS, HANGUL_NUMBERED_WORDS, HANGUL_PARTICLES, NOUN_CAPITALS, PLATFORMS, QUANTITY,
+    STOPWORDS,
 )
 from .registry import signal
 
@@ -57,10 +57,15 @@ def _cased_class(category: str, last: int = 0x0530) -> str:
 # a digit (a run of one to four, three letters before it) instead of trying every letter:
 # 0.20 s against 0.55 s over the 32,208 blocks of both extraction sets (2026-12-05).
 UPPER, LOWER = _cased_class("Lu"), _cased_class("Ll")
+# Hangul syllables. Korean writes its particles on the word ("Doran 52가", "Starlit에서"):
+# a name ends at a word's end or before a particle that ends the word (morphology.toml
+# [hangul] particles), for the name shapes below and ``names_seller``.
+SYLLABLE = "\uac00-\ud7a3"
+PARTICLE_END = "(?:%s)(?![%s])" % ("|".join(sorted(HANGUL_PARTICLES, key=len, reverse=True)), SYLLABLE)
+NAME_END = f"(?:\\b|(?={PARTICLE_END}))"
 CAMEL = re.compile(f"\\b[{UPPER}][{LOWER}]{{2,}}[{UPPER}]\\w*")
 GLUED_DIGITS = re.compile(r"\d(?<=[^\W\d_]{3}\d)\d{0,3}(?!\d)")
-_NUMBERED = f"\\b[{UPPER}][^\\W\\d_]{{2,}}[ -]\\d{{1,3}}(?![\\d.,:/]\\d)"
-NUMBERED = re.compile(_NUMBERED + "\\b")
+NUMBERED = re.compile(f"\\b[{UPPER}][^\\W\\d_]{{2,}}[ -]\\d{{1,3}}(?![\\d.,:/]\\d){NAME_END}")
 BRANDISH = (CAMEL, GLUED_DIGITS, NUMBERED)
 # A word of cased letters (Latin, Greek, Cyrillic) holding a digit, read whole for
 # ``GLUED_DIGITS`` (pitch.seller_names): in a script without spaces, the name alone.
@@ -76,7 +81,7 @@ HANDLE = re.compile(r"[@#]\w+")
 # A word written twice, in the Indonesian and Malay shorthand: a small word and a 2.
 REDUPLICATED = re.compile(r"[^\W\dA-Z_]+2")
 # A Latin word of four or more letters (a brand) inside a block of another script.
-LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
+LATIN_WORD = re.compile(f"\\b[A-Za-z]{{4,}}{NAME_END}")
 # A capitalised word: a capital and two or more small letters (Latin, Greek, Cyrillic).
 CAPITALISED = re.compile(f"\\b[{UPPER}][{LOWER}]{{2,}}\\b")
 # A word holding a capital, and a run of them one space apart ("9to5Mac Gift Guides").
@@ -107,15 +112,10 @@ def _mark_class(first: int = 0x0300, last: int = 0x2000) -> str:
 LETTERS = f"(?:[^\\W\\d_]|[{_mark_class()}])"
 STEM_WORD = re.compile(f"{LETTERS}{{3,}}")
 # A Hangul word (its syllables; pitch.hangul_stem).
-HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")
-# A Korean particle ending the word (morphology.toml [hangul] name_particles).
-PARTICLE_END = "(?:%s)(?![\uac00-\ud7a3])" % "|".join(sorted(HANGUL_NAME_PARTICLES, key=len, reverse=True))
-# Names Korean glues to its particles (pitch.seller_names): Hangul letters glued to a
-# small number ("별빛77에서", "달빛12"), a Latin word ("Starlit에서"), a capitalised name
-# before a small number ("Doran 52가").
-HANGUL_NUMBERED = re.compile(f"(?<!\\w)([\uac00-\ud7a3]{{2,}})\\d{{1,3}}(?=(?:{PARTICLE_END})?(?!\\w))")
-LATIN_PARTICLE = re.compile(f"(?<![\\w])[A-Za-z]{{4,}}(?={PARTICLE_END})")
-NUMBERED_PARTICLE = re.compile(f"{_NUMBERED}(?={PARTICLE_END})")
+HANGUL_WORD = re.compile(f"[{SYLLABLE}]+")
+# Hangul letters glued to a small number, with or without a particle ("별빛77에서",
+# "달빛12"): a seller's name where no capital can show one (pitch.seller_names).
+HANGUL_NUMBERED = re.compile(f"(?<!\\w)([{SYLLABLE}]{{2,}})\\d{{1,3}}(?=(?:{PARTICLE_END})?(?!\\w))")
 
 
 # Letters of a script without capitals glued to a number ("赛点99", "秒借99"): a brand
@@ -176,15 +176,9 @@ def stems(text: str, opts: CleanOptions, letters: int = 0) -> set[str]:
     """
     n, chars = letters or opts.pitch_word_letters, opts.pitch_stem_chars
     found = {low[:chars] for w in STEM_WORD.findall(text) if len(w) >= n and (low := w.casefold()) not in STOPWORDS
-             and not _hangul(w)}
-    if HANGUL_WORD.search(text):
-        found.update(s for w in HANGUL_WORD.findall(text) if (s := hangul_stem(w, opts)))
+             and not HANGUL_WORD.match(w)}
+    found.update(s for w in HANGUL_WORD.findall(text) if (s := hangul_stem(w, opts)))
     return found
-
-
-def _hangul(word: str) -> bool:
-    """``word`` opens with a Hangul syllable (its stem is ``hangul_stem``'s)."""
-    return "\uac00" <= word[0] <= "\ud7a3"
 
 
 def hangul_stem(word: str, opts: CleanOptions) -> str:
@@ -198,7 +192,7 @@ def hangul_stem(word: str, opts: CleanOptions) -> str:
     ['정책', '정책', '', '']
     """
     n = opts.pitch_hangul_syllables
-    if len(word) < n or (len(word) == n and word[-1] in HANGUL_PARTICLES):
+    if len(word) < n or (len(word) == n and word[-1] in HANGUL_PARTICLES):  # a one-syllable particle
         return ""
     stem = word[:n]
     return "" if stem in HANGUL_FUNCTION_STEMS else stem
@@ -540,9 +534,11 @@ def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -
     """The names in ``text`` shaped as a seller's: a word with an inner capital
     ("CourtKing", ``CAMEL``) or letters glued to digits with a small letter among them
     ("Spin247", "Krypto9ja"; an acronym's version, "WPA2", is not one); with ``page``,
-    also a capitalised name before a small number ("Kasa 77", ``NUMBERED``) and, on a
-    page of another script (unless ``latin`` is False), a Latin word ("Vexel" in
-    Russian, ``LATIN_WORD``). With ``page``, none of these: a handle or a hashtag
+    also a capitalised name before a small number ("Kasa 77", ``NUMBERED``), Hangul
+    letters glued to a small number ("별빛77에서", ``HANGUL_NUMBERED``; not a word Korean
+    news glues so, "코로나19") and, on a page of another script (unless ``latin`` is
+    False), a Latin word ("Vexel" in Russian, ``LATIN_WORD``); a Korean particle on a
+    name ends it ("Doran 52가", ``NAME_END``). With ``page``, none of these: a handle or a hashtag
     ("@AmyKup"), a name before a number that opens a sentence (its first word: "Rund 20
     Prozent", "Samedi 20 juillet"), a name before a model's code (a product line:
     "Elitebook 845 G10", "CleanBot X50"), a name before a number before a word of
@@ -553,6 +549,10 @@ def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -
 
     >>> seller_names("Try OddsForge or Spin247, not WPA2.")
     ['OddsForge', 'Spin247']
+    >>> from cleaners.facts import page_facts
+    >>> korean = page_facts([], {"hangul": 30}, {}, CleanOptions())
+    >>> seller_names("별빛77에서 만나요, 코로나19 이후 Doran 52가 인기", korean)
+    ['Doran 52', '별빛77', 'Doran']
     """
     if page is not None:
         text = HANDLE.sub(" ", text)
@@ -563,23 +563,8 @@ def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -
     names += [m.group() for m in NUMBERED.finditer(text)
               if not SENTENCE_OPENING.search(text[:m.start()]) and not MODEL_CODE.match(text, m.end())
               and not QUANTITY.match(text, m.end())]
-    if HANGUL_WORD.search(text):
-        names += _hangul_names(text)
+    names += [m.group() for m in HANGUL_NUMBERED.finditer(text) if m.group(1) not in HANGUL_NUMBERED_WORDS]
     return _no_platform(names) + (latin_names(text, page) if latin else [])
-
-
-def _hangul_names(text: str) -> list[str]:
-    """The seller-shaped names of Korean text that carry a particle or are glued to a
-    number: Hangul letters glued to a small number ("별빛77에서", not a word Korean
-    news glues so, "코로나19"), and a capitalised name before a small number with a
-    particle ("Doran 52가", which ``NUMBERED`` misses: the particle is a letter).
-
-    >>> _hangul_names("별빛77에서 만나요, 코로나19 이후 Doran 52가 인기")
-    ['별빛77', 'Doran 52']
-    """
-    names = [m.group() for m in HANGUL_NUMBERED.finditer(text) if m.group(1) not in HANGUL_NUMBERED_WORDS]
-    numbered = NUMBERED_PARTICLE.finditer(text)
-    return names + [m.group() for m in numbered if not SENTENCE_OPENING.search(text[:m.start()])]
 
 
 def names_seller(name: str, text: str) -> bool:
@@ -675,10 +660,7 @@ def latin_names(text: str, page: PageFacts) -> list[str]:
     """The Latin words of ``text`` on a page of another script ("Vexel" in Russian,
     ``LATIN_WORD``), less platforms: ``seller_names``'s last kind, read apart where it
     needs a surer model reading."""
-    if page.script in ("latin", "none"):
-        return []
-    words = LATIN_WORD.findall(text) + (LATIN_PARTICLE.findall(text) if page.script == "hangul" else [])
-    return _no_platform(words)
+    return _no_platform(LATIN_WORD.findall(text)) if page.script not in ("latin", "none") else []
 
 
 def _no_platform(names: list[str]) -> list[str]:
