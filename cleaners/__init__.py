@@ -273,7 +273,9 @@ if TYPE_CHECKING:
 # checks as any other (a sentence's first word, a model's code, a word of magnitude) and
 # a Latin word carrying one is a selling mark too; one list of particles
 # (morphology.toml [hangul]).
-CLEANER_VERSION = "1.77.1"
+# 1.77.2 (review): Korean magnitudes ("52만 명") are words of magnitude (morphology.toml
+# [quantity]): "Busan 52만" counts people and names no seller.
+CLEANER_VERSION = "1.77.2"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

@@ -44,6 +44,10 @@ def test_a_seller_name_is_read_with_its_particle() -> None:
     assert seller_names("오늘 밤 만날 수 있는 그녀, 별빛77에서 찾아보세요.", HANGUL_PAGE) == ["별빛77"]
     assert seller_names("Starlit에서 비밀 대화가 시작됩니다.", HANGUL_PAGE) == ["Starlit"]
     assert "Doran 52" in seller_names("팬들 사이에서 Doran 52가 입소문을 타고 있습니다.", HANGUL_PAGE)
+    # A number of Korean magnitude counts something (520,000 visitors; morphology.toml
+    # [quantity]): with 1.77.1 "Busan 52" was a seller, the particle "만" ending its name.
+    assert seller_names("올해 Busan 52만 명이 축제를 찾았다.", HANGUL_PAGE, latin=False) == []
+    assert seller_names("인구52만 명의 도시", HANGUL_PAGE) == []
     # Words news glues to a number name no seller (morphology.toml [hangul]).
     assert seller_names("코로나19 이후 아이폰15에 대한 관심이 늘었다.", HANGUL_PAGE) == []
     # The page names a seller with any particle.

@@ -563,7 +563,8 @@ def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -
     names += [m.group() for m in NUMBERED.finditer(text)
               if not SENTENCE_OPENING.search(text[:m.start()]) and not MODEL_CODE.match(text, m.end())
               and not QUANTITY.match(text, m.end())]
-    names += [m.group() for m in HANGUL_NUMBERED.finditer(text) if m.group(1) not in HANGUL_NUMBERED_WORDS]
+    names += [m.group() for m in HANGUL_NUMBERED.finditer(text)
+              if m.group(1) not in HANGUL_NUMBERED_WORDS and not QUANTITY.match(text, m.end())]
     return _no_platform(names) + (latin_names(text, page) if latin else [])
 
 
