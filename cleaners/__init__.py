@@ -275,7 +275,12 @@ if TYPE_CHECKING:
 # (morphology.toml [hangul]).
 # 1.77.2 (review): Korean magnitudes ("52만 명") are words of magnitude (morphology.toml
 # [quantity]): "Busan 52만" counts people and names no seller.
-CLEANER_VERSION = "1.77.2"
+# 1.78.0: a paragraph that reads as spam whole and shares none of its page's words
+# goes whole, not only its sentences that read as spam alone, when what would stay
+# still reads at pasted_rest_learned (clean._pitch_whole, apart_whole); a Latin name
+# written on a Hebrew or Arabic proclitic ("فـCasaLuna") is a seller's name
+# (pitch.NAME_START).
+CLEANER_VERSION = "1.78.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

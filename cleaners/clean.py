@@ -389,10 +389,16 @@ def _pitch_whole(s: Score, page: PageFacts, rest: float) -> bool:
     reads as news alone ("Le Classique PSG-OM approche et Tacle a déjà boosté ses cotes
     ...", 0.30) and stayed when only the sentences after it went (cleaner 1.73.0). A
     story paragraph with a loud pitch appended reads as news without it (0.02), and only
-    the pitch goes (1.73.1)."""
+    the pitch goes (1.73.1). A paragraph that shares none of its page's words
+    (``spam.off_topic`` at full evidence, with ``apart_whole``) is read the same way: text
+    pasted from somewhere else, a reader's comment or an advert ("Hello! I'm ..., a singer
+    from ... have a look at my channel"), whose opening stayed when only its call to
+    subscribe went (cleaner 1.78.0)."""
     if ("spam.pitch_shape", 1.0) in s.evidence:
         return True
-    return ("spam.sold_apart", 1.0) in s.evidence and rest >= page.options.pasted_rest_learned
+    pasted = ("spam.sold_apart", 1.0) in s.evidence or (page.options.apart_whole
+                                                          and ("spam.off_topic", 1.0) in s.evidence)
+    return pasted and rest >= page.options.pasted_rest_learned
 
 
 def _rest(block: Block, kept: list[tuple[int, int, Block]], opts: CleanOptions) -> float:
