@@ -280,7 +280,10 @@ if TYPE_CHECKING:
 # still reads at pasted_rest_learned (clean._pitch_whole, apart_whole); a Latin name
 # written on a Hebrew or Arabic proclitic ("فـCasaLuna") is a seller's name
 # (pitch.NAME_START).
-CLEANER_VERSION = "1.78.0"
+# 1.79.0: a Latin word on a page of another script names a seller from the model's
+# reading 0.7, not 0.8 (appended_seller_latin_learned): "... опитайте Kovrant още тази
+# вечер." appended to a Bulgarian match report goes.
+CLEANER_VERSION = "1.79.0"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 
