@@ -283,7 +283,10 @@ if TYPE_CHECKING:
 # 1.79.0: a Latin word on a page of another script names a seller from the model's
 # reading 0.7, not 0.8 (appended_seller_latin_learned): "... опитайте Kovrant още тази
 # вечер." appended to a Bulgarian match report goes.
-CLEANER_VERSION = "1.79.0"
+# 1.79.1 (review): a Hangul-numbered name and ``names_seller`` start and end a name as
+# the other name shapes do (pitch.NAME_START, NAME_END), not with their own copies of
+# the bounds; outputs as with 1.79.0.
+CLEANER_VERSION = "1.79.1"
 
 __all__ = ["CLEANER_VERSION", "REGISTRY", "CleanOptions", "CleanResult", "Removal", "clean_html", "clean_text"]
 

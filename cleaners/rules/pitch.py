@@ -121,8 +121,9 @@ STEM_WORD = re.compile(f"{LETTERS}{{3,}}")
 # A Hangul word (its syllables; pitch.hangul_stem).
 HANGUL_WORD = re.compile(f"[{SYLLABLE}]+")
 # Hangul letters glued to a small number, with or without a particle ("별빛77에서",
-# "달빛12"): a seller's name where no capital can show one (pitch.seller_names).
-HANGUL_NUMBERED = re.compile(f"(?<!\\w)([{SYLLABLE}]{{2,}})\\d{{1,3}}(?=(?:{PARTICLE_END})?(?!\\w))")
+# "달빛12"): a seller's name where no capital can show one (pitch.seller_names). It
+# starts and ends as the other name shapes do (NAME_START, NAME_END).
+HANGUL_NUMBERED = re.compile(f"([{SYLLABLE}]{NAME_START}[{SYLLABLE}]+)\\d{{1,3}}{NAME_END}")
 
 
 # Letters of a script without capitals glued to a number ("赛点99", "秒借99"): a brand
@@ -578,17 +579,20 @@ def seller_names(text: str, page: PageFacts | None = None, latin: bool = True) -
 def names_seller(name: str, text: str) -> bool:
     """``text`` names the seller ``name`` (one of ``seller_names``), as a whole word: a name
     glued in one word in any case ("oddsforge" names "OddsForge"), a name before a number
-    as written (a spam comment's shouted "TOP 10" is no news paragraph's "top 10").
+    as written (a spam comment's shouted "TOP 10" is no news paragraph's "top 10"). The
+    name starts and ends where ``seller_names`` reads one (``NAME_START``, ``NAME_END``):
+    on a Hebrew or Arabic proclitic, before a Korean particle.
 
     >>> names_seller("OddsForge", "odds at oddsforge."), names_seller("TOP 10", "the top 10 teams")
     (True, False)
     >>> names_seller("별빛77", "오늘 별빛77에서 만나요"), names_seller("별빛7", "오늘 별빛77에서")
     (True, False)
+    >>> names_seller("CasaLuna", "اربح فـCasaLuna"), names_seller("Luna", "CasaLuna")
+    (True, False)
     """
-    end = f"(?:{PARTICLE_END})?(?!\\w)"  # a Korean particle on the name ("별빛77에서") ends it too
-    if NUMBERED.fullmatch(name):
-        return re.search(rf"(?<!\w){re.escape(name)}{end}", text) is not None
-    return re.search(rf"(?<!\w){re.escape(name.lower())}{end}", text.lower()) is not None
+    if not NUMBERED.fullmatch(name):
+        name, text = name.lower(), text.lower()
+    return re.search(f"{re.escape(name[0])}{NAME_START}{re.escape(name[1:])}{NAME_END}", text) is not None
 
 
 def plain_sellers(tail: Block, head: int, page: PageFacts) -> list[str]:
